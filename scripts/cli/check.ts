@@ -1,0 +1,13 @@
+import { Diagnostics } from '../diagnostics.ts';
+import { checkManual } from '../pipeline.ts';
+import { plural, report } from './report.ts';
+
+export async function runCheck(root: string): Promise<number> {
+  const diagnostics = new Diagnostics();
+  const checked = await checkManual(root, diagnostics);
+  report(diagnostics);
+  if (diagnostics.hasErrors() || !checked) return 1;
+  const { sections, chapters } = checked.numbered.contents;
+  process.stdout.write(`${checked.source.manifest.meta.title}: ${plural(chapters.size, 'chapter')} in ${plural(sections.length, 'section')}, ${checked.source.editions[0].label} edition: no errors\n`);
+  return 0;
+}

@@ -1,0 +1,97 @@
+import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Heading, Root, Yaml } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Diagnostics, Where } from '../diagnostics.ts';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import type { ChapterSource } from './types.ts';
+import { YamlFile } from './yaml-file.ts';
+
+export function chapterFile(id: string): string {
+  return `chapters/${id}.md`;
+}
+
+/** Reads and parses one chapter listed in the contents; `listedAt` is where the contents lists it. */
+export async function readChapter(
+  root: string,
+  id: string,
+  listedAt: Where,
+  diagnostics: Diagnostics,
+): Promise<ChapterSource | undefined> {
+  const file = chapterFile(id);
+  const bytes = await readBytes(path.join(root, file));
+  if (bytes === undefined) {
+    diagnostics.error(listedAt, `chapter file ${file} does not exist`, `create ${file}, or correct the path in the contents`);
+    return undefined;
+  }
+  if (!isUtf8(bytes)) {
+    diagnostics.error(
+      { file, line: firstBadLine(bytes), column: 1 },
+      'the chapter is not valid UTF-8 text',
+      'save the file as UTF-8 (in Word: "Plain Text" with Unicode (UTF-8) encoding); text pasted from old documents is the usual cause',
+    );
+    return undefined;
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return fromMarkdown(id, file, parseMarkdown(text), diagnostics);
+}
+
+async function readBytes(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+    throw e;
+  }
+}
+
+function firstBadLine(bytes: Buffer): number {
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    const slice = bytes.subarray(start, end === -1 ? bytes.length : end);
+    if (!isUtf8(slice) || end === -1) return line;
+    start = end + 1;
+  }
+}
+
+function fromMarkdown(id: string, file: string, tree: Root, diagnostics: Diagnostics): ChapterSource | undefined {
+  const frontMatter = readFrontMatter(file, tree, diagnostics);
+  if (frontMatter === undefined) return undefined;
+  const { title: declared, ...meta } = frontMatter;
+  if (declared !== undefined && typeof declared !== 'string') {
+    diagnostics.error({ file, line: 2, column: 1 }, 'the front matter "title" must be a line of text', 'write it as title: "The Chapter Title"');
+    return undefined;
+  }
+  const heading = firstHeading(tree);
+  const title = declared ?? (heading ? toString(heading).trim() : undefined);
+  // The title is printed once, by the templates: a title heading in the body would repeat it.
+  if (heading && toString(heading).trim() === title) tree.children.splice(tree.children.indexOf(heading), 1);
+  if (!title) {
+    diagnostics.warning({ file, line: 1, column: 1 }, 'the chapter has no title', 'start it with a "# Title" line, or give "title:" in its front matter');
+  }
+  return { id, file, title: title || path.posix.basename(id), meta, tree };
+}
+
+/** The front matter's keys (empty when there is none); removes it from the tree. */
+function readFrontMatter(file: string, tree: Root, diagnostics: Diagnostics): Record<string, unknown> | undefined {
+  const node = tree.children[0];
+  if (node?.type !== 'yaml') return {};
+  tree.children.shift();
+  const yaml = new YamlFile(file, (node as Yaml).value, diagnostics, node.position?.start.line ?? 0);
+  if (!yaml.ok) return undefined;
+  const value: unknown = yaml.doc.toJS();
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    diagnostics.error({ file, line: 2, column: 1 }, 'the front matter must be "key: value" lines', 'write it as lines such as title: "The Chapter Title"');
+    return undefined;
+  }
+  return value as Record<string, unknown>;
+}
+
+/** The first heading, when it is a level-1 heading at the top of the body. */
+function firstHeading(tree: Root): Heading | undefined {
+  const first = tree.children[0];
+  return first?.type === 'heading' && first.depth === 1 ? first : undefined;
+}

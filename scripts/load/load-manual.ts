@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostics, Where } from '../diagnostics.ts';
+import { AMENDMENTS_FILE, parseAmendments } from './amendments.ts';
+import { chapterFile, readChapter } from './chapter.ts';
+import { checkAmendmentChapters } from './check-amendments.ts';
+import { MANIFEST_FILE, parseManifest } from './manifest.ts';
+import type { ChapterEntry, ChapterSource, ManifestSpec, ManualSource } from './types.ts';
+import { walkEntries } from './walk-entries.ts';
+
+/**
+ * The load stage: reads the manifest, the amendments and every listed chapter of the manual in
+ * `root`, reporting every problem it finds. Returns undefined when the manual cannot be read far
+ * enough to go on; the caller decides what errors mean.
+ */
+export async function loadManual(root: string, diagnostics: Diagnostics): Promise<ManualSource | undefined> {
+  const manifestText = await readSourceText(root, MANIFEST_FILE, diagnostics, 'the contents manifest');
+  const manifest = manifestText === undefined ? undefined : parseManifest(manifestText, diagnostics);
+  if (!manifest) return undefined;
+  const amendmentsText = await readSourceText(root, AMENDMENTS_FILE, diagnostics, 'the edition history');
+  const editions = amendmentsText === undefined ? undefined : parseAmendments(amendmentsText, manifest.meta.language, diagnostics);
+
+  const entries = uniqueChapterEntries(manifest, diagnostics);
+  const chapters = await readChapters(root, entries, diagnostics);
+  if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
+  manifest.meta.logo = checkLogo(root, manifest, diagnostics);
+  await warnUnlisted(root, new Set(entries.map((e) => chapterFile(e.id))), diagnostics);
+  return editions ? { root, manifest, editions, chapters } : undefined;
+}
+
+async function readSourceText(root: string, file: string, diagnostics: Diagnostics, what: string): Promise<string | undefined> {
+  try {
+    return (await readFile(path.join(root, file), 'utf8')).replace(/^\uFEFF/, '');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    diagnostics.error({ file }, `${what} ${file} does not exist in ${root}`, `create ${file} (the README describes it), or point --root at the manual's folder`);
+    return undefined;
+  }
+}
+
+/** The chapter entries in contents order; a chapter listed twice is an error at its second place. */
+function uniqueChapterEntries(manifest: ManifestSpec, diagnostics: Diagnostics): ChapterEntry[] {
+  const first = new Map<string, Where>();
+  const unique: ChapterEntry[] = [];
+  for (const entry of walkEntries(manifest.sections)) {
+    if (entry.kind !== 'chapter') continue;
+    const earlier = first.get(entry.id);
+    if (earlier) {
+      diagnostics.error(entry.where, `chapter "${entry.id}" is listed twice in the contents (first on line ${earlier.line})`, 'list each chapter once; use "see-also" to point at it from another place');
+      continue;
+    }
+    first.set(entry.id, entry.where);
+    unique.push(entry);
+  }
+  return unique;
+}
+
+async function readChapters(root: string, entries: ChapterEntry[], diagnostics: Diagnostics): Promise<Map<string, ChapterSource>> {
+  const read = await Promise.all(entries.map((e) => readChapter(root, e.id, e.where, diagnostics)));
+  return new Map(read.flatMap((chapter) => (chapter ? [[chapter.id, chapter] as const] : [])));
+}
+
+/** The logo's path relative to the root; like chapter paths, it is written relative to chapters/. */
+function checkLogo(root: string, manifest: ManifestSpec, diagnostics: Diagnostics): string | undefined {
+  const logo = manifest.meta.logo;
+  if (logo === undefined) return undefined;
+  const file = path.posix.normalize(`chapters/${logo}`);
+  if (!file.startsWith('chapters/') || !existsSync(path.join(root, file))) {
+    diagnostics.error(manifest.meta.logoAt ?? { file: MANIFEST_FILE }, `the logo ${file} does not exist`, 'give the image path relative to chapters/, or remove the "logo" line');
+    return undefined;
+  }
+  return file;
+}
+
+/** A markdown file that the contents never lists is usually a chapter someone forgot to add. */
+async function warnUnlisted(root: string, listed: Set<string>, diagnostics: Diagnostics): Promise<void> {
+  const files = await readdir(path.join(root, 'chapters'), { recursive: true });
+  for (const name of files.map((f) => `chapters/${f.split(path.sep).join('/')}`).sort()) {
+    if (name.endsWith('.md') && !listed.has(name)) {
+      diagnostics.warning({ file: name }, 'this markdown file is not listed in the contents, so no edition includes it', `add "- chapter: ${name.slice('chapters/'.length, -3)}" to chapters/contents.yml, or delete the file`);
+    }
+  }
+}

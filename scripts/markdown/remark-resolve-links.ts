@@ -1,0 +1,126 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { closest } from 'fastest-levenshtein';
+import type { Image, Link, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { Diagnostics, Where } from '../diagnostics.ts';
+import type { HeadingInfo } from '../model/types.ts';
+
+/** What a link can point at: a chapter of the contents and its headings. */
+export interface LinkTarget {
+  number?: string;
+  title: string;
+  anchor: string;
+  headings: HeadingInfo[];
+}
+
+export interface ResolveLinksOptions {
+  /** Absolute path of the manual's root. */
+  root: string;
+  /** Folder relative links are written from, relative to the root (`chapters/care`). */
+  baseDir: string;
+  /** Chapters of the contents by id; `self` is the one being resolved, if any. */
+  targets: ReadonlyMap<string, LinkTarget>;
+  self?: LinkTarget;
+  diagnostics: Diagnostics;
+  /** Where a node is in its source file. */
+  locate: (node: Link | Image) => Where;
+}
+
+const OUTSIDE = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * Checks every link and image of a chapter, and rewrites them for the renderers: a link to a
+ * chapter (`../care/placements.md#assessment`) becomes `#anchor`, a link with empty text gets the
+ * target's number and title, and an image's path becomes relative to the manual's root.
+ */
+export function remarkResolveLinks(options: ResolveLinksOptions) {
+  return (tree: Root): void => {
+    visit(tree, (node) => {
+      if (node.type === 'link') resolveLink(node, options);
+      else if (node.type === 'image') resolveImage(node, options);
+    });
+  };
+}
+
+function resolveLink(node: Link, options: ResolveLinksOptions): void {
+  if (OUTSIDE.test(node.url)) {
+    if (isEmpty(node)) node.children = [{ type: 'text', value: node.url.replace(/^mailto:/, '') }];
+    return;
+  }
+  const [filePart, fragment] = splitFragment(node.url);
+  const target = filePart === '' ? options.self : chapterTarget(node, filePart, options);
+  if (!target) return;
+  const heading = fragment === undefined ? undefined : findHeading(node, target, fragment, options);
+  if (fragment !== undefined && !heading) return;
+  node.url = `#${heading?.anchor ?? target.anchor}`;
+  if (isEmpty(node)) node.children = [{ type: 'text', value: describe(target, heading) }];
+}
+
+function chapterTarget(node: Link, filePart: string, options: ResolveLinksOptions): LinkTarget | undefined {
+  const file = path.posix.normalize(path.posix.join(options.baseDir, filePart));
+  const id = file.startsWith('chapters/') && file.endsWith('.md') ? file.slice('chapters/'.length, -3) : undefined;
+  const target = id === undefined ? undefined : options.targets.get(id);
+  if (target) return target;
+  const where = options.locate(node);
+  const exists = existsSync(path.join(options.root, file));
+  if (id === undefined) {
+    const hint = 'link to chapters by their .md file, or give a full web address (https://...)';
+    if (exists) options.diagnostics.warning(where, `link to ${file}, a file that editions do not include`, hint);
+    else options.diagnostics.error(where, `link to ${file}, which does not exist`, hint);
+    return undefined;
+  }
+  const nearest = closest(id, [...options.targets.keys()]);
+  const problem = exists ? 'which is not in the contents' : 'which does not exist';
+  options.diagnostics.error(where, `link to chapter ${file}, ${problem}`, `correct the link (did you mean "${path.posix.relative(options.baseDir, `chapters/${nearest}.md`)}"?)`);
+  return undefined;
+}
+
+function findHeading(node: Link, target: LinkTarget, fragment: string, options: ResolveLinksOptions): HeadingInfo | undefined {
+  const heading = target.headings.find((h) => h.slug === fragment);
+  if (heading) return heading;
+  const slugs = target.headings.map((h) => h.slug);
+  const hint = slugs.length ? `link to one of its headings, e.g. "#${closest(fragment, slugs)}"` : 'it has no headings: link to the chapter without "#..."';
+  options.diagnostics.error(options.locate(node), `chapter "${target.title}" has no heading "#${fragment}"`, hint);
+  return undefined;
+}
+
+/** "5.6 Placements with Parents, Section 1.2 Assessment and Checks before Placement" */
+function describe(target: LinkTarget, heading?: HeadingInfo): string {
+  const chapter = [target.number, target.title].filter(Boolean).join(' ');
+  if (!heading) return chapter;
+  return `${chapter}, ${heading.number ? `Section ${heading.number} ` : ''}${heading.text}`;
+}
+
+function resolveImage(node: Image, options: ResolveLinksOptions): void {
+  if (OUTSIDE.test(node.url)) {
+    if (!node.url.startsWith('data:')) {
+      options.diagnostics.warning(options.locate(node), `image ${node.url} is on the web; editions never fetch it, so readers see its alt text`, 'save the image under chapters/ and link to it by a relative path');
+    }
+    return;
+  }
+  const file = path.posix.normalize(path.posix.join(options.baseDir, safeDecode(node.url)));
+  if (file.startsWith('../') || path.posix.isAbsolute(file) || !existsSync(path.join(options.root, file))) {
+    options.diagnostics.error(options.locate(node), `image ${file} does not exist in the manual`, 'put the image in the manual folder and give its path relative to the chapter file');
+    return;
+  }
+  node.url = file;
+}
+
+function splitFragment(url: string): [string, string | undefined] {
+  const hash = url.indexOf('#');
+  const file = safeDecode(hash === -1 ? url : url.slice(0, hash));
+  return [file, hash === -1 ? undefined : safeDecode(url.slice(hash + 1))];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function isEmpty(node: Link): boolean {
+  return node.children.every((child) => child.type === 'text' && child.value.trim() === '');
+}

@@ -1,0 +1,35 @@
+import path from 'node:path';
+import type { Node } from 'unist';
+import type { Diagnostics, Where } from '../diagnostics.ts';
+import type { ManualSource } from '../load/types.ts';
+import type { NumberedManual } from '../number/number-manual.ts';
+import { remarkDropRawHtml } from './remark-drop-raw-html.ts';
+import { remarkResolveLinks, type LinkTarget } from './remark-resolve-links.ts';
+
+/**
+ * Checks and rewrites the links and images of every chapter and of every amendment's details
+ * against the numbered contents. Amendment details are written in amendments.yml, so their links
+ * are relative to chapters/ and their problems are reported at the amendment.
+ */
+export function resolveManual(source: ManualSource, numbered: NumberedManual, diagnostics: Diagnostics): void {
+  const targets = linkTargets(numbered);
+  for (const chapter of source.chapters.values()) {
+    const locate = (node: Node): Where => ({ file: chapter.file, line: node.position?.start.line, column: node.position?.start.column });
+    remarkDropRawHtml(diagnostics, locate)(chapter.tree);
+    remarkResolveLinks({ root: source.root, baseDir: path.posix.dirname(chapter.file), targets, self: targets.get(chapter.id), diagnostics, locate })(chapter.tree);
+  }
+  for (const item of source.editions.flatMap((e) => [...e.updated, ...e.new, ...e.removed])) {
+    if (!item.details) continue;
+    const locate = (): Where => item.where;
+    remarkDropRawHtml(diagnostics, locate)(item.details);
+    remarkResolveLinks({ root: source.root, baseDir: 'chapters', targets, diagnostics, locate })(item.details);
+  }
+}
+
+function linkTargets(numbered: NumberedManual): Map<string, LinkTarget> {
+  const targets = new Map<string, LinkTarget>();
+  for (const node of numbered.contents.chapters.values()) {
+    targets.set(node.id, { number: node.number, title: node.title, anchor: node.anchor, headings: numbered.headings.get(node.id) ?? [] });
+  }
+  return targets;
+}

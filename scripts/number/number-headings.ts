@@ -1,0 +1,36 @@
+import GithubSlugger from 'github-slugger';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import type { HeadingInfo } from '../model/types.ts';
+import { headingAnchor } from './anchors.ts';
+
+/**
+ * Numbers a chapter's level-2 headings 1, 2, 3 and level-3 headings 1.1, 1.2 (so "Section 1.2"
+ * in an amendment means something), and gives every heading its slug and book-wide anchor.
+ * Returns them in document order, the order `visit` meets heading nodes in.
+ */
+export function numberHeadings(tree: Root, chapterAnchor: string): HeadingInfo[] {
+  const slugger = new GithubSlugger();
+  const counters = [0, 0];
+  const headings: HeadingInfo[] = [];
+  visit(tree, 'heading', (node) => {
+    const text = toString(node).trim();
+    const slug = slugger.slug(text);
+    headings.push({ depth: node.depth, text, slug, number: nextNumber(counters, node.depth), anchor: headingAnchor(chapterAnchor, slug) });
+  });
+  return headings;
+}
+
+function nextNumber(counters: number[], depth: number): string | undefined {
+  if (depth === 2) {
+    counters[0] += 1;
+    counters[1] = 0;
+    return String(counters[0]);
+  }
+  if (depth === 3) {
+    counters[1] += 1;
+    return `${counters[0]}.${counters[1]}`;
+  }
+  return undefined;
+}

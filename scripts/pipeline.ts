@@ -1,0 +1,29 @@
+import path from 'node:path';
+import type { Diagnostics } from './diagnostics.ts';
+import { loadManual } from './load/load-manual.ts';
+import type { ManualSource } from './load/types.ts';
+import { resolveManual } from './markdown/resolve-manual.ts';
+import { assembleBook } from './model/assemble-book.ts';
+import type { Book } from './model/types.ts';
+import { numberManual, type NumberedManual } from './number/number-manual.ts';
+
+export interface CheckedManual {
+  source: ManualSource;
+  numbered: NumberedManual;
+}
+
+/** load -> number -> resolve links: everything `manual check` validates, without rendering. */
+export async function checkManual(root: string, diagnostics: Diagnostics): Promise<CheckedManual | undefined> {
+  const source = await loadManual(path.resolve(root), diagnostics);
+  if (!source) return undefined;
+  const numbered = numberManual(source, diagnostics);
+  resolveManual(source, numbered, diagnostics);
+  return { source, numbered };
+}
+
+/** The book model, or undefined when the manual has errors (they are in `diagnostics`). */
+export async function buildBook(root: string, diagnostics: Diagnostics): Promise<Book | undefined> {
+  const checked = await checkManual(root, diagnostics);
+  if (!checked || diagnostics.hasErrors()) return undefined;
+  return assembleBook(checked.source, checked.numbered);
+}

@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+/** The templates this tool ships; a manual with its own `templates/` folder uses those instead. */
+export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+
+export function templatesDir(root: string): string {
+  const own = path.join(root, 'templates');
+  return existsSync(own) ? own : BUILT_IN_TEMPLATES;
+}
+
+export interface Templates {
+  dir: string;
+  render(name: string, context: object): string;
+  /** A file of the templates folder as text, such as a stylesheet. */
+  text(name: string): Promise<string>;
+}
+
+/**
+ * Loads one output format's handlebars templates (`templates/<format>/*.hbs`, and its
+ * `partials/`) into their own handlebars environment: no state is shared between builds.
+ */
+export async function loadTemplates(dir: string, format: string): Promise<Templates> {
+  const hbs = Handlebars.create();
+  registerHelpers(hbs);
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  for (const [name, source] of await readHbs(path.join(dir, format, 'partials'))) hbs.registerPartial(name, source);
+  for (const [name, source] of await readHbs(path.join(dir, format))) compiled.set(name, hbs.compile(source, { strict: true }));
+  return {
+    dir,
+    render(name, context) {
+      const template = compiled.get(name);
+      if (!template) throw new Error(`template ${format}/${name}.hbs is missing from ${dir}`);
+      return template(context);
+    },
+    text: (name) => readFile(path.join(dir, name), 'utf8'),
+  };
+}
+
+async function readHbs(folder: string): Promise<[string, string][]> {
+  if (!existsSync(folder)) return [];
+  const names = (await readdir(folder)).filter((n) => n.endsWith('.hbs')).sort();
+  return Promise.all(names.map(async (n) => [n.slice(0, -4), await readFile(path.join(folder, n), 'utf8')] as [string, string]));
+}
+
+function registerHelpers(hbs: typeof Handlebars): void {
+  hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hbs.registerHelper('add', (a: number, b: number) => Math.min(6, a + b));
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Diagnostics } from './diagnostics.ts';
 import { loadManual } from './load/load-manual.ts';
+import { cachedParser, uncachedParser } from './load/markdown-cache.ts';
 import type { ManualSource } from './load/types.ts';
 import { resolveManual } from './markdown/resolve-manual.ts';
 import { assembleBook } from './model/assemble-book.ts';
@@ -12,9 +13,15 @@ export interface CheckedManual {
   numbered: NumberedManual;
 }
 
+export interface PipelineOptions {
+  /** Folder for parsed chapters kept between runs; none disables the cache. */
+  cacheDir?: string;
+}
+
 /** load -> number -> resolve links: everything `manual check` validates, without rendering. */
-export async function checkManual(root: string, diagnostics: Diagnostics): Promise<CheckedManual | undefined> {
-  const source = await loadManual(path.resolve(root), diagnostics);
+export async function checkManual(root: string, diagnostics: Diagnostics, options: PipelineOptions = {}): Promise<CheckedManual | undefined> {
+  const parse = options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser;
+  const source = await loadManual(path.resolve(root), diagnostics, parse);
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
   resolveManual(source, numbered, diagnostics);
@@ -22,8 +29,8 @@ export async function checkManual(root: string, diagnostics: Diagnostics): Promi
 }
 
 /** The book model, or undefined when the manual has errors (they are in `diagnostics`). */
-export async function buildBook(root: string, diagnostics: Diagnostics): Promise<Book | undefined> {
-  const checked = await checkManual(root, diagnostics);
+export async function buildBook(root: string, diagnostics: Diagnostics, options: PipelineOptions = {}): Promise<Book | undefined> {
+  const checked = await checkManual(root, diagnostics, options);
   if (!checked || diagnostics.hasErrors()) return undefined;
   return assembleBook(checked.source, checked.numbered);
 }

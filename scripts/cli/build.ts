@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Diagnostics } from '../diagnostics.ts';
+import { defaultCacheDir } from '../load/markdown-cache.ts';
 import { writeFileAtomic } from '../output/write-atomic.ts';
 import { buildBook } from '../pipeline.ts';
 import { renderHtml } from '../render/html/render-html.ts';
@@ -9,7 +10,7 @@ import { report } from './report.ts';
 /** Checks the manual and, only when it has no errors, writes its editions. */
 export async function runBuild(root: string, out?: string): Promise<number> {
   const diagnostics = new Diagnostics();
-  const book = await buildBook(root, diagnostics);
+  const book = await buildBook(root, diagnostics, { cacheDir: defaultCacheDir() });
   report(diagnostics);
   if (!book) {
     process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');

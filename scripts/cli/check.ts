@@ -1,10 +1,11 @@
 import { Diagnostics } from '../diagnostics.ts';
+import { defaultCacheDir } from '../load/markdown-cache.ts';
 import { checkManual } from '../pipeline.ts';
 import { plural, report } from './report.ts';
 
 export async function runCheck(root: string): Promise<number> {
   const diagnostics = new Diagnostics();
-  const checked = await checkManual(root, diagnostics);
+  const checked = await checkManual(root, diagnostics, { cacheDir: defaultCacheDir() });
   report(diagnostics);
   if (diagnostics.hasErrors() || !checked) return 1;
   const { sections, chapters } = checked.numbered.contents;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Heading, Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostics, Where } from '../diagnostics.ts';
-import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import type { ParseMarkdown } from './markdown-cache.ts';
 import type { ChapterSource } from './types.ts';
 import { YamlFile } from './yaml-file.ts';
 
@@ -18,6 +18,7 @@ export async function readChapter(
   id: string,
   listedAt: Where,
   diagnostics: Diagnostics,
+  parse: ParseMarkdown,
 ): Promise<ChapterSource | undefined> {
   const file = chapterFile(id);
   const bytes = await readBytes(path.join(root, file));
@@ -34,7 +35,7 @@ export async function readChapter(
     return undefined;
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  return fromMarkdown(id, file, parseMarkdown(text), diagnostics);
+  return fromMarkdown(id, file, await parse(text), diagnostics);
 }
 
 async function readBytes(file: string): Promise<Buffer | undefined> {

@@ -6,6 +6,7 @@ import { AMENDMENTS_FILE, parseAmendments } from './amendments.ts';
 import { chapterFile, readChapter } from './chapter.ts';
 import { checkAmendmentChapters } from './check-amendments.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { uncachedParser, type ParseMarkdown } from './markdown-cache.ts';
 import type { ChapterEntry, ChapterSource, ManifestSpec, ManualSource } from './types.ts';
 import { walkEntries } from './walk-entries.ts';
 
@@ -14,15 +15,24 @@ import { walkEntries } from './walk-entries.ts';
  * `root`, reporting every problem it finds. Returns undefined when the manual cannot be read far
  * enough to go on; the caller decides what errors mean.
  */
-export async function loadManual(root: string, diagnostics: Diagnostics): Promise<ManualSource | undefined> {
+export async function loadManual(
+  root: string,
+  diagnostics: Diagnostics,
+  parse: ParseMarkdown = uncachedParser,
+): Promise<ManualSource | undefined> {
   const manifestText = await readSourceText(root, MANIFEST_FILE, diagnostics, 'the contents manifest');
+  const errorsBefore = diagnostics.errors.length;
   const manifest = manifestText === undefined ? undefined : parseManifest(manifestText, diagnostics);
+  const manifestHasErrors = diagnostics.errors.length > errorsBefore;
   if (!manifest) return undefined;
   const amendmentsText = await readSourceText(root, AMENDMENTS_FILE, diagnostics, 'the edition history');
   const editions = amendmentsText === undefined ? undefined : parseAmendments(amendmentsText, manifest.meta.language, diagnostics);
+  // Like a compiler after a syntax error: checking chapters against a contents known to be wrong
+  // would only report the consequences of its mistakes.
+  if (manifestHasErrors) return undefined;
 
   const entries = uniqueChapterEntries(manifest, diagnostics);
-  const chapters = await readChapters(root, entries, diagnostics);
+  const chapters = await readChapters(root, entries, diagnostics, parse);
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
   manifest.meta.logo = checkLogo(root, manifest, diagnostics);
   await warnUnlisted(root, new Set(entries.map((e) => chapterFile(e.id))), diagnostics);
@@ -56,8 +66,8 @@ function uniqueChapterEntries(manifest: ManifestSpec, diagnostics: Diagnostics):
   return unique;
 }
 
-async function readChapters(root: string, entries: ChapterEntry[], diagnostics: Diagnostics): Promise<Map<string, ChapterSource>> {
-  const read = await Promise.all(entries.map((e) => readChapter(root, e.id, e.where, diagnostics)));
+async function readChapters(root: string, entries: ChapterEntry[], diagnostics: Diagnostics, parse: ParseMarkdown): Promise<Map<string, ChapterSource>> {
+  const read = await Promise.all(entries.map((e) => readChapter(root, e.id, e.where, diagnostics, parse)));
   return new Map(read.flatMap((chapter) => (chapter ? [[chapter.id, chapter] as const] : [])));
 }
 

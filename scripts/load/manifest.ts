@@ -85,10 +85,10 @@ function readEntry(yaml: YamlFile, node: Node, ids: IdRegistry): EntrySpec | und
   const kinds = entryKinds(node);
   if (kinds.length !== 1) {
     readFields(yaml, node, 'an entry', ALL_ENTRY_KEYS);
-    const found = kinds.length === 0 ? 'none of' : `more than one of (${kinds.join(', ')})`;
+    const found = kinds.length === 0 ? 'none of them' : kinds.map((k) => `"${k}"`).join(' and ');
     yaml.diagnostics.error(
       yaml.where(node),
-      `an entry must have exactly one of "chapter", "url", "entries", "see-also", "note" or "generated"; this one has ${found} them`,
+      `an entry must have exactly one of "chapter", "url", "entries", "see-also", "note" or "generated"; this one has ${found}`,
       kinds.length === 0 ? 'say what the entry is, e.g. "- chapter: care/placements"' : 'split it into one entry per kind',
     );
     return undefined;

@@ -27,11 +27,14 @@ export class YamlFile {
     private readonly lineOffset = 0,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
-    for (const e of this.doc.errors) {
-      const at = this.lines.linePos(e.pos[0]);
+    // Only the first syntax error is reliable: the parser's later ones are mostly its confusion.
+    const [first, ...rest] = this.doc.errors;
+    if (first) {
+      const at = this.lines.linePos(first.pos[0]);
+      const more = rest.length ? ` (the ${rest.length} YAML problem${rest.length === 1 ? '' : 's'} after it may follow from this one)` : '';
       diagnostics.error(
         { file, line: at.line + lineOffset, column: at.col },
-        `YAML syntax: ${firstLine(e.message)}`,
+        `YAML syntax: ${firstLine(first.message)}${more}`,
         'check the indentation and quoting on this line and the one above it; quote text that contains ": " or starts with a special character',
       );
     }
@@ -60,6 +63,8 @@ export interface Fields {
   /** The value node of a key, as written. */
   node(key: string): Node | undefined;
   has(key: string): boolean;
+  /** Keys some unknown key looked like a misspelling of: their absence is already reported. */
+  readonly misspelt: ReadonlySet<string>;
   /** Position of a key's value, or of the mapping when the key is absent. */
   at(key: string): Where;
 }
@@ -83,13 +88,17 @@ export function readFields(
     return undefined;
   }
   const values = new Map<string, Node>();
+  const misspelt = new Set<string>();
   for (const pair of node.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     if (known.includes(key)) {
       values.set(key, pair.value as Node);
-    } else {
-      yaml.diagnostics.error(yaml.where(pair.key as Node), `unknown key "${key}" in ${what}`, suggestKey(key, known));
+      continue;
     }
+    const nearest = nearestKey(key, known);
+    if (nearest) misspelt.add(nearest);
+    const hint = nearest ? `did you mean "${nearest}"?` : `the keys allowed here are: ${known.join(', ')}`;
+    yaml.diagnostics.error(yaml.where(pair.key as Node), `unknown key "${key}" in ${what}`, hint);
   }
   const where = yaml.where(node);
   return {
@@ -97,16 +106,14 @@ export function readFields(
     where,
     node: (key) => values.get(key),
     has: (key) => values.has(key),
+    misspelt,
     at: (key) => (values.get(key) ? yaml.where(values.get(key)) : where),
   };
 }
 
-function suggestKey(key: string, known: readonly string[]): string {
+function nearestKey(key: string, known: readonly string[]): string | undefined {
   const nearest = closest(key, [...known]);
-  if (distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3))) {
-    return `did you mean "${nearest}"?`;
-  }
-  return `the keys allowed here are: ${known.join(', ')}`;
+  return distance(key, nearest) <= Math.max(2, Math.floor(key.length / 3)) ? nearest : undefined;
 }
 
 /** A text value; numbers are accepted as text (a title may be "2024"), anything else is not. */
@@ -119,7 +126,7 @@ export function readText(
 ): string | undefined {
   const node = fields.node(key);
   if (node === undefined || (isScalar(node) && node.value === null)) {
-    if (required) {
+    if (required && !fields.misspelt.has(key)) {
       yaml.diagnostics.error(fields.where, `${what} has no "${key}"`, `add a line "${key}: ..."`);
     }
     return undefined;
@@ -150,7 +157,7 @@ export function readList(
 ): Node[] | undefined {
   const node = fields.node(key);
   if (node === undefined || (isScalar(node) && node.value === null)) {
-    if (required) {
+    if (required && !fields.misspelt.has(key)) {
       yaml.diagnostics.error(fields.where, `${what} has no "${key}" list`, `add "${key}:" followed by lines starting with "- "`);
       return undefined;
     }

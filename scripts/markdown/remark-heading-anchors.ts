@@ -11,7 +11,8 @@ export function remarkHeadingAnchors(headings: readonly HeadingInfo[]) {
     let i = 0;
     visit(tree, 'heading', (node) => {
       const heading = headings[i++];
-      node.data = { ...node.data, hProperties: { id: heading.anchor, dataHeadingNumber: heading.number } };
+      // The class keeps the markdown level, which styles need once renderers shift the h-level.
+      node.data = { ...node.data, hProperties: { id: heading.anchor, className: [`level-${node.depth}`], dataHeadingNumber: heading.number } };
     });
   };
 }

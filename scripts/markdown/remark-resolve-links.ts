@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { closest } from 'fastest-levenshtein';
+import { closest, distance } from 'fastest-levenshtein';
 import type { Image, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics, Where } from '../diagnostics.ts';
@@ -71,8 +71,12 @@ function chapterTarget(node: Link, filePart: string, options: ResolveLinksOption
     return undefined;
   }
   const nearest = closest(id, [...options.targets.keys()]);
+  const near = nearest !== undefined && distance(id, nearest) <= Math.max(3, id.length / 4);
   const problem = exists ? 'which is not in the contents' : 'which does not exist';
-  options.diagnostics.error(where, `link to chapter ${file}, ${problem}`, `correct the link (did you mean "${path.posix.relative(options.baseDir, `chapters/${nearest}.md`)}"?)`);
+  const hint = near
+    ? `correct the link (did you mean "${path.posix.relative(options.baseDir, `chapters/${nearest}.md`)}"?)`
+    : 'link to a chapter listed in the contents, by the path of its .md file relative to this file';
+  options.diagnostics.error(where, `link to chapter ${file}, ${problem}`, hint);
   return undefined;
 }
 

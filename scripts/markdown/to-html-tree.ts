@@ -3,6 +3,7 @@ import type { Root as MdastRoot } from 'mdast';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { HeadingInfo } from '../model/types.ts';
+import { rehypeFootnoteLabelId } from './rehype-footnote-label-id.ts';
 import { rehypeHeadingNumbers } from './rehype-heading-numbers.ts';
 import { remarkHeadingAnchors } from './remark-heading-anchors.ts';
 
@@ -11,9 +12,11 @@ import { remarkHeadingAnchors } from './remark-heading-anchors.ts';
  * ids unique when many chapters share one HTML page.
  */
 export function toHtmlTree(tree: MdastRoot, headings: readonly HeadingInfo[], idPrefix: string): HastRoot {
+  const prefix = `${idPrefix}--`;
   const processor = unified()
     .use(remarkHeadingAnchors, headings)
-    .use(remarkRehype, { clobberPrefix: `${idPrefix}--` })
+    .use(remarkRehype, { clobberPrefix: prefix })
+    .use(rehypeFootnoteLabelId, prefix)
     .use(rehypeHeadingNumbers);
   return processor.runSync(tree) as HastRoot;
 }

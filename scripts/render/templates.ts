@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
+import { toolRoot } from '../tool-root.ts';
 
 /** The templates this tool ships; a manual with its own `templates/` folder uses those instead. */
-export const BUILT_IN_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+export const BUILT_IN_TEMPLATES = path.join(toolRoot(), 'templates');
 
 export function templatesDir(root: string): string {
   const own = path.join(root, 'templates');

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { writeFileAtomic } from '../output/write-atomic.ts';
+import { toolRoot } from '../tool-root.ts';
+
+export type ParseMarkdown = (text: string) => Promise<Root>;
+
+const TOOL_ROOT = toolRoot();
+
+/** Where parsed chapters are kept between runs: never in dist/, which holds only editions. */
+export function defaultCacheDir(): string {
+  return process.env.MANUAL_CACHE_DIR ?? path.join(TOOL_ROOT, 'node_modules/.cache/manual-editions');
+}
+
+/**
+ * Parsing is most of what `manual check` costs (about 1 s for the sample on a 2-core machine),
+ * while reading a parsed tree back from JSON costs about 25 ms. Trees are kept by the hash of the
+ * text and of the parser's versions, so a new parser or an edited chapter never reads a stale tree.
+ */
+export function cachedParser(dir: string): ParseMarkdown {
+  const salt = parserVersions();
+  return async (text) => {
+    const file = path.join(dir, 'mdast', `${createHash('sha256').update(salt).update(text).digest('hex')}.json`);
+    const cached = await readFile(file, 'utf8').catch(() => undefined);
+    if (cached !== undefined) {
+      try {
+        return JSON.parse(cached) as Root;
+      } catch {
+        // A damaged cache file is parsed again and replaced.
+      }
+    }
+    const tree = parseMarkdown(text);
+    await writeFileAtomic(file, JSON.stringify(tree)).catch(() => undefined);
+    return tree;
+  };
+}
+
+export const uncachedParser: ParseMarkdown = async (text) => parseMarkdown(text);
+
+function parserVersions(): string {
+  const packages = ['remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown'];
+  return ['mdast-cache-1', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
+}
+
+function versionOf(name: string): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(TOOL_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}

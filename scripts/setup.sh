@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and builds the sample manual's current edition into dist/:
+# Debian's Chromium, poppler-utils, epubcheck and fonts when they are missing (with apt), then the
+# npm packages exactly as locked, then `npm run build`. Nothing downloads a browser of its own.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v pdfinfo >/dev/null || missing+=(poppler-utils)
+command -v epubcheck >/dev/null || missing+=(epubcheck)
+[ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing with apt: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+npm ci --no-audit --no-fund
+npm run build

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Diagnostics, formatDiagnostic, sortDiagnostics } from '../../scripts/diagnostics.ts';
+import { checkManual } from '../../scripts/pipeline.ts';
+
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
+export const SMALL = path.join(REPO, 'tests/fixtures/small');
+
+const made: string[] = [];
+
+/** A fresh copy of a fixture manual in a temporary folder, to break in one way. */
+export function copyManual(from = SMALL): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'manual-test-'));
+  cpSync(from, root, { recursive: true, filter: (src) => !/\/(node_modules|dist|\.git)(\/|$)/.test(src) });
+  made.push(root);
+  return root;
+}
+
+export function removeCopies(): void {
+  for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
+}
+
+/** Replaces exactly one occurrence of `from` in a file of the manual. */
+export function edit(root: string, file: string, from: string, to: string): void {
+  const full = path.join(root, file);
+  const text = readFileSync(full, 'utf8');
+  if (text.split(from).length !== 2) throw new Error(`"${from}" is not in ${file} exactly once`);
+  writeFileSync(full, text.replace(from, to));
+}
+
+export function write(root: string, file: string, data: string | Buffer): void {
+  writeFileSync(path.join(root, file), data);
+}
+
+/** What `manual check` reports, one formatted diagnostic per item. */
+export async function check(root: string): Promise<string[]> {
+  const diagnostics = new Diagnostics();
+  await checkManual(root, diagnostics);
+  return sortDiagnostics(diagnostics.items).map(formatDiagnostic);
+}
+
+/** Runs the real `manual` command in its own process. */
+export function manual(args: string[], cwd = REPO): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}

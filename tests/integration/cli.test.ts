@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyManual, edit, manual, removeCopies } from '../helpers/fixture.ts';
+
+afterAll(removeCopies);
+
+describe('the manual command', () => {
+  it('checks and builds a manual outside the repository, run from another folder', () => {
+    const root = copyManual();
+    const checked = manual(['check', '--root', root], tmpdir());
+    expect(checked).toMatchObject({ status: 0, stderr: '' });
+    expect(checked.stdout).toBe('Small Test Manual: 4 chapters in 2 sections, February 2025 edition: no errors\n');
+
+    const built = manual(['build', '--root', root], tmpdir());
+    expect(built.status).toBe(0);
+    expect(readdirSync(path.join(root, 'dist'))).toEqual(['small-test-manual-2025-02.html']);
+    const html = readFileSync(path.join(root, 'dist/small-test-manual-2025-02.html'), 'utf8');
+    expect(html).toContain('<span class="entry-number">2.1.1</span> <span class="entry-title">Placements</span>');
+  });
+
+  it('exits 1 on errors, prints file:line:column and how to fix, and writes nothing', () => {
+    const root = copyManual();
+    expect(manual(['build', '--root', root]).status).toBe(0);
+    const before = readFileSync(path.join(root, 'dist/small-test-manual-2025-02.html'));
+
+    edit(root, 'chapters/care/visits.md', '## Frequency', '## Frequency\n\n[broken](nowhere.md)');
+    const built = manual(['build', '--root', root]);
+    expect(built.status).toBe(1);
+    expect(built.stderr).toBe(
+      'chapters/care/visits.md:5:1: error: link to chapter chapters/care/nowhere.md, which does not exist\n' +
+        '  fix: link to a chapter listed in the contents, by the path of its .md file relative to this file\n' +
+        '1 error, 0 warnings\n' +
+        'manual build: nothing was written; fix the errors above and build again\n',
+    );
+    expect(readdirSync(path.join(root, 'dist'))).toEqual(['small-test-manual-2025-02.html']);
+    expect(readFileSync(path.join(root, 'dist/small-test-manual-2025-02.html')).equals(before)).toBe(true);
+    expect(manual(['check', '--root', root]).status).toBe(1);
+  });
+
+  it('exits 0 with warnings only, and prints them', () => {
+    const root = copyManual();
+    edit(root, 'chapters/care/visits.md', '# Visits\n', '');
+    const checked = manual(['check', '--root', root]);
+    expect(checked.status).toBe(0);
+    expect(checked.stderr).toContain('chapters/care/visits.md:1:1: warning: the chapter has no title');
+    expect(checked.stderr).toContain('0 errors, 1 warning');
+  });
+
+  it('says clearly when the folder is not a manual', () => {
+    const result = manual(['check', '--root', tmpdir()]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`chapters/contents.yml: error: the contents manifest chapters/contents.yml does not exist in ${tmpdir()}`);
+  });
+
+  it('exits 2 with the usage on a wrong command or option', () => {
+    for (const args of [[], ['publish'], ['check', '--colour']]) {
+      const result = manual(args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toContain('Usage: manual <command> [options]');
+    }
+    expect(manual(['--help'])).toMatchObject({ status: 0 });
+  });
+});

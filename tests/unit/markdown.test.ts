@@ -1,0 +1,82 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { Diagnostics, formatDiagnostic } from '../../scripts/diagnostics.ts';
+import { parseMarkdown } from '../../scripts/markdown/parse-markdown.ts';
+import { remarkResolveLinks, type LinkTarget } from '../../scripts/markdown/remark-resolve-links.ts';
+import { toHtmlTree } from '../../scripts/markdown/to-html-tree.ts';
+import { numberHeadings } from '../../scripts/number/number-headings.ts';
+import { rehypeShiftHeadings } from '../../scripts/render/rehype-shift-headings.ts';
+
+const html = (tree: Root) => unified().use(rehypeStringify).stringify(tree);
+
+describe('remarkResolveLinks', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'links-'));
+  mkdirSync(path.join(root, 'chapters/care/img'), { recursive: true });
+  writeFileSync(path.join(root, 'chapters/care/img/a.png'), '');
+  const target: LinkTarget = {
+    number: '5.6',
+    title: 'Placements with Parents',
+    anchor: 'ch-care.parents',
+    headings: numberHeadings(parseMarkdown('## Before\n\n### Plan\n\n### Assessment and Checks\n'), 'ch-care.parents'),
+  };
+  const resolve = (markdown: string) => {
+    const diagnostics = new Diagnostics();
+    const tree = parseMarkdown(markdown);
+    remarkResolveLinks({
+      root,
+      baseDir: 'chapters/care',
+      targets: new Map([['care/parents', target]]),
+      self: target,
+      diagnostics,
+      locate: (node) => ({ file: 'chapters/care/x.md', line: node.position?.start.line, column: node.position?.start.column }),
+    })(tree);
+    return { out: html(toHtmlTree(tree, [], 'ch-x')), problems: diagnostics.items.map(formatDiagnostic) };
+  };
+
+  it('turns chapter links into anchors and fills empty ones with number and title', () => {
+    expect(resolve('[](parents.md#assessment-and-checks) [x](../care/parents.md) [](#plan)')).toEqual({
+      out: '<p><a href="#ch-care.parents--assessment-and-checks">5.6 Placements with Parents, Section 1.2 Assessment and Checks</a> <a href="#ch-care.parents">x</a> <a href="#ch-care.parents--plan">5.6 Placements with Parents, Section 1.1 Plan</a></p>',
+      problems: [],
+    });
+  });
+
+  it('leaves outside links alone and makes image paths relative to the root', () => {
+    expect(resolve('[](https://example.org/a) ![A](img/a.png)').out).toBe(
+      '<p><a href="https://example.org/a">https://example.org/a</a> <img src="chapters/care/img/a.png" alt="A"></p>',
+    );
+  });
+
+  it('reports missing targets, headings and images, and images outside the manual', () => {
+    expect(resolve('[a](parent.md) [b](parents.md#plans)\n\n![c](img/b.png) ![d](../../../etc/x.png)').problems).toEqual([
+      'chapters/care/x.md:1:1: error: link to chapter chapters/care/parent.md, which does not exist\n  fix: correct the link (did you mean "parents.md"?)',
+      'chapters/care/x.md:1:16: error: chapter "Placements with Parents" has no heading "#plans"\n  fix: link to one of its headings, e.g. "#plan"',
+      'chapters/care/x.md:3:1: error: image chapters/care/img/b.png does not exist in the manual\n  fix: put the image in the manual folder and give its path relative to the chapter file',
+      'chapters/care/x.md:3:17: error: image ../etc/x.png does not exist in the manual\n  fix: put the image in the manual folder and give its path relative to the chapter file',
+    ]);
+  });
+});
+
+describe('toHtmlTree', () => {
+  it('gives headings their anchor, level class and number, and chapter-unique footnote ids', () => {
+    const tree = parseMarkdown('## Intro\n\nText[^1].\n\n### Detail\n\n[^1]: A note.\n');
+    const out = html(toHtmlTree(tree, numberHeadings(tree, 'ch-a'), 'ch-a'));
+    expect(out).toContain('<h2 id="ch-a--intro" class="level-2"><span class="heading-number">1</span> Intro</h2>');
+    expect(out).toContain('<h3 id="ch-a--detail" class="level-3"><span class="heading-number">1.1</span> Detail</h3>');
+    expect(out).toContain('id="ch-a--footnote-label"');
+    expect(out).toContain('aria-describedby="ch-a--footnote-label"');
+    expect(out).not.toMatch(/id="footnote-label"/);
+  });
+});
+
+describe('rehypeShiftHeadings', () => {
+  it('moves headings down, never past h6', () => {
+    const tree: Root = { type: 'root', children: ['h2', 'h5'].map((tagName) => ({ type: 'element', tagName, properties: {}, children: [] })) };
+    rehypeShiftHeadings(2)(tree);
+    expect(html(tree)).toBe('<h4></h4><h6></h6>');
+  });
+});

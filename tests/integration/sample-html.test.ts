@@ -84,6 +84,15 @@ describe('the HTML edition of the Derby sample', () => {
     expect(headings).toContain('1.2 Assessment and Checks before Placement');
   });
 
+  it('carries the numbered sections that the August 2017 amendments cite', () => {
+    const headingsOf = (id: string) => selectAll(`#${id.replace(/\./g, '\\.')} :is(h4, h5, h6)`, page).map(text);
+    expect(headingsOf('ch-friends-and-family.placements-with-connected-persons')).toContain('3 Approval of Immediate Placements of Looked After Children with Connected Persons');
+    expect(headingsOf('ch-friends-and-family.placements-with-parents')).toContain('1.2 Assessment and Checks before Placement');
+    expect(headingsOf('ch-children-in-care.family-time')).toContain('1 Approving and Planning Contact');
+    expect(headingsOf('ch-fostering.supervision-and-support')).toContain('5 Support Provided by the Supervising Social Worker (During Placement)');
+    expect(headingsOf('ch-adoption.assessment-and-approval-of-adopters')).toContain('5.3 Assessment');
+  });
+
   it('fills an empty link with the number and title of its target', () => {
     const chapter = select('#ch-friends-and-family\\.placements-with-connected-persons', page)!;
     const link = selectAll('a', chapter).find((a) => a.properties.href === '#ch-friends-and-family.placements-with-parents--assessment-and-checks-before-placement');

@@ -1,10 +1,8 @@
 import path from 'node:path';
 import { Diagnostics } from '../diagnostics.ts';
 import { defaultCacheDir } from '../load/markdown-cache.ts';
-import { writeFileAtomic } from '../output/write-atomic.ts';
+import { renderEditions, writeEditions } from '../output/render-editions.ts';
 import { buildBook } from '../pipeline.ts';
-import { renderHtml } from '../render/html/render-html.ts';
-import { templatesDir } from '../render/templates.ts';
 import { report } from './report.ts';
 
 /** Checks the manual and, only when it has no errors, writes its editions. */
@@ -17,10 +15,7 @@ export async function runBuild(root: string, out?: string): Promise<number> {
     return 1;
   }
   const outDir = path.resolve(out ?? path.join(root, 'dist'));
-  const name = `${book.meta.slug}-${book.edition.id}`;
-  const html = await renderHtml(book, templatesDir(book.root));
-  const file = path.join(outDir, `${name}.html`);
-  await writeFileAtomic(file, html);
-  process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+  const editions = await renderEditions(book, { printTimeout: 600_000 });
+  for (const file of await writeEditions(editions, outDir)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
   return 0;
 }

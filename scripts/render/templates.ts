@@ -20,14 +20,17 @@ export interface Templates {
 }
 
 /**
- * Loads one output format's handlebars templates (`templates/<format>/*.hbs`, and its
- * `partials/`) into their own handlebars environment: no state is shared between builds.
+ * Loads one output format's handlebars templates (`templates/<format>/*.hbs`) with the partials
+ * of `templates/shared/` and `templates/<format>/partials/` into a handlebars environment of
+ * their own: no state is shared between builds or formats.
  */
 export async function loadTemplates(dir: string, format: string): Promise<Templates> {
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  for (const [name, source] of await readHbs(path.join(dir, format, 'partials'))) hbs.registerPartial(name, source);
+  for (const folder of [path.join(dir, 'shared'), path.join(dir, format, 'partials')]) {
+    for (const [name, source] of await readHbs(folder)) hbs.registerPartial(name, source);
+  }
   for (const [name, source] of await readHbs(path.join(dir, format))) compiled.set(name, hbs.compile(source, { strict: true }));
   return {
     dir,
@@ -49,4 +52,6 @@ async function readHbs(folder: string): Promise<[string, string][]> {
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hbs.registerHelper('add', (a: number, b: number) => Math.min(6, a + b));
+  // A CSS string, quoted, for generated style rules: nothing in it can end the string or the <style>.
+  hbs.registerHelper('cssString', (text: unknown) => `"${String(text).replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`);
 }

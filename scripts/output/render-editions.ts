@@ -1,0 +1,38 @@
+import path from 'node:path';
+import type { Book } from '../model/types.ts';
+import { renderHtml } from '../render/html/render-html.ts';
+import { launchBrowser } from '../render/pdf/browser.ts';
+import { renderPdf } from '../render/pdf/render-pdf.ts';
+import { templatesDir } from '../render/templates.ts';
+import { writeFileAtomic } from './write-atomic.ts';
+
+export interface RenderOptions {
+  /** Milliseconds one Chromium print may take. */
+  printTimeout: number;
+}
+
+/** Every output of an edition, by file name. */
+export type Editions = Map<string, Uint8Array | string>;
+
+/** Renders every output of the book's current edition; one Chromium serves both PDFs. */
+export async function renderEditions(book: Book, options: RenderOptions): Promise<Editions> {
+  const templates = templatesDir(book.root);
+  const name = `${book.meta.slug}-${book.edition.id}`;
+  const editions: Editions = new Map([[`${name}.html`, await renderHtml(book, templates)]]);
+  const browser = await launchBrowser();
+  try {
+    const print = { timeout: options.printTimeout };
+    editions.set(`${name}.pdf`, await renderPdf(book, 'partner', browser, templates, print));
+    editions.set(`${name}-print.pdf`, await renderPdf(book, 'binder', browser, templates, print));
+  } finally {
+    await browser.close();
+  }
+  return editions;
+}
+
+/** Writes the outputs only once all of them are rendered, each through a temporary file. */
+export async function writeEditions(editions: Editions, outDir: string): Promise<string[]> {
+  const files = [...editions.keys()].map((name) => path.join(outDir, name));
+  await Promise.all([...editions.values()].map((data, i) => writeFileAtomic(files[i], data)));
+  return files;
+}

@@ -1,0 +1,86 @@
+import type { Book, ContentsNode, SectionNode } from '../../model/types.ts';
+import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
+import type { Layout, Unit, Variant } from './layout.ts';
+
+/** A heading of a sub-section, printed at the top of the first page of its first chapter. */
+interface GroupHeading {
+  number?: string;
+  title: string;
+  anchor: string;
+  level: number;
+}
+
+/**
+ * What the print templates see. Before the first pass there is no layout yet: page numbers and
+ * counts are placeholders, printed in boxes of fixed width so that writing the real ones in the
+ * next pass moves nothing.
+ */
+export function printView(book: Book, variant: Variant, units: Unit[], layout: Layout | undefined, css: string) {
+  const names = new Map(units.map((u, i) => [u.anchor, `u${i}`]));
+  const unitOf = (anchor: string) => ({ pageName: names.get(anchor), blankBefore: layout?.blankBefore.has(anchor) ?? false });
+  const pageRef = (anchor: string) => (layout ? String(layout.pageOf.get(anchor) ?? '') : '000');
+  const pageCount = (anchor: string) => (layout ? String(layout.counts.get(anchor) ?? '') : '00');
+  const contents = (nodes: ContentsNode[]): object[] =>
+    nodes.map((node) => {
+      if (node.kind === 'group') return { ...node, page: pageRef(node.anchor), pages: '', entries: contents(node.entries) };
+      if (node.kind === 'chapter' || node.kind === 'amendments') return { ...node, page: pageRef(node.anchor), pages: pageCount(node.anchor) };
+      return node;
+    });
+  const sections = book.sections.map((s) => ({ ...s, page: pageRef(s.anchor), pages: '', entries: contents(s.entries) }));
+  return {
+    ...editionView(book),
+    css,
+    variant,
+    binder: variant === 'binder',
+    contentsPageName: names.get('contents'),
+    sections,
+    blocks: book.sections.flatMap((s, i) => sectionBlocks(book, s, sections[i].entries, unitOf)),
+    pageRules: units.map((unit) => pageRule(unit, names.get(unit.anchor)!, layout)),
+  };
+}
+
+/** A section's blocks: its opening page (listing `contents`, its entries as the contents shows them), then its chapters. */
+function sectionBlocks(book: Book, section: SectionNode, contents: object[], unitOf: (anchor: string) => object): object[] {
+  const toHtml = htmlOf(book);
+  const body = bodyOf(book);
+  const blocks: object[] = [{ ...section, entries: contents, level: 2, ...unitOf(section.anchor) }];
+  const pending: GroupHeading[] = [];
+  const visit = (nodes: ContentsNode[], level: number): void => {
+    for (const node of nodes) {
+      if (node.kind === 'group') {
+        pending.push({ number: node.number, title: node.title, anchor: node.anchor, level });
+        visit(node.entries, level + 1);
+      } else if (node.kind === 'chapter') {
+        blocks.push({ ...node, level, groups: pending.splice(0), html: toHtml(body(node.id), level - 1), ...unitOf(node.anchor) });
+      } else if (node.kind === 'amendments') {
+        blocks.push({ ...node, level, groups: pending.splice(0), ...unitOf(node.anchor) });
+      }
+    }
+  };
+  visit(section.entries, 3);
+  return blocks;
+}
+
+/** The running head and footer of one unit's pages, and its own page numbering. */
+function pageRule(unit: Unit, pageName: string, layout: Layout | undefined) {
+  const label = [unit.number, unit.title].filter(Boolean).join(' ');
+  const start = layout?.pageOf.get(unit.anchor);
+  const count = layout?.counts.get(unit.anchor) ?? 0;
+  return {
+    pageName,
+    kind: unit.kind,
+    header: truncate(label, 80),
+    footerLabel: unit.kind === 'contents' ? 'Contents' : truncate(unit.number ?? unit.title, 40),
+    start,
+    count,
+    // `@counter-style` with `system: fixed N` shows page N as "1", N+1 as "2"...: per-chapter
+    // page numbers from the document's page counter, which Chromium will not reset.
+    symbols: start === undefined ? [] : Array.from({ length: count }, (_, i) => String(i + 1)),
+  };
+}
+
+function truncate(text: string, length: number): string {
+  if (text.length <= length) return text;
+  const cut = text.slice(0, length - 1);
+  return `${cut.slice(0, cut.lastIndexOf(' ') > length / 2 ? cut.lastIndexOf(' ') : cut.length)}…`;
+}

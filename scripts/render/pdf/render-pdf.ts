@@ -1,0 +1,58 @@
+import type { Book, ContentsNode } from '../../model/types.ts';
+import { loadTemplates } from '../templates.ts';
+import type { PdfBrowser, PrintOptions } from './browser.ts';
+import { contentsStart, landedAsPlanned, planLayout, printUnits, type Layout, type Variant } from './layout.ts';
+import { finishPdf, readDestinations, type OutlineNode } from './pdf-file.ts';
+import { printView } from './print-view.ts';
+
+/** A layout that has not settled by then never will: something moves text between passes. */
+const MAX_PASSES = 3;
+
+/**
+ * Prints one PDF edition in two passes of Chromium's own print: the first learns on which page
+ * every chapter and section starts; the second prints with those page numbers written into the
+ * contents, per-chapter footers and, in the binder edition, blank pages so that every unit starts
+ * on a right-hand page. A pass is checked against the plan it was printed from.
+ */
+export async function renderPdf(book: Book, variant: Variant, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<Uint8Array> {
+  const templates = await loadTemplates(templatesDir, 'pdf');
+  const css = (await Promise.all(['manual.css', 'print.css', `${variant}.css`].map((f) => templates.text(`styles/${f}`)))).join('\n');
+  const units = printUnits(book);
+  let layout: Layout | undefined;
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const pdf = await browser.print(templates.render('edition', printView(book, variant, units, layout, css)), options);
+    const printed = await readDestinations(pdf);
+    if (layout && landedAsPlanned(layout, printed.pageOf, printed.pageCount)) {
+      return finishPdf(pdf, documentInfo(book), outlineOf(book, variant));
+    }
+    layout = planLayout(variant, units, printed.pageOf, printed.pageCount, layout?.blankBefore ?? new Set());
+  }
+  throw new Error(`the ${variant} PDF's pages moved on every one of ${MAX_PASSES} passes; a template's page numbers are probably not in fixed-width boxes`);
+}
+
+function documentInfo(book: Book) {
+  const edition = `${book.edition.label} edition`;
+  return {
+    title: book.meta.title,
+    author: book.meta.publisher,
+    subject: edition,
+    keywords: [book.meta.shortTitle, book.meta.publisher, edition, 'procedures'],
+    language: book.meta.language,
+    date: book.edition.date,
+  };
+}
+
+/** Bookmarks mirror the numbered contents: sections > sub-sections > chapters. */
+function outlineOf(book: Book, variant: Variant): OutlineNode[] {
+  const label = (node: { number?: string; title: string }) => [node.number, node.title].filter(Boolean).join(' ');
+  const entries = (nodes: ContentsNode[]): OutlineNode[] =>
+    nodes.flatMap((node): OutlineNode[] => {
+      if (node.kind === 'group') return [{ title: label(node), target: node.anchor, children: entries(node.entries) }];
+      if (node.kind === 'chapter' || node.kind === 'amendments') return [{ title: label(node), target: node.anchor, children: [] }];
+      return [];
+    });
+  return [
+    { title: 'Contents', target: contentsStart(variant), children: [] },
+    ...book.sections.map((s) => ({ title: label(s), target: s.anchor, children: entries(s.entries) })),
+  ];
+}

@@ -1,0 +1,42 @@
+import type { Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
+import type { AmendmentView, Book, Edition } from '../model/types.ts';
+import { dataUri, rehypeInlineImages } from './rehype-inline-images.ts';
+import { rehypeShiftHeadings } from './rehype-shift-headings.ts';
+
+/** What every renderer's templates share: metadata, logo, dates and the edition history. */
+
+/** An HTML tree as an HTML string with images inlined, headings moved down by `shift`. */
+export function htmlOf(book: Book) {
+  return (tree: Root, shift = 0): string => {
+    const processor = unified().use(rehypeShiftHeadings, shift).use(rehypeInlineImages, book.root).use(rehypeStringify);
+    return processor.stringify(processor.runSync(structuredClone(tree)) as Root);
+  };
+}
+
+export function bodyOf(book: Book): (id: string) => Root {
+  const chapters = new Map(book.chapters.map((c) => [c.id, c.body]));
+  return (id) => chapters.get(id) ?? { type: 'root', children: [] };
+}
+
+/** The title block and the amendments appendix's data, as the templates read them. */
+export function editionView(book: Book) {
+  const toHtml = htmlOf(book);
+  const edition = (e: Edition, current: boolean) => {
+    const item = (a: AmendmentView) => ({ ...a, number: current ? a.number : undefined, detailsHtml: a.details ? toHtml(a.details) : '' });
+    return { ...e, updated: e.updated.map(item), new: e.new.map(item), removed: e.removed.map(item) };
+  };
+  return {
+    meta: book.meta,
+    logo: book.meta.logo && dataUri(book.root, book.meta.logo),
+    edition: edition(book.edition, true),
+    editionDate: longDate(book.edition.date, book.meta.language),
+    history: book.history.map((y) => ({ year: y.year, editions: y.editions.map((e) => edition(e, false)) })),
+  };
+}
+
+/** "3 February 2025", in the manual's language. */
+export function longDate(date: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}

@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manual, REPO } from '../helpers/fixture.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { REPO } from '../helpers/fixture.ts';
 
 /** The Derby contents page (seed 001): number, title, flag, remark of every numbered entry. */
 const SEED = readFileSync(path.join(REPO, 'tests/fixtures/derby-contents.tsv'), 'utf8')
@@ -18,19 +17,14 @@ const SEED = readFileSync(path.join(REPO, 'tests/fixtures/derby-contents.tsv'), 
     return { number, title, flag, remark };
   });
 
-const out = mkdtempSync(path.join(tmpdir(), 'manual-sample-'));
 let page: Root;
 let html: string;
 const text = (node: Element | undefined) => (node ? toString(node).replace(/\s+/g, ' ').trim() : '');
 
 beforeAll(() => {
-  const result = manual(['build', '--out', out]);
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  html = readFileSync(path.join(out, 'derby-childrens-social-care-2025-02.html'), 'utf8');
+  html = readFileSync(path.join(inject('sampleOut'), 'derby-childrens-social-care-2025-02.html'), 'utf8');
   page = unified().use(rehypeParse).parse(html);
 });
-afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('the HTML edition of the Derby sample', () => {
   const contents = () => select('nav.contents', page)!;

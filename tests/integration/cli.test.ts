@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyManual, edit, manual, removeCopies } from '../helpers/fixture.ts';
+import { copyManual, edit, manual, removeCopies, REPO } from '../helpers/fixture.ts';
 
 afterAll(removeCopies);
 
@@ -54,6 +54,17 @@ describe('the manual command', () => {
     const result = manual(['check', '--root', tmpdir()]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`chapters/contents.yml: error: the contents manifest chapters/contents.yml does not exist in ${tmpdir()}`);
+  });
+
+  it('says how to install Chromium when it is missing, and writes nothing', () => {
+    const root = copyManual();
+    const result = manual(['build', '--root', root], REPO, { MANUAL_CHROMIUM: '/nonexistent/chromium' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe(
+      '/nonexistent/chromium: error: Chromium is needed to print the PDF editions, and it is not installed\n' +
+        '  fix: install Debian\'s Chromium with "sudo apt-get install chromium" (scripts/setup.sh does it), or set MANUAL_CHROMIUM to its path\n',
+    );
+    expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 
   it('exits 2 with the usage on a wrong command or option', () => {

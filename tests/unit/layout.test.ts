@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { landedAsPlanned, planLayout, type Unit } from '../../scripts/render/pdf/layout.ts';
+
+const units: Unit[] = [
+  { anchor: 'contents', kind: 'contents', title: 'Contents' },
+  { anchor: 's1', kind: 'section', number: '1', title: 'One' },
+  { anchor: 'c1', kind: 'chapter', number: '1.1', title: 'A' },
+  { anchor: 'c2', kind: 'chapter', number: '1.2', title: 'B' },
+  { anchor: 'c3', kind: 'chapter', number: '1.3', title: 'C' },
+];
+// A first pass with no blank pages: title 1, blank back 2, contents 3-4, s1 5, c1 6-8, c2 9-10, c3 11.
+const printed = new Map([['s1', 5], ['c1', 6], ['c2', 9], ['c3', 11]]);
+
+describe('planLayout', () => {
+  it('keeps the partner edition as printed and measures each unit', () => {
+    const layout = planLayout('partner', units, new Map([['s1', 4], ['c1', 5], ['c2', 8], ['c3', 10]]), 10, new Set());
+    expect([...layout.counts]).toEqual([['contents', 2], ['s1', 1], ['c1', 3], ['c2', 2], ['c3', 1]]);
+    expect(layout.blankBefore.size).toBe(0);
+  });
+
+  it('puts a blank page before each binder unit that would start on an even page', () => {
+    const layout = planLayout('binder', units, printed, 11, new Set());
+    expect([...layout.pageOf]).toEqual([['contents', 3], ['s1', 5], ['c1', 7], ['c2', 11], ['c3', 13]]);
+    expect([...layout.blankBefore]).toEqual(['c1', 'c2']);
+    expect(layout.totalPages).toBe(13);
+  });
+
+  it('accepts a second pass that landed as planned, and not one that did not', () => {
+    const plan = planLayout('binder', units, printed, 11, new Set());
+    const landed = new Map([['s1', 5], ['c1', 7], ['c2', 11], ['c3', 13]]);
+    expect(landedAsPlanned(plan, landed, 13)).toBe(true);
+    expect(landedAsPlanned(plan, new Map([...landed, ['c3', 14]]), 14)).toBe(false);
+    // Measured again from that second pass, without counting its blank pages, nothing changes.
+    expect(planLayout('binder', units, landed, 13, plan.blankBefore)).toEqual(plan);
+  });
+});

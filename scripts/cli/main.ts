@@ -12,6 +12,7 @@ Commands:
 Options:
   --root DIR   the manual's folder (default: the current folder)
   --out DIR    where build writes (default: ROOT/dist)
+  --timings    print how long each step of a build took
   -h, --help   show this help
 `;
 
@@ -22,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { root: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { root: { type: 'string' }, out: { type: 'string' }, timings: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (e) {
     process.stderr.write(`manual: ${(e as Error).message}\n\n${USAGE}`);
@@ -40,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const root = values.root ?? process.cwd();
   try {
-    return await COMMANDS[command as keyof typeof COMMANDS](root, values.out);
+    return await COMMANDS[command as keyof typeof COMMANDS](root, values.out, values.timings);
   } catch (e) {
     if (e instanceof ManualError) {
       process.stderr.write(`${e.message}\n`);
@@ -52,5 +53,5 @@ export async function main(argv: string[]): Promise<number> {
 
 const COMMANDS = {
   check: (root: string) => runCheck(root),
-  build: (root: string, out?: string) => runBuild(root, out),
+  build: (root: string, out?: string, timings?: boolean) => runBuild(root, out, timings),
 };

@@ -9,6 +9,7 @@ import { writeFileAtomic } from './write-atomic.ts';
 export interface RenderOptions {
   /** Milliseconds one Chromium print may take. */
   printTimeout: number;
+  timing?: (step: string, milliseconds: number) => void;
 }
 
 /** Every output of an edition, by file name. */
@@ -18,12 +19,18 @@ export type Editions = Map<string, Uint8Array | string>;
 export async function renderEditions(book: Book, options: RenderOptions): Promise<Editions> {
   const templates = templatesDir(book.root);
   const name = `${book.meta.slug}-${book.edition.id}`;
-  const editions: Editions = new Map([[`${name}.html`, await renderHtml(book, templates)]]);
-  const browser = await launchBrowser();
+  const time = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    options.timing?.(step, performance.now() - started);
+    return result;
+  };
+  const editions: Editions = new Map([[`${name}.html`, await time('HTML edition', () => renderHtml(book, templates))]]);
+  const browser = await time('start Chromium', () => launchBrowser());
   try {
-    const print = { timeout: options.printTimeout };
-    editions.set(`${name}.pdf`, await renderPdf(book, 'partner', browser, templates, print));
-    editions.set(`${name}-print.pdf`, await renderPdf(book, 'binder', browser, templates, print));
+    const print = { timeout: options.printTimeout, timing: options.timing };
+    editions.set(`${name}.pdf`, await time('partner PDF', () => renderPdf(book, 'partner', browser, templates, print)));
+    editions.set(`${name}-print.pdf`, await time('binder PDF', () => renderPdf(book, 'binder', browser, templates, print)));
   } finally {
     await browser.close();
   }

@@ -11,6 +11,8 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 export interface PrintOptions {
   /** Milliseconds one print may take before the build fails. */
   timeout: number;
+  /** Told how long each step took, when the caller wants to know. */
+  timing?: (step: string, milliseconds: number) => void;
 }
 
 /** One headless Chromium for a whole build, shared by every PDF it prints. */

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
+import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
 
 /** A bookmark: what the PDF's outline shows, and the anchor it opens at. */
 export interface OutlineNode {
@@ -18,24 +18,27 @@ export interface DocumentInfo {
   date: string;
 }
 
-/**
- * Where Chromium put every link target: it writes one named destination per element that a link
- * points at, which is how a printed pass tells where each chapter starts.
- */
-export async function readDestinations(bytes: Uint8Array): Promise<{ pageOf: Map<string, number>; pageCount: number }> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+/** A PDF as Chromium printed it, read once both to measure it and to finish it. */
+export interface PrintedPdf {
+  /** The page of every element a link points at (Chromium names a destination after each). */
+  pageOf: Map<string, number>;
+  pageCount: number;
+  /** Sets the metadata and viewer preferences, writes the bookmarks, and returns the file. */
+  finish(info: DocumentInfo, outline: OutlineNode[]): Promise<Uint8Array>;
+}
+
+export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
   const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const pageOf = new Map<string, number>();
   for (const [name, dest] of destinations(doc)) {
     const page = pages.get(String(dest.get(0)));
     if (page !== undefined) pageOf.set(name, page);
   }
-  return { pageOf, pageCount: doc.getPageCount() };
+  return { pageOf, pageCount: doc.getPageCount(), finish: (info, outline) => finishPdf(doc, info, outline) };
 }
 
-/** Sets the document's metadata and viewer preferences and writes its bookmarks. */
-export async function finishPdf(bytes: Uint8Array, info: DocumentInfo, outline: OutlineNode[]): Promise<Uint8Array> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+async function finishPdf(doc: PDFDocument, info: DocumentInfo, outline: OutlineNode[]): Promise<Uint8Array> {
   const date = new Date(`${info.date}T00:00:00Z`);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);

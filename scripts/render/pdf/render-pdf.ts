@@ -2,7 +2,7 @@ import type { Book, ContentsNode } from '../../model/types.ts';
 import { loadTemplates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { contentsStart, landedAsPlanned, planLayout, printUnits, type Layout, type Variant } from './layout.ts';
-import { finishPdf, readDestinations, type OutlineNode } from './pdf-file.ts';
+import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
 import { printView } from './print-view.ts';
 
 /** A layout that has not settled by then never will: something moves text between passes. */
@@ -20,10 +20,12 @@ export async function renderPdf(book: Book, variant: Variant, browser: PdfBrowse
   const units = printUnits(book);
   let layout: Layout | undefined;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const started = performance.now();
     const pdf = await browser.print(templates.render('edition', printView(book, variant, units, layout, css)), options);
-    const printed = await readDestinations(pdf);
+    options.timing?.(`${variant} PDF, pass ${pass}`, performance.now() - started);
+    const printed = await readPrintedPdf(pdf);
     if (layout && landedAsPlanned(layout, printed.pageOf, printed.pageCount)) {
-      return finishPdf(pdf, documentInfo(book), outlineOf(book, variant));
+      return printed.finish(documentInfo(book), outlineOf(book, variant));
     }
     layout = planLayout(variant, units, printed.pageOf, printed.pageCount, layout?.blankBefore ?? new Set());
   }

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Book } from '../model/types.ts';
 import { renderHtml } from '../render/html/render-html.ts';
+import { renderEpub } from '../render/epub/render-epub.ts';
 import { launchBrowser } from '../render/pdf/browser.ts';
 import { renderPdf } from '../render/pdf/render-pdf.ts';
 import { templatesDir } from '../render/templates.ts';
@@ -26,6 +27,8 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
     return result;
   };
   const editions: Editions = new Map([[`${name}.html`, await time('HTML edition', () => renderHtml(book, templates))]]);
+  // The EPUB needs no browser: it is assembled while Chromium prints.
+  const epub = time('EPUB', () => renderEpub(book, templates));
   const browser = await time('start Chromium', () => launchBrowser());
   try {
     const print = { timeout: options.printTimeout, timing: options.timing };
@@ -34,6 +37,7 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
   } finally {
     await browser.close();
   }
+  editions.set(`${name}.epub`, await epub);
   return editions;
 }
 

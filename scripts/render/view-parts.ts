@@ -1,16 +1,23 @@
 import type { Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
-import { unified } from 'unified';
+import { unified, type Pluggable } from 'unified';
 import type { AmendmentView, Book, Edition } from '../model/types.ts';
 import { dataUri, rehypeInlineImages } from './rehype-inline-images.ts';
 import { rehypeShiftHeadings } from './rehype-shift-headings.ts';
 
 /** What every renderer's templates share: metadata, logo, dates and the edition history. */
 
-/** An HTML tree as an HTML string with images inlined, headings moved down by `shift`. */
-export function htmlOf(book: Book) {
-  return (tree: Root, shift = 0): string => {
-    const processor = unified().use(rehypeShiftHeadings, shift).use(rehypeInlineImages, book.root).use(rehypeStringify);
+/** Turns an HTML tree of the model into a string for a template. */
+export type ToHtml = (tree: Root, shift?: number) => string;
+
+/**
+ * An HTML tree as an HTML string, headings moved down by `shift`, after the output's own
+ * transforms (by default: images inlined, for outputs that must stand alone). The model's trees
+ * are cloned first: renderers never change the model.
+ */
+export function htmlOf(book: Book, transforms: Pluggable[] = [[rehypeInlineImages, book.root]]): ToHtml {
+  return (tree, shift = 0) => {
+    const processor = unified().use(rehypeShiftHeadings, shift).use(transforms).use(rehypeStringify);
     return processor.stringify(processor.runSync(structuredClone(tree)) as Root);
   };
 }
@@ -20,11 +27,18 @@ export function bodyOf(book: Book): (id: string) => Root {
   return (id) => chapters.get(id) ?? { type: 'root', children: [] };
 }
 
-/** The title block and the amendments appendix's data, as the templates read them. */
-export function editionView(book: Book) {
-  const toHtml = htmlOf(book);
+/**
+ * The title block and the amendments appendix's data, as the templates read them. `link` maps a
+ * book-wide `#anchor` to where the output keeps it.
+ */
+export function editionView(book: Book, toHtml: ToHtml = htmlOf(book), link = (href: string) => href) {
   const edition = (e: Edition, current: boolean) => {
-    const item = (a: AmendmentView) => ({ ...a, number: current ? a.number : undefined, detailsHtml: a.details ? toHtml(a.details) : '' });
+    const item = (a: AmendmentView) => ({
+      ...a,
+      number: current ? a.number : undefined,
+      href: a.href && link(a.href),
+      detailsHtml: a.details ? toHtml(a.details) : '',
+    });
     return { ...e, updated: e.updated.map(item), new: e.new.map(item), removed: e.removed.map(item) };
   };
   return {

@@ -6,7 +6,7 @@ import { copyManual, edit, manual, removeCopies, REPO } from '../helpers/fixture
 
 afterAll(removeCopies);
 
-const OUTPUTS = ['small-test-manual-2025-02-print.pdf', 'small-test-manual-2025-02.html', 'small-test-manual-2025-02.pdf'];
+const OUTPUTS = ['small-test-manual-2025-02-print.pdf', 'small-test-manual-2025-02.epub', 'small-test-manual-2025-02.html', 'small-test-manual-2025-02.pdf'];
 
 describe('the manual command', () => {
   it('checks and builds a manual outside the repository, run from another folder', () => {
@@ -20,6 +20,15 @@ describe('the manual command', () => {
     expect(readdirSync(path.join(root, 'dist')).sort()).toEqual(OUTPUTS);
     const html = readFileSync(path.join(root, 'dist/small-test-manual-2025-02.html'), 'utf8');
     expect(html).toContain('<span class="entry-number">2.1.1</span> <span class="entry-title">Placements</span>');
+  });
+
+  it('writes the same bytes whatever the machine's time zone', () => {
+    const [utc, auckland] = [copyManual(), copyManual()];
+    expect(manual(['build', '--root', utc], REPO, { TZ: 'UTC' }).status).toBe(0);
+    expect(manual(['build', '--root', auckland], REPO, { TZ: 'Pacific/Auckland' }).status).toBe(0);
+    for (const name of OUTPUTS) {
+      expect(readFileSync(path.join(auckland, 'dist', name)).equals(readFileSync(path.join(utc, 'dist', name))), name).toBe(true);
+    }
   });
 
   it('exits 1 on errors, prints file:line:column and how to fix, and writes nothing', () => {

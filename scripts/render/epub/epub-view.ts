@@ -1,0 +1,117 @@
+import { slug } from 'github-slugger';
+import type { Book, ContentsNode, SectionNode } from '../../model/types.ts';
+import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
+import type { Templates } from '../templates.ts';
+import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
+import { imageUrl, rehypeImageFileUrls } from './rehype-image-file-urls.ts';
+
+/** One XHTML document of the EPUB: its body, rendered from the templates. */
+export interface EpubDocument {
+  filename: string;
+  title: string;
+  body: string;
+}
+
+/** A sub-section heading, shown at the top of its first document (where its anchor lives). */
+interface GroupMark {
+  label: string;
+  anchor?: string;
+}
+
+/** A document of the reading order after the contents page, and the contents node it shows. */
+type SpineItem = { file: string; groups: GroupMark[] } & (
+  | { kind: 'section'; node: SectionNode }
+  | { kind: 'chapter' | 'amendments' | 'outside'; node: Extract<ContentsNode, { kind: 'chapter' | 'amendments' | 'outside' }> }
+);
+
+interface NavItem {
+  label: string;
+  href: string;
+  children: NavItem[];
+}
+
+export const TITLE_FILE = 'title.xhtml';
+export const CONTENTS_FILE = 'contents.xhtml';
+
+const label = (node: { number?: string; title: string }) => [node.number, node.title].filter(Boolean).join(' ');
+const outsideId = (node: { number?: string; title: string }) => `outside-${node.number ?? slug(node.title)}`;
+const outsideFile = (node: { number?: string; title: string }) => `${outsideId(node)}.xhtml`;
+
+/**
+ * The documents after the contents page, in reading order: each section's opening, then its
+ * chapters, outside documents (a page saying where the document is) and the appendix.
+ */
+function spineOf(book: Book): SpineItem[] {
+  const spine: SpineItem[] = [];
+  const visit = (nodes: ContentsNode[], groups: GroupMark[]) => {
+    let pending = groups;
+    for (const node of nodes) {
+      if (node.kind === 'group') {
+        visit(node.entries, [...pending, { label: label(node), anchor: node.anchor }]);
+        pending = [];
+      } else if (node.kind === 'chapter' || node.kind === 'amendments' || node.kind === 'outside') {
+        const file = node.kind === 'outside' ? outsideFile(node) : `${node.anchor}.xhtml`;
+        spine.push({ kind: node.kind, node, file, groups: pending });
+        pending = [];
+      }
+    }
+  };
+  for (const section of book.sections) {
+    spine.push({ kind: 'section', node: section, file: `${section.anchor}.xhtml`, groups: [] });
+    visit(section.entries, []);
+  }
+  return spine;
+}
+
+/** Which document holds each anchor the book's links can point at. */
+function documentOf(book: Book, spine: SpineItem[]): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const item of spine) {
+    if ('anchor' in item.node) files.set(item.node.anchor, item.file);
+    for (const group of item.groups) if (group.anchor) files.set(group.anchor, item.file);
+  }
+  for (const chapter of book.chapters) for (const heading of chapter.headings) files.set(heading.anchor, `${chapter.anchor}.xhtml`);
+  return files;
+}
+
+/** The EPUB's documents in reading order and its navigation document. */
+export function epubView(book: Book, templates: Templates) {
+  const spine = spineOf(book);
+  const files = documentOf(book, spine);
+  const href = (anchor: string) => `${files.get(anchor)}#${anchor}`;
+  const link = (target: string) => (target.startsWith('#') && files.has(target.slice(1)) ? href(target.slice(1)) : target);
+  const toHtmlIn = (file: string) => htmlOf(book, [[rehypeRetargetLinks, files, file], [rehypeImageFileUrls, book.root]]);
+  const shared = { ...editionView(book, toHtmlIn(''), link), logo: book.meta.logo && imageUrl(book.root, book.meta.logo) };
+  const contents = (nodes: ContentsNode[]): object[] =>
+    nodes.map((node) => {
+      if (node.kind === 'group') return { ...node, href: href(node.anchor), entries: contents(node.entries) };
+      if (node.kind === 'chapter' || node.kind === 'amendments') return { ...node, href: href(node.anchor) };
+      if (node.kind === 'see-also') return { ...node, links: node.links.map((l) => ({ ...l, href: link(l.href) })) };
+      return node;
+    });
+  const sections = book.sections.map((s) => ({ ...s, href: href(s.anchor), entries: contents(s.entries) }));
+  const body = bodyOf(book);
+  const documents: EpubDocument[] = [
+    { filename: TITLE_FILE, title: book.meta.title, body: templates.render('title', shared) },
+    { filename: CONTENTS_FILE, title: 'Contents', body: templates.render('contents', { ...shared, sections }) },
+    ...spine.map((item) => {
+      const view = { ...shared, ...item.node, groups: item.groups, id: item.node.kind === 'outside' ? outsideId(item.node) : undefined };
+      if (item.kind === 'section') return { filename: item.file, title: label(item.node), body: templates.render('section', { ...view, entries: sections.find((s) => s.anchor === item.node.anchor)!.entries }) };
+      const html = item.node.kind === 'chapter' ? toHtmlIn(item.file)(body(item.node.id)) : '';
+      return { filename: item.file, title: label(item.node), body: templates.render(item.kind, { ...view, html, level: 1 }) };
+    }),
+  ];
+  const nav = book.sections.map((s) => ({ label: label(s), href: href(s.anchor), children: navItems(s.entries, files) }));
+  const navDocument = templates.render('nav', { ...shared, nav, firstSection: spine[0]?.file ?? CONTENTS_FILE });
+  return { documents, navDocument, shared };
+}
+
+/** The navigation document's entries, each pointing into the book in reading order. */
+function navItems(nodes: ContentsNode[], files: Map<string, string>): NavItem[] {
+  return nodes.flatMap((node): NavItem[] => {
+    if (node.kind === 'group') return [{ label: label(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: navItems(node.entries, files) }];
+    if (node.kind === 'chapter' || node.kind === 'amendments') return [{ label: label(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] }];
+    if (node.kind === 'outside') return [{ label: label(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] }];
+    return [];
+  });
+}

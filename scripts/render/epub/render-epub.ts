@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { Book } from '../../model/types.ts';
+import { loadTemplates } from '../templates.ts';
+import { epubView } from './epub-view.ts';
+import { StableEPub, type EpubImage } from './stable-epub.ts';
+
+/** The EPUB 3 edition, assembled by epub-gen-memory from our templates; the same sources give the same bytes. */
+export async function renderEpub(book: Book, templatesDir: string): Promise<Uint8Array> {
+  const templates = await loadTemplates(templatesDir, 'epub');
+  const css = (await Promise.all(['manual.css', 'epub.css'].map((f) => templates.text(`styles/${f}`)))).join('\n');
+  const { documents, navDocument, shared } = epubView(book, templates);
+  const { meta, edition } = book;
+  const identifier = editionIdentifier(meta.slug, edition.id);
+  const description = `${meta.title}, ${edition.label} edition, published by ${meta.publisher}.`;
+  const packageDocument = (images: EpubImage[]) =>
+    templates.render('package', { ...shared, identifier, description, modified: `${edition.date}T00:00:00Z`, images, documents });
+  const epub = new StableEPub(
+    {
+      title: meta.title,
+      author: meta.publisher,
+      publisher: meta.publisher,
+      description,
+      lang: meta.language,
+      css,
+      date: `${edition.date}T00:00:00Z`,
+      prependChapterTitles: false,
+      version: 3,
+    },
+    documents.map((d) => ({ title: d.title, content: d.body, filename: d.filename })),
+    { identifier, date: new Date(`${edition.date}T00:00:00Z`), rootUrl: pathToFileURL(`${book.root}/`).href, packageDocument, navDocument },
+  );
+  return epub.bytes();
+}
+
+/** A UUID made from the manual and the edition: every build of an edition carries the same one. */
+export function editionIdentifier(slug: string, edition: string): string {
+  const hex = createHash('sha256').update(`${slug}/${edition}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

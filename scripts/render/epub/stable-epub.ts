@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { EPub, type Chapter, type Options } from 'epub-gen-memory';
+
+/** An image as epub-gen-memory collects it from the documents. */
+export interface EpubImage {
+  url: string;
+  id: string;
+  extension: string;
+  mediaType: string;
+}
+
+export interface StableParts {
+  /** The `dc:identifier`, the same for every build of an edition. */
+  identifier: string;
+  /** Every file's date in the zip: the edition date (JSZip writes it in UTC, so every time zone agrees). */
+  date: Date;
+  /** `file:` URL of the manual's root: image names are made from paths below it. */
+  rootUrl: string;
+  /** The package document, once the embedded images are known. */
+  packageDocument: (images: EpubImage[]) => string;
+  /** The navigation document. */
+  navDocument: string;
+}
+
+/**
+ * epub-gen-memory assembles the EPUB: XHTML documents, embedded images, the zip. Left to itself
+ * it gives every build a random identifier, random image names and the time of the build, and a
+ * package document with `xml:lang="en"` and a flat contents list. This subclass makes the same
+ * sources give the same bytes, and writes the package and navigation documents from our templates.
+ */
+export class StableEPub extends EPub {
+  constructor(options: Options, documents: Chapter[], private readonly parts: StableParts) {
+    super(options, documents);
+    this.uuid = parts.identifier;
+    this.nameImagesByPath();
+  }
+
+  /** The finished EPUB file. */
+  async bytes(): Promise<Buffer> {
+    await this.render();
+    this.zip.forEach((_, entry) => {
+      entry.date = this.parts.date;
+    });
+    return this.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+  }
+
+  protected override async generateTemplateFiles(): Promise<void> {
+    await super.generateTemplateFiles();
+    const oebps = this.zip.folder('OEBPS')!;
+    oebps.file('content.opf', this.parts.packageDocument(this.images as EpubImage[]));
+    oebps.file('toc.xhtml', this.parts.navDocument);
+    // EPUB 3 readers use the navigation document; the EPUB 2 NCX would be a second, flat contents.
+    this.zip.remove('OEBPS/toc.ncx');
+  }
+
+  private nameImagesByPath(): void {
+    for (const image of this.images) {
+      const relative = image.url.startsWith(this.parts.rootUrl) ? image.url.slice(this.parts.rootUrl.length) : image.url;
+      const id = `image-${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`;
+      for (const document of this.content) document.content = document.content.split(`images/${image.id}.`).join(`images/${id}.`);
+      image.id = id;
+    }
+  }
+}

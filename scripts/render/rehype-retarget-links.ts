@@ -1,0 +1,17 @@
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * In an output of many files (EPUB), points each book-wide `#anchor` link at the file that holds
+ * the anchor; links inside the same file, and to anchors no file claims (footnotes), stay as they are.
+ */
+export function rehypeRetargetLinks(fileOf: ReadonlyMap<string, string>, currentFile: string) {
+  return (tree: Root): void => {
+    visit(tree, 'element', (node) => {
+      const href = node.properties.href;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      const file = fileOf.get(href.slice(1));
+      if (file && file !== currentFile) node.properties.href = `${file}${href}`;
+    });
+  };
+}

@@ -22,7 +22,7 @@ describe('the manual command', () => {
     expect(html).toContain('<span class="entry-number">2.1.1</span> <span class="entry-title">Placements</span>');
   });
 
-  it('writes the same bytes whatever the machine's time zone', () => {
+  it('writes the same bytes whatever the time zone of the machine', () => {
     const [utc, auckland] = [copyManual(), copyManual()];
     expect(manual(['build', '--root', utc], REPO, { TZ: 'UTC' }).status).toBe(0);
     expect(manual(['build', '--root', auckland], REPO, { TZ: 'Pacific/Auckland' }).status).toBe(0);

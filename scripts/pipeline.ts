@@ -1,5 +1,7 @@
 import path from 'node:path';
-import type { Diagnostics } from './diagnostics.ts';
+import { diffChapters, type Changes } from './changes/diff.ts';
+import { checkAmendmentsAgainstChanges } from './changes/gate.ts';
+import type { Diagnostics, Severity } from './diagnostics.ts';
 import { loadManual } from './load/load-manual.ts';
 import { cachedParser, uncachedParser } from './load/markdown-cache.ts';
 import type { ManualSource } from './load/types.ts';
@@ -11,21 +13,29 @@ import { numberManual, type NumberedManual } from './number/number-manual.ts';
 export interface CheckedManual {
   source: ManualSource;
   numbered: NumberedManual;
+  /** What changed since the baseline release, when there is one. */
+  changes?: Changes;
 }
 
 export interface PipelineOptions {
   /** Folder for parsed chapters kept between runs; none disables the cache. */
   cacheDir?: string;
+  /** The archive of releases (default: ROOT/archive). */
+  archiveDir?: string;
+  /** How the release gate reports unlisted changes: `check` warns, `release` refuses. */
+  gate?: Severity;
 }
 
 /** load -> number -> resolve links: everything `manual check` validates, without rendering. */
 export async function checkManual(root: string, diagnostics: Diagnostics, options: PipelineOptions = {}): Promise<CheckedManual | undefined> {
   const parse = options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser;
-  const source = await loadManual(path.resolve(root), diagnostics, parse);
+  const source = await loadManual(path.resolve(root), diagnostics, { parse, archiveDir: options.archiveDir });
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
   resolveManual(source, numbered, diagnostics);
-  return { source, numbered };
+  const changes = source.baseline && diffChapters(numbered.contents.chapters, source.chapters, source.baseline);
+  if (changes) checkAmendmentsAgainstChanges(source.editions[0], source.baseline!, changes, diagnostics, options.gate ?? 'warning');
+  return { source, numbered, changes };
 }
 
 /** The book model, or undefined when the manual has errors (they are in `diagnostics`). */

@@ -19,7 +19,7 @@ export async function runBuild(root: string, out?: string, timings = false): Pro
   }
   const outDir = path.resolve(out ?? path.join(root, 'dist'));
   const editions = await renderEditions(book, { printTimeout: 600_000, timing });
-  for (const file of await writeEditions(editions, outDir)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+  for (const file of await writeEditions(editions.files, outDir)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
   timing?.('whole build', performance.now() - started);
   return 0;
 }

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Heading, Root, Yaml } from 'mdast';
@@ -35,7 +36,8 @@ export async function readChapter(
     return undefined;
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  return fromMarkdown(id, file, await parse(text), diagnostics);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return fromMarkdown({ id, file, sha256 }, await parse(text), diagnostics);
 }
 
 async function readBytes(file: string): Promise<Buffer | undefined> {
@@ -57,7 +59,11 @@ function firstBadLine(bytes: Buffer): number {
   }
 }
 
-function fromMarkdown(id: string, file: string, tree: Root, diagnostics: Diagnostics): ChapterSource | undefined {
+function fromMarkdown(
+  { id, file, sha256 }: Pick<ChapterSource, 'id' | 'file' | 'sha256'>,
+  tree: Root,
+  diagnostics: Diagnostics,
+): ChapterSource | undefined {
   const frontMatter = readFrontMatter(file, tree, diagnostics);
   if (frontMatter === undefined) return undefined;
   const { title: declared, ...meta } = frontMatter;
@@ -72,7 +78,7 @@ function fromMarkdown(id: string, file: string, tree: Root, diagnostics: Diagnos
   if (!title) {
     diagnostics.warning({ file, line: 1, column: 1 }, 'the chapter has no title', 'start it with a "# Title" line, or give "title:" in its front matter');
   }
-  return { id, file, title: title || path.posix.basename(id), meta, tree };
+  return { id, file, sha256, title: title || path.posix.basename(id), meta, tree };
 }
 
 /** The front matter's keys (empty when there is none); removes it from the tree. */

@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics, Where } from '../diagnostics.ts';
 import { AMENDMENTS_FILE, parseAmendments } from './amendments.ts';
+import { readBaseline } from './baseline.ts';
 import { chapterFile, readChapter } from './chapter.ts';
 import { checkAmendmentChapters } from './check-amendments.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
@@ -15,11 +16,14 @@ import { walkEntries } from './walk-entries.ts';
  * `root`, reporting every problem it finds. Returns undefined when the manual cannot be read far
  * enough to go on; the caller decides what errors mean.
  */
-export async function loadManual(
-  root: string,
-  diagnostics: Diagnostics,
-  parse: ParseMarkdown = uncachedParser,
-): Promise<ManualSource | undefined> {
+export interface LoadOptions {
+  parse?: ParseMarkdown;
+  /** The archive of releases; the latest one up to the current edition is the baseline. */
+  archiveDir?: string;
+}
+
+export async function loadManual(root: string, diagnostics: Diagnostics, options: LoadOptions = {}): Promise<ManualSource | undefined> {
+  const parse = options.parse ?? uncachedParser;
   const manifestText = await readSourceText(root, MANIFEST_FILE, diagnostics, 'the contents manifest');
   const errorsBefore = diagnostics.errors.length;
   const manifest = manifestText === undefined ? undefined : parseManifest(manifestText, diagnostics);
@@ -36,7 +40,9 @@ export async function loadManual(
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
   manifest.meta.logo = checkLogo(root, manifest, diagnostics);
   await warnUnlisted(root, new Set(entries.map((e) => chapterFile(e.id))), diagnostics);
-  return editions ? { root, manifest, editions, chapters } : undefined;
+  if (!editions) return undefined;
+  const baseline = await readBaseline(options.archiveDir ?? path.join(root, 'archive'), editions[0].id, diagnostics);
+  return { root, baseline, manifest, editions, chapters };
 }
 
 async function readSourceText(root: string, file: string, diagnostics: Diagnostics, what: string): Promise<string | undefined> {

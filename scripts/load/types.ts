@@ -102,6 +102,8 @@ export interface ChapterSource {
   id: string;
   /** Path relative to the manual's root. */
   file: string;
+  /** SHA-256 of the file's bytes: what change detection compares. */
+  sha256: string;
   /** Front matter title, else the first level-1 heading, else the file name. */
   title: string;
   /** Front matter keys other than `title`. */
@@ -110,9 +112,39 @@ export interface ChapterSource {
   tree: MdastRoot;
 }
 
+/** What a release recorded of one chapter (see release.json). */
+export interface ReleasedChapter {
+  number?: string;
+  title: string;
+  /** SHA-256 of the chapter's source file. */
+  sha256: string;
+  /** SHA-256 of the chapter as printed: number, title and content (filled link texts included). */
+  content: string;
+  /** Pages in the binder edition. */
+  pages: number;
+  /** The label of the edition whose binder pages of this chapter are current. */
+  issue: string;
+}
+
+/** The archived release the current edition follows, as its release.json recorded it. */
+export interface Baseline {
+  edition: { id: string; label: string; date: string };
+  /** Folder of the release. */
+  folder: string;
+  chapters: Record<string, ReleasedChapter>;
+  sections: { number: string; title: string; anchor: string }[];
+  /** Binder pages of the contents and of the amendments appendix. */
+  contentsPages: number;
+  appendixPages: number;
+  /** True when the baseline is the current edition itself, already released. */
+  sameEdition: boolean;
+}
+
 export interface ManualSource {
   /** Absolute path of the manual's root folder. */
   root: string;
+  /** The latest archived release up to the current edition, if there is one. */
+  baseline?: Baseline;
   manifest: ManifestSpec;
   /** Newest first; the first is the current edition. */
   editions: EditionSpec[];

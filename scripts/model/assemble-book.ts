@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import type { Root as HastRoot } from 'hast';
 import type { AmendmentItem, EditionSpec, ManualSource } from '../load/types.ts';
 import { toHtmlTree } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
@@ -5,21 +7,33 @@ import type { AmendmentView, Book, Chapter, Edition } from './types.ts';
 
 /** Puts the numbered, resolved manual together as the book every renderer reads. */
 export function assembleBook(source: ManualSource, numbered: NumberedManual): Book {
+  const label = source.editions[0].label ?? '';
   const chapters = [...numbered.contents.chapters.values()].flatMap((node): Chapter[] => {
     const chapter = source.chapters.get(node.id);
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
-    return [{ ...node, file: chapter.file, meta: chapter.meta, headings, body: toHtmlTree(chapter.tree, headings, node.anchor) }];
+    const body = toHtmlTree(chapter.tree, headings, node.anchor);
+    const contentSha256 = contentHash(node.number, node.title, body);
+    const released = source.baseline?.chapters[node.id];
+    const issue = released?.content === contentSha256 ? released.issue : label;
+    return [{ ...node, file: chapter.file, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue, headings, body }];
   });
   const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered));
   return {
     root: source.root,
+    baseline: source.baseline,
     meta: source.manifest.meta,
     sections: numbered.contents.sections,
     chapters,
     edition: current,
     history: groupByYear(earlier),
   };
+}
+
+/** A hash of what a chapter prints; source positions are left out, since they move nothing on the page. */
+function contentHash(number: string | undefined, title: string, body: HastRoot): string {
+  const json = JSON.stringify({ number, title, body }, (key, value: unknown) => (key === 'position' ? undefined : value));
+  return createHash('sha256').update(json).digest('hex');
 }
 
 function editionView(edition: EditionSpec, numbered: NumberedManual): Edition {

@@ -1,5 +1,5 @@
 import type { Root as HastRoot } from 'hast';
-import type { ManualMeta } from '../load/types.ts';
+import type { Baseline, ManualMeta } from '../load/types.ts';
 
 /**
  * The book model: the manual parsed, validated and numbered, with every chapter's content as an
@@ -88,6 +88,19 @@ export interface Chapter {
   remark?: string;
   /** Front matter keys other than the title. */
   meta: Record<string, unknown>;
+  /** SHA-256 of the source file. */
+  sourceSha256: string;
+  /**
+   * SHA-256 of the chapter as every output prints it: number, title and content, with link texts
+   * filled in. It changes when its pages change, even when its source did not.
+   */
+  contentSha256: string;
+  /**
+   * The label of the edition that issued the chapter's current pages: the current edition for a
+   * chapter new or changed since the baseline release, else what that release recorded. Binder
+   * footers show it, so the pages of an unchanged chapter stay the same from edition to edition.
+   */
+  issue: string;
   headings: HeadingInfo[];
   /**
    * The body as HTML: headings as written in markdown (level 2 and down) with their ids and
@@ -119,6 +132,8 @@ export interface Edition {
 export interface Book {
   /** Absolute path of the manual's root; image paths in chapter bodies are relative to it. */
   root: string;
+  /** The archived release this edition follows, if any: the binder holders' pages. */
+  baseline?: Baseline;
   meta: ManualMeta;
   sections: SectionNode[];
   /** In contents order. */

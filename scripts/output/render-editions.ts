@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Book } from '../model/types.ts';
-import { renderHtml } from '../render/html/render-html.ts';
 import { renderEpub } from '../render/epub/render-epub.ts';
+import { renderHtml } from '../render/html/render-html.ts';
+import { renderAmendmentPack } from '../render/pdf/amendment-pack.ts';
 import { launchBrowser } from '../render/pdf/browser.ts';
+import type { Layout } from '../render/pdf/layout.ts';
 import { renderPdf } from '../render/pdf/render-pdf.ts';
 import { templatesDir } from '../render/templates.ts';
 import { writeFileAtomic } from './write-atomic.ts';
@@ -13,10 +15,20 @@ export interface RenderOptions {
   timing?: (step: string, milliseconds: number) => void;
 }
 
-/** Every output of an edition, by file name. */
-export type Editions = Map<string, Uint8Array | string>;
+/** Every output of an edition, by file name, and what a release records of how they were made. */
+export interface Editions {
+  files: Map<string, Uint8Array | string>;
+  /** The binder edition's units: where each starts and how many pages it has. */
+  binder: Layout;
+  /** The version of the Chromium that printed the PDFs. */
+  chromium: string;
+}
 
-/** Renders every output of the book's current edition; one Chromium serves both PDFs. */
+/**
+ * Renders every output of the book's current edition: the HTML page, the partner and binder PDFs,
+ * the EPUB, and, when the edition follows an archived release, the amendment pack. One Chromium
+ * serves every PDF; the EPUB is assembled while it prints.
+ */
 export async function renderEditions(book: Book, options: RenderOptions): Promise<Editions> {
   const templates = templatesDir(book.root);
   const name = `${book.meta.slug}-${book.edition.id}`;
@@ -26,24 +38,28 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
     options.timing?.(step, performance.now() - started);
     return result;
   };
-  const editions: Editions = new Map([[`${name}.html`, await time('HTML edition', () => renderHtml(book, templates))]]);
-  // The EPUB needs no browser: it is assembled while Chromium prints.
+  const files = new Map<string, Uint8Array | string>([[`${name}.html`, await time('HTML edition', () => renderHtml(book, templates))]]);
   const epub = time('EPUB', () => renderEpub(book, templates));
   const browser = await time('start Chromium', () => launchBrowser());
   try {
     const print = { timeout: options.printTimeout, timing: options.timing };
-    editions.set(`${name}.pdf`, await time('partner PDF', () => renderPdf(book, 'partner', browser, templates, print)));
-    editions.set(`${name}-print.pdf`, await time('binder PDF', () => renderPdf(book, 'binder', browser, templates, print)));
+    const partner = await time('partner PDF', () => renderPdf(book, 'partner', browser, templates, print));
+    const binder = await time('binder PDF', () => renderPdf(book, 'binder', browser, templates, print));
+    files.set(`${name}.pdf`, partner.bytes);
+    files.set(`${name}-print.pdf`, binder.bytes);
+    if (book.baseline && !book.baseline.sameEdition) {
+      files.set(`${name}-amendment-pack.pdf`, await time('amendment pack', () => renderAmendmentPack(book, binder, browser, templates, print)));
+    }
+    files.set(`${name}.epub`, await epub);
+    return { files, binder: binder.layout, chromium: browser.version };
   } finally {
     await browser.close();
   }
-  editions.set(`${name}.epub`, await epub);
-  return editions;
 }
 
 /** Writes the outputs only once all of them are rendered, each through a temporary file. */
-export async function writeEditions(editions: Editions, outDir: string): Promise<string[]> {
-  const files = [...editions.keys()].map((name) => path.join(outDir, name));
-  await Promise.all([...editions.values()].map((data, i) => writeFileAtomic(files[i], data)));
-  return files;
+export async function writeEditions(files: Editions['files'], outDir: string): Promise<string[]> {
+  const paths = [...files.keys()].map((name) => path.join(outDir, name));
+  await Promise.all([...files.values()].map((data, i) => writeFileAtomic(paths[i], data)));
+  return paths;
 }

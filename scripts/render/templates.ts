@@ -51,7 +51,9 @@ async function readHbs(folder: string): Promise<[string, string][]> {
 
 function registerHelpers(hbs: typeof Handlebars): void {
   hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  hbs.registerHelper('add', (a: number, b: number) => Math.min(6, a + b));
+  hbs.registerHelper('add', (a: number, b: number) => a + b);
+  /** A heading level `by` below `level`; HTML has no h7. */
+  hbs.registerHelper('h', (level: number, by: number) => Math.min(6, level + by));
   // A CSS string, quoted, for generated style rules: nothing in it can end the string or the <style>.
   hbs.registerHelper('cssString', (text: unknown) => `"${String(text).replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`);
 }

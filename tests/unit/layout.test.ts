@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { landedAsPlanned, planLayout, type Unit } from '../../scripts/render/pdf/layout.ts';
 
 const units: Unit[] = [
-  { anchor: 'contents', kind: 'contents', title: 'Contents' },
-  { anchor: 's1', kind: 'section', number: '1', title: 'One' },
-  { anchor: 'c1', kind: 'chapter', number: '1.1', title: 'A' },
-  { anchor: 'c2', kind: 'chapter', number: '1.2', title: 'B' },
-  { anchor: 'c3', kind: 'chapter', number: '1.3', title: 'C' },
+  { anchor: 'contents', kind: 'contents', title: 'Contents', issue: 'E' },
+  { anchor: 's1', kind: 'section', number: '1', title: 'One', issue: 'E' },
+  { anchor: 'c1', kind: 'chapter', number: '1.1', title: 'A', issue: 'E' },
+  { anchor: 'c2', kind: 'chapter', number: '1.2', title: 'B', issue: 'E' },
+  { anchor: 'c3', kind: 'chapter', number: '1.3', title: 'C', issue: 'E' },
 ];
 // A first pass with no blank pages: title 1, blank back 2, contents 3-4, s1 5, c1 6-8, c2 9-10, c3 11.
 const printed = new Map([['s1', 5], ['c1', 6], ['c2', 9], ['c3', 11]]);

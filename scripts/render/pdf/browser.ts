@@ -19,6 +19,8 @@ export interface PrintOptions {
 export interface PdfBrowser {
   /** Prints a self-contained HTML page (no request of it is ever answered) to PDF bytes. */
   print(html: string, options: PrintOptions): Promise<Uint8Array>;
+  /** The browser's version, as "156.0.8078.79": releases record it. */
+  version: string;
   close(): Promise<void>;
 }
 
@@ -52,8 +54,10 @@ export async function launchBrowser(executable = process.env.MANUAL_CHROMIUM ?? 
     await rm(profile, { recursive: true, force: true });
     throw e;
   }
+  const version = (await browser.version()).replace(/^[^/]*\//, '');
   return {
     print: (html, options) => printPage(browser, html, options),
+    version,
     async close() {
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
       await rm(profile, { recursive: true, force: true });

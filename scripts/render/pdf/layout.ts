@@ -10,8 +10,12 @@ export type Variant = 'partner' | 'binder';
 export interface Unit {
   anchor: string;
   kind: 'contents' | 'section' | 'chapter' | 'amendments';
+  /** The chapter's id, for chapters. */
+  id?: string;
   number?: string;
   title: string;
+  /** The label of the edition that issued these pages (binder footers show it). */
+  issue: string;
 }
 
 export const CONTENTS_ANCHOR = 'contents';
@@ -29,17 +33,20 @@ export interface Layout {
 
 /** The units of a book, in print order. */
 export function printUnits(book: Book): Unit[] {
-  const units: Unit[] = [{ anchor: CONTENTS_ANCHOR, kind: 'contents', title: 'Contents' }];
+  const current = book.edition.label;
+  const issues = new Map(book.chapters.map((c) => [c.anchor, c.issue]));
+  const units: Unit[] = [{ anchor: CONTENTS_ANCHOR, kind: 'contents', title: 'Contents', issue: current }];
   const visit = (nodes: ContentsNode[]): void => {
     for (const node of nodes) {
       if (node.kind === 'group') visit(node.entries);
       else if (node.kind === 'chapter' || node.kind === 'amendments') {
-        units.push({ anchor: node.anchor, kind: node.kind, number: node.number, title: node.title });
+        const id = node.kind === 'chapter' ? node.id : undefined;
+        units.push({ anchor: node.anchor, kind: node.kind, id, number: node.number, title: node.title, issue: issues.get(node.anchor) ?? current });
       }
     }
   };
   for (const section of book.sections) {
-    units.push({ anchor: section.anchor, kind: 'section', number: section.number, title: section.title });
+    units.push({ anchor: section.anchor, kind: 'section', number: section.number, title: section.title, issue: current });
     visit(section.entries);
   }
   return units;

@@ -70,6 +70,7 @@ function pageRule(unit: Unit, pageName: string, layout: Layout | undefined) {
     pageName,
     kind: unit.kind,
     header: truncate(label, 80),
+    issue: unit.issue,
     footerLabel: unit.kind === 'contents' ? 'Contents' : truncate(unit.number ?? unit.title, 40),
     start,
     count,

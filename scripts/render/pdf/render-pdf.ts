@@ -14,7 +14,13 @@ const MAX_PASSES = 3;
  * contents, per-chapter footers and, in the binder edition, blank pages so that every unit starts
  * on a right-hand page. A pass is checked against the plan it was printed from.
  */
-export async function renderPdf(book: Book, variant: Variant, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<Uint8Array> {
+export interface PrintedEdition {
+  bytes: Uint8Array;
+  /** Where each unit starts and how many pages it has. */
+  layout: Layout;
+}
+
+export async function renderPdf(book: Book, variant: Variant, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<PrintedEdition> {
   const templates = await loadTemplates(templatesDir, 'pdf');
   const css = (await Promise.all(['manual.css', 'print.css', `${variant}.css`].map((f) => templates.text(`styles/${f}`)))).join('\n');
   const units = printUnits(book);
@@ -25,17 +31,17 @@ export async function renderPdf(book: Book, variant: Variant, browser: PdfBrowse
     options.timing?.(`${variant} PDF, pass ${pass}`, performance.now() - started);
     const printed = await readPrintedPdf(pdf);
     if (layout && landedAsPlanned(layout, printed.pageOf, printed.pageCount)) {
-      return printed.finish(documentInfo(book), outlineOf(book, variant));
+      return { bytes: await printed.finish(documentInfo(book), outlineOf(book, variant)), layout };
     }
     layout = planLayout(variant, units, printed.pageOf, printed.pageCount, layout?.blankBefore ?? new Set());
   }
   throw new Error(`the ${variant} PDF's pages moved on every one of ${MAX_PASSES} passes; a template's page numbers are probably not in fixed-width boxes`);
 }
 
-function documentInfo(book: Book) {
+export function documentInfo(book: Book, title = book.meta.title) {
   const edition = `${book.edition.label} edition`;
   return {
-    title: book.meta.title,
+    title,
     author: book.meta.publisher,
     subject: edition,
     keywords: [book.meta.shortTitle, book.meta.publisher, edition, 'procedures'],

@@ -1,0 +1,38 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostics } from '../diagnostics.ts';
+import { EDITION_FOLDER, parseReleaseRecord, RELEASE_FILE } from './release-record.ts';
+import type { Baseline } from './types.ts';
+
+/** The archived editions of an archive folder, oldest first. */
+export function archivedEditions(archiveDir: string): string[] {
+  if (!existsSync(archiveDir)) return [];
+  return readdirSync(archiveDir)
+    .filter((name) => EDITION_FOLDER.test(name) && existsSync(path.join(archiveDir, name, RELEASE_FILE)))
+    .sort();
+}
+
+/**
+ * The latest archived release up to the current edition: what the binder holders have, and what
+ * change detection compares the sources with.
+ */
+export async function readBaseline(archiveDir: string, current: string, diagnostics: Diagnostics): Promise<Baseline | undefined> {
+  const edition = archivedEditions(archiveDir).filter((id) => id <= current).at(-1);
+  if (!edition) return undefined;
+  const file = path.join(archiveDir, edition, RELEASE_FILE);
+  const record = parseReleaseRecord(await readFile(file, 'utf8'));
+  if (typeof record === 'string') {
+    diagnostics.error({ file: path.relative(process.cwd(), file) }, `the archived release record cannot be read: ${record}`, 'restore it from version control; `manual verify` checks every archived file');
+    return undefined;
+  }
+  return {
+    edition: record.edition,
+    folder: path.join(archiveDir, edition),
+    chapters: record.chapters,
+    sections: record.sections,
+    contentsPages: record.contents.pages,
+    appendixPages: record.appendix.pages,
+    sameEdition: edition === current,
+  };
+}

@@ -1,0 +1,36 @@
+import type { ReleasedChapter } from './types.ts';
+
+/** `archive/<edition>/release.json`: what went out, and how to prove it. */
+export interface ReleaseRecord {
+  format: 1;
+  edition: { id: string; label: string; date: string };
+  /** The sources' git commit, and whether chapters or templates had uncommitted changes. */
+  sources: { commit: string | null; dirty: boolean };
+  /** The Chromium that printed the PDFs: the same sources and the same Chromium give the same bytes. */
+  chromium: string;
+  files: { name: string; bytes: number; sha256: string }[];
+  /** Binder pages of the contents and the amendments appendix. */
+  contents: { pages: number };
+  appendix: { pages: number };
+  sections: { number: string; title: string; anchor: string }[];
+  chapters: Record<string, ReleasedChapter>;
+}
+
+export const RELEASE_FILE = 'release.json';
+export const EDITION_FOLDER = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** Reads a release.json, or says in one line what is wrong with it. */
+export function parseReleaseRecord(text: string): ReleaseRecord | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return `it is not valid JSON (${(e as Error).message})`;
+  }
+  const record = value as Partial<ReleaseRecord>;
+  if (record.format !== 1) return 'it is not a release record of format 1';
+  for (const key of ['edition', 'files', 'chapters', 'sections', 'contents', 'appendix'] as const) {
+    if (!record[key]) return `it has no "${key}"`;
+  }
+  return record as ReleaseRecord;
+}

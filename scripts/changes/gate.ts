@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Diagnostics, Severity } from '../diagnostics.ts';
 import type { Baseline, EditionSpec } from '../load/types.ts';
 import { hasChanges, type Changes } from './diff.ts';
@@ -18,7 +19,7 @@ export function checkAmendmentsAgainstChanges(
   const since = `since the ${baseline.edition.label} release`;
   if (baseline.sameEdition) {
     if (hasChanges(changes)) {
-      report(edition.where, `edition ${edition.id} is already released (${baseline.folder}), and chapters have changed ${since.replace('since the', 'since its')}`, 'add the next edition at the top of chapters/amendments.yml and list the changes there');
+      report(edition.where, `edition ${edition.id} is already released (${path.basename(path.dirname(baseline.folder))}/${path.basename(baseline.folder)}), and chapters have changed ${since.replace('since the', 'since its')}`, 'add the next edition at the top of chapters/amendments.yml and list the changes there');
     }
     return;
   }

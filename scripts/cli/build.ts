@@ -3,23 +3,30 @@ import { Diagnostics } from '../diagnostics.ts';
 import { defaultCacheDir } from '../load/markdown-cache.ts';
 import { renderEditions, writeEditions } from '../output/render-editions.ts';
 import { buildBook } from '../pipeline.ts';
+import type { CommandOptions } from './main.ts';
 import { report } from './report.ts';
 
+/** One Chromium print may take this long before the build fails: ten minutes. */
+export const PRINT_TIMEOUT = 600_000;
+
+export function timingsPrinter(enabled: boolean) {
+  return enabled ? (step: string, ms: number) => void process.stderr.write(`${(ms / 1000).toFixed(2).padStart(7)} s  ${step}\n`) : undefined;
+}
+
 /** Checks the manual and, only when it has no errors, writes its editions. */
-export async function runBuild(root: string, out?: string, timings = false): Promise<number> {
+export async function runBuild({ root, out, archive, timings }: CommandOptions): Promise<number> {
   const started = performance.now();
-  const timing = timings ? (step: string, ms: number) => process.stderr.write(`${(ms / 1000).toFixed(2).padStart(7)} s  ${step}\n`) : undefined;
+  const timing = timingsPrinter(timings);
   const diagnostics = new Diagnostics();
-  const book = await buildBook(root, diagnostics, { cacheDir: defaultCacheDir() });
+  const book = await buildBook(root, diagnostics, { cacheDir: defaultCacheDir(), archiveDir: archive });
   timing?.('check and book model', performance.now() - started);
   report(diagnostics);
   if (!book) {
     process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');
     return 1;
   }
-  const outDir = path.resolve(out ?? path.join(root, 'dist'));
-  const editions = await renderEditions(book, { printTimeout: 600_000, timing });
-  for (const file of await writeEditions(editions.files, outDir)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+  const editions = await renderEditions(book, { printTimeout: PRINT_TIMEOUT, timing });
+  for (const file of await writeEditions(editions.files, out)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
   timing?.('whole build', performance.now() - started);
   return 0;
 }

@@ -1,11 +1,12 @@
 import { Diagnostics } from '../diagnostics.ts';
 import { defaultCacheDir } from '../load/markdown-cache.ts';
 import { checkManual } from '../pipeline.ts';
+import type { CommandOptions } from './main.ts';
 import { plural, report } from './report.ts';
 
-export async function runCheck(root: string): Promise<number> {
+export async function runCheck({ root, archive }: CommandOptions): Promise<number> {
   const diagnostics = new Diagnostics();
-  const checked = await checkManual(root, diagnostics, { cacheDir: defaultCacheDir() });
+  const checked = await checkManual(root, diagnostics, { cacheDir: defaultCacheDir(), archiveDir: archive });
   report(diagnostics);
   if (diagnostics.hasErrors() || !checked) return 1;
   const { sections, chapters } = checked.numbered.contents;

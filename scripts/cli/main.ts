@@ -1,20 +1,42 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ManualError } from '../diagnostics.ts';
 import { runBuild } from './build.ts';
 import { runCheck } from './check.ts';
+import { runDiff } from './diff.ts';
+import { runRelease, runVerify } from './release.ts';
 
 const USAGE = `Usage: manual <command> [options]
 
 Commands:
   check    validate the manual (contents, chapters, links, images, amendments) without rendering
   build    check, then write the editions into the output folder
+  diff     list the chapters changed, added, removed, retitled or renumbered since the last release
+  release  build the current edition twice, and archive it when both builds agree
+  verify   recompute every archived file's checksum against its release record
 
 Options:
-  --root DIR   the manual's folder (default: the current folder)
-  --out DIR    where build writes (default: ROOT/dist)
-  --timings    print how long each step of a build took
-  -h, --help   show this help
+  --root DIR     the manual's folder (default: the current folder)
+  --out DIR      where build writes (default: ROOT/dist)
+  --archive DIR  the archive of releases (default: ROOT/archive)
+  --timings      print how long each step of a build took
+  -h, --help     show this help
 `;
+
+export interface CommandOptions {
+  root: string;
+  out: string;
+  archive: string;
+  timings: boolean;
+}
+
+const COMMANDS: Record<string, (options: CommandOptions) => Promise<number>> = {
+  check: runCheck,
+  build: runBuild,
+  diff: runDiff,
+  release: runRelease,
+  verify: runVerify,
+};
 
 /** Runs the `manual` command; returns the exit status (0 done, 1 the manual has errors, 2 misuse). */
 export async function main(argv: string[]): Promise<number> {
@@ -23,7 +45,13 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { root: { type: 'string' }, out: { type: 'string' }, timings: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        root: { type: 'string' },
+        out: { type: 'string' },
+        archive: { type: 'string' },
+        timings: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     process.stderr.write(`manual: ${(e as Error).message}\n\n${USAGE}`);
@@ -35,13 +63,19 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (positionals.length !== 1 || !(command in COMMANDS)) {
+  if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, command)) {
     process.stderr.write(`manual: ${command ? `unknown command "${positionals.join(' ')}"` : 'no command given'}\n\n${USAGE}`);
     return 2;
   }
-  const root = values.root ?? process.cwd();
+  const root = path.resolve(values.root ?? process.cwd());
+  const options = {
+    root,
+    out: path.resolve(values.out ?? path.join(root, 'dist')),
+    archive: path.resolve(values.archive ?? path.join(root, 'archive')),
+    timings: values.timings ?? false,
+  };
   try {
-    return await COMMANDS[command as keyof typeof COMMANDS](root, values.out, values.timings);
+    return await COMMANDS[command](options);
   } catch (e) {
     if (e instanceof ManualError) {
       process.stderr.write(`${e.message}\n`);
@@ -50,8 +84,3 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 }
-
-const COMMANDS = {
-  check: (root: string) => runCheck(root),
-  build: (root: string, out?: string, timings?: boolean) => runBuild(root, out, timings),
-};

@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { ChapterDiff, Changes } from '../changes/diff.ts';
+import { Diagnostics } from '../diagnostics.ts';
+import { defaultCacheDir } from '../load/markdown-cache.ts';
+import { checkManual } from '../pipeline.ts';
+import type { CommandOptions } from './main.ts';
+import { report } from './report.ts';
+
+const label = (state?: { number?: string; title: string }) => (state ? [state.number, state.title].filter(Boolean).join(' ') : '');
+
+const LINES: Record<keyof Changes, (d: ChapterDiff) => string> = {
+  changed: (d) => `${label(d.new)} (${d.id})`,
+  added: (d) => `${label(d.new)} (${d.id})`,
+  removed: (d) => `${label(d.old)} (${d.id})`,
+  retitled: (d) => `${d.id}: "${d.old!.title}" -> "${d.new!.title}"`,
+  renumbered: (d) => `${d.id}: ${d.old!.number ?? 'unnumbered'} -> ${d.new!.number ?? 'unnumbered'}`,
+};
+
+/** Lists what changed in the sources since the latest archived release up to the current edition. */
+export async function runDiff({ root, archive }: CommandOptions): Promise<number> {
+  const diagnostics = new Diagnostics();
+  const checked = await checkManual(root, diagnostics, { cacheDir: defaultCacheDir(), archiveDir: archive });
+  report(diagnostics);
+  if (!checked) return 1;
+  const baseline = checked.source.baseline;
+  if (!baseline || !checked.changes) {
+    process.stdout.write(`no archived release in ${path.relative(process.cwd(), archive) || archive} to compare with\n`);
+    return 0;
+  }
+  process.stdout.write(`compared with the ${baseline.edition.label} release (${path.relative(process.cwd(), baseline.folder) || baseline.folder}):\n`);
+  let any = false;
+  for (const kind of Object.keys(LINES) as (keyof Changes)[]) {
+    for (const change of checked.changes[kind]) {
+      process.stdout.write(`${kind.padEnd(11)} ${LINES[kind](change)}\n`);
+      any = true;
+    }
+  }
+  if (!any) process.stdout.write('no chapter has changed\n');
+  return diagnostics.hasErrors() ? 1 : 0;
+}

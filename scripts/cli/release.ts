@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { Diagnostics } from '../diagnostics.ts';
+import { defaultCacheDir } from '../load/markdown-cache.ts';
+import { releaseEdition } from '../release/release.ts';
+import { verifyArchive } from '../release/verify.ts';
+import { PRINT_TIMEOUT, timingsPrinter } from './build.ts';
+import type { CommandOptions } from './main.ts';
+import { plural, report } from './report.ts';
+
+export async function runRelease({ root, archive, timings }: CommandOptions): Promise<number> {
+  const diagnostics = new Diagnostics();
+  const released = await releaseEdition({ root, archiveDir: archive, cacheDir: defaultCacheDir(), printTimeout: PRINT_TIMEOUT, timing: timingsPrinter(timings) }, diagnostics);
+  report(diagnostics);
+  if (!released) {
+    process.stderr.write('manual release: nothing was archived; fix the errors above and release again\n');
+    return 1;
+  }
+  const where = path.relative(process.cwd(), released.folder) || released.folder;
+  process.stdout.write(`released the ${released.record.edition.label} edition into ${where}:\n`);
+  for (const file of released.record.files) process.stdout.write(`  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}\n`);
+  return 0;
+}
+
+export async function runVerify({ archive }: CommandOptions): Promise<number> {
+  const verdicts = verifyArchive(archive);
+  if (verdicts.length === 0) process.stdout.write(`no releases in ${archive}\n`);
+  for (const { edition, files, problems } of verdicts) {
+    if (problems.length === 0) process.stdout.write(`${edition}: ok, ${plural(files, 'file')} match release.json\n`);
+    else process.stdout.write(`${edition}: FAILED\n${problems.map((p) => `  ${p}\n`).join('')}`);
+  }
+  return verdicts.some((v) => v.problems.length > 0) ? 1 : 0;
+}

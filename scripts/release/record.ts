@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import type { ReleaseRecord } from '../load/release-record.ts';
+import type { Book } from '../model/types.ts';
+import type { Editions } from '../output/render-editions.ts';
+import { CONTENTS_ANCHOR } from '../render/pdf/layout.ts';
+
+export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+/** What a release records: the edition, its sources, every file's checksum, and the numbering. */
+export function releaseRecord(book: Book, editions: Editions, files: Map<string, Uint8Array | string>): ReleaseRecord {
+  const pages = (anchor: string) => editions.binder.counts.get(anchor) ?? 0;
+  return {
+    format: 1,
+    edition: { id: book.edition.id, label: book.edition.label, date: book.edition.date },
+    sources: gitState(book.root),
+    chromium: editions.chromium,
+    files: [...files].map(([name, data]) => ({ name, bytes: Buffer.byteLength(data), sha256: sha256(data) })),
+    contents: { pages: pages(CONTENTS_ANCHOR) },
+    appendix: { pages: pages('amendments') },
+    sections: book.sections.map((s) => ({ number: s.number, title: s.title, anchor: s.anchor })),
+    chapters: Object.fromEntries(
+      book.chapters.map((c) => [
+        c.id,
+        { number: c.number, title: c.title, sha256: c.sourceSha256, content: c.contentSha256, pages: pages(c.anchor), issue: c.issue },
+      ]),
+    ),
+  };
+}
+
+/** The sources' commit, when the manual is in a git repository, and whether it had uncommitted changes. */
+function gitState(root: string): ReleaseRecord['sources'] {
+  const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--', 'chapters', 'templates') !== '' };
+  } catch {
+    return { commit: null, dirty: false };
+  }
+}

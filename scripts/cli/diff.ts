@@ -24,10 +24,10 @@ export async function runDiff({ root, archive }: CommandOptions): Promise<number
   if (!checked) return 1;
   const baseline = checked.source.baseline;
   if (!baseline || !checked.changes) {
-    process.stdout.write(`no archived release in ${path.relative(process.cwd(), archive) || archive} to compare with\n`);
+    process.stdout.write(`no archived release in ${path.relative(root, archive) || archive} to compare with\n`);
     return 0;
   }
-  process.stdout.write(`compared with the ${baseline.edition.label} release (${path.relative(process.cwd(), baseline.folder) || baseline.folder}):\n`);
+  process.stdout.write(`compared with the ${baseline.edition.label} release (${path.relative(root, baseline.folder)}):\n`);
   let any = false;
   for (const kind of Object.keys(LINES) as (keyof Changes)[]) {
     for (const change of checked.changes[kind]) {

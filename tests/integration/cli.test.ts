@@ -76,6 +76,12 @@ describe('the manual command', () => {
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 
+  it('keeps the archived February 2025 release of the sample intact, and the sample agrees with it', () => {
+    expect(manual(['verify'])).toMatchObject({ status: 0, stdout: '2025-02: ok, 3 files match release.json\n' });
+    expect(manual(['check'])).toMatchObject({ status: 0, stderr: '' });
+    expect(manual(['diff']).stdout).toBe('compared with the February 2025 release (archive/2025-02):\nno chapter has changed\n');
+  });
+
   it('exits 2 with the usage on a wrong command or option', () => {
     for (const args of [[], ['publish'], ['check', '--colour']]) {
       const result = manual(args);

@@ -5,8 +5,9 @@ import { defaultCacheDir } from '../load/markdown-cache.ts';
 import { checkManual } from '../pipeline.ts';
 import type { CommandOptions } from './main.ts';
 import { report } from './report.ts';
+import { numberedTitle } from '../model/numbered-title.ts';
 
-const label = (state?: { number?: string; title: string }) => (state ? [state.number, state.title].filter(Boolean).join(' ') : '');
+const label = (state?: { number?: string; title: string }) => (state ? numberedTitle(state) : '');
 
 const LINES: Record<keyof Changes, (d: ChapterDiff) => string> = {
   changed: (d) => `${label(d.new)} (${d.id})`,

@@ -5,6 +5,7 @@ import type { Image, Link, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics, Where } from '../diagnostics.ts';
 import type { HeadingInfo } from '../model/types.ts';
+import { numberedTitle } from '../model/numbered-title.ts';
 
 /** What a link can point at: a chapter of the contents and its headings. */
 export interface LinkTarget {
@@ -91,7 +92,7 @@ function findHeading(node: Link, target: LinkTarget, fragment: string, options: 
 
 /** "5.6 Placements with Parents, Section 1.2 Assessment and Checks before Placement" */
 function describe(target: LinkTarget, heading?: HeadingInfo): string {
-  const chapter = [target.number, target.title].filter(Boolean).join(' ');
+  const chapter = numberedTitle(target);
   if (!heading) return chapter;
   return `${chapter}, ${heading.number ? `Section ${heading.number} ` : ''}${heading.text}`;
 }

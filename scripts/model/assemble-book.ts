@@ -7,7 +7,7 @@ import type { AmendmentView, Book, Chapter, Edition } from './types.ts';
 
 /** Puts the numbered, resolved manual together as the book every renderer reads. */
 export function assembleBook(source: ManualSource, numbered: NumberedManual): Book {
-  const label = source.editions[0].label ?? '';
+  const label = source.editions[0].label;
   const chapters = [...numbered.contents.chapters.values()].flatMap((node): Chapter[] => {
     const chapter = source.chapters.get(node.id);
     if (!chapter) return [];

@@ -15,8 +15,8 @@ export function templatesDir(root: string): string {
 export interface Templates {
   dir: string;
   render(name: string, context: object): string;
-  /** A file of the templates folder as text, such as a stylesheet. */
-  text(name: string): Promise<string>;
+  /** Stylesheets of `templates/styles/`, in the order given, as one. */
+  styles(...names: string[]): Promise<string>;
 }
 
 /**
@@ -39,7 +39,7 @@ export async function loadTemplates(dir: string, format: string): Promise<Templa
       if (!template) throw new Error(`template ${format}/${name}.hbs is missing from ${dir}`);
       return template(context);
     },
-    text: (name) => readFile(path.join(dir, name), 'utf8'),
+    styles: async (...names) => (await Promise.all(names.map((name) => readFile(path.join(dir, 'styles', name), 'utf8')))).join('\n'),
   };
 }
 

@@ -11,6 +11,17 @@ export const SMALL = path.join(REPO, 'tests/fixtures/small');
 
 const made: string[] = [];
 
+/** The Derby contents page (seed 001): number, title, flag and remark of every numbered entry, in order. */
+export function seedContents(): { number: string; title: string; flag: string; remark: string }[] {
+  return readFileSync(path.join(REPO, 'tests/fixtures/derby-contents.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => line && !line.startsWith('#'))
+    .map((line) => {
+      const [number, title, flag, remark] = line.split('\t');
+      return { number, title, flag, remark };
+    });
+}
+
 /** A fresh copy of a fixture manual in a temporary folder, to break in one way. */
 export function copyManual(from = SMALL): string {
   const root = mkdtempSync(path.join(tmpdir(), 'manual-test-'));

@@ -9,12 +9,9 @@ import { buildBook } from '../../scripts/pipeline.ts';
 import { renderEpub } from '../../scripts/render/epub/render-epub.ts';
 import { BUILT_IN_TEMPLATES } from '../../scripts/render/templates.ts';
 import { epubcheck, openEpub } from '../helpers/epub.ts';
-import { REPO } from '../helpers/fixture.ts';
+import { REPO, seedContents } from '../helpers/fixture.ts';
 
-const SEED = readFileSync(path.join(REPO, 'tests/fixtures/derby-contents.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line && !line.startsWith('#'))
-  .map((line) => ({ number: line.split('\t')[0], title: line.split('\t')[1] }));
+const SEED = seedContents();
 
 const text = (node: Element | undefined | null) => (node ? toString(node).replace(/\s+/g, ' ').trim() : '');
 let file: string;

@@ -6,16 +6,9 @@ import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO } from '../helpers/fixture.ts';
+import { seedContents } from '../helpers/fixture.ts';
 
-/** The Derby contents page (seed 001): number, title, flag, remark of every numbered entry. */
-const SEED = readFileSync(path.join(REPO, 'tests/fixtures/derby-contents.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line && !line.startsWith('#'))
-  .map((line) => {
-    const [number, title, flag, remark] = line.split('\t');
-    return { number, title, flag, remark };
-  });
+const SEED = seedContents();
 
 let page: Root;
 let html: string;

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { REPO } from '../helpers/fixture.ts';
+import { seedContents } from '../helpers/fixture.ts';
 import { hasColour, lines, pdfInfo, pdfLinks, pdfOutline, pdfPages, textExtent, type Bookmark } from '../helpers/pdf.ts';
 
-const SEED = readFileSync(path.join(REPO, 'tests/fixtures/derby-contents.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line && !line.startsWith('#'))
-  .map((line) => ({ number: line.split('\t')[0], title: line.split('\t')[1] }));
+const SEED = seedContents();
 /** Entries of the sample that are outside documents: listed in the contents, with no pages. */
 const OUTSIDE = ['1.2.3', '2.1', '2.3', '2.10', '4.1', '4.4', '6.7.1', '8.2', '10.2'];
 const MM = 72 / 25.4;

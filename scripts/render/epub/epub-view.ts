@@ -4,6 +4,7 @@ import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import type { Templates } from '../templates.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 import { imageUrl, rehypeImageFileUrls } from './rehype-image-file-urls.ts';
+import { numberedTitle } from '../../model/numbered-title.ts';
 
 /** One XHTML document of the EPUB: its body, rendered from the templates. */
 export interface EpubDocument {
@@ -33,7 +34,6 @@ interface NavItem {
 export const TITLE_FILE = 'title.xhtml';
 export const CONTENTS_FILE = 'contents.xhtml';
 
-const label = (node: { number?: string; title: string }) => [node.number, node.title].filter(Boolean).join(' ');
 const outsideId = (node: { number?: string; title: string }) => `outside-${node.number ?? slug(node.title)}`;
 const outsideFile = (node: { number?: string; title: string }) => `${outsideId(node)}.xhtml`;
 
@@ -47,7 +47,7 @@ function spineOf(book: Book): SpineItem[] {
     let pending = groups;
     for (const node of nodes) {
       if (node.kind === 'group') {
-        visit(node.entries, [...pending, { label: label(node), anchor: node.anchor }]);
+        visit(node.entries, [...pending, { label: numberedTitle(node), anchor: node.anchor }]);
         pending = [];
       } else if (node.kind === 'chapter' || node.kind === 'amendments' || node.kind === 'outside') {
         const file = node.kind === 'outside' ? outsideFile(node) : `${node.anchor}.xhtml`;
@@ -96,12 +96,12 @@ export function epubView(book: Book, templates: Templates) {
     { filename: CONTENTS_FILE, title: 'Contents', body: templates.render('contents', { ...shared, sections }) },
     ...spine.map((item) => {
       const view = { ...shared, ...item.node, groups: item.groups, id: item.node.kind === 'outside' ? outsideId(item.node) : undefined };
-      if (item.kind === 'section') return { filename: item.file, title: label(item.node), body: templates.render('section', { ...view, entries: sections.find((s) => s.anchor === item.node.anchor)!.entries }) };
+      if (item.kind === 'section') return { filename: item.file, title: numberedTitle(item.node), body: templates.render('section', { ...view, entries: sections.find((s) => s.anchor === item.node.anchor)!.entries }) };
       const html = item.node.kind === 'chapter' ? toHtmlIn(item.file)(body(item.node.id)) : '';
-      return { filename: item.file, title: label(item.node), body: templates.render(item.kind, { ...view, html, level: 1 }) };
+      return { filename: item.file, title: numberedTitle(item.node), body: templates.render(item.kind, { ...view, html, level: 1 }) };
     }),
   ];
-  const nav = book.sections.map((s) => ({ label: label(s), href: href(s.anchor), children: navItems(s.entries, files) }));
+  const nav = book.sections.map((s) => ({ label: numberedTitle(s), href: href(s.anchor), children: navItems(s.entries, files) }));
   const navDocument = templates.render('nav', { ...shared, nav, firstSection: spine[0]?.file ?? CONTENTS_FILE });
   return { documents, navDocument, shared };
 }
@@ -109,9 +109,9 @@ export function epubView(book: Book, templates: Templates) {
 /** The navigation document's entries, each pointing into the book in reading order. */
 function navItems(nodes: ContentsNode[], files: Map<string, string>): NavItem[] {
   return nodes.flatMap((node): NavItem[] => {
-    if (node.kind === 'group') return [{ label: label(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: navItems(node.entries, files) }];
-    if (node.kind === 'chapter' || node.kind === 'amendments') return [{ label: label(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] }];
-    if (node.kind === 'outside') return [{ label: label(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] }];
+    if (node.kind === 'group') return [{ label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: navItems(node.entries, files) }];
+    if (node.kind === 'chapter' || node.kind === 'amendments') return [{ label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] }];
+    if (node.kind === 'outside') return [{ label: numberedTitle(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] }];
     return [];
   });
 }

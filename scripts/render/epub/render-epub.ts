@@ -8,7 +8,7 @@ import { StableEPub, type EpubImage } from './stable-epub.ts';
 /** The EPUB 3 edition, assembled by epub-gen-memory from our templates; the same sources give the same bytes. */
 export async function renderEpub(book: Book, templatesDir: string): Promise<Uint8Array> {
   const templates = await loadTemplates(templatesDir, 'epub');
-  const css = (await Promise.all(['manual.css', 'epub.css'].map((f) => templates.text(`styles/${f}`)))).join('\n');
+  const css = await templates.styles('manual.css', 'epub.css');
   const { documents, navDocument, shared } = epubView(book, templates);
   const { meta, edition } = book;
   const identifier = editionIdentifier(meta.slug, edition.id);

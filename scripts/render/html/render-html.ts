@@ -5,6 +5,6 @@ import { htmlView } from './html-view.ts';
 /** The HTML edition: one self-contained page, styles and images inside it. */
 export async function renderHtml(book: Book, templatesDir: string): Promise<string> {
   const templates = await loadTemplates(templatesDir, 'html');
-  const css = await templates.text('styles/manual.css');
+  const css = await templates.styles('manual.css');
   return templates.render('edition', htmlView(book, css));
 }

@@ -5,7 +5,9 @@ import { loadTemplates } from '../templates.ts';
 import { editionView } from '../view-parts.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { printUnits, type Layout, type Unit } from './layout.ts';
+import { setDocumentInfo } from './pdf-file.ts';
 import { documentInfo, type PrintedEdition } from './render-pdf.ts';
+import { numberedTitle } from '../../model/numbered-title.ts';
 
 /** One line of the filing instructions: what to take out of the binder and what to put in. */
 export interface FilingStep {
@@ -16,7 +18,6 @@ export interface FilingStep {
 }
 
 const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
-const label = (unit: { number?: string; title: string }) => [unit.number, unit.title].filter(Boolean).join(' ');
 
 /**
  * The filing steps, in binder order, from the release the binder holders have to this edition:
@@ -35,7 +36,7 @@ export function filingSteps(book: Book, baseline: Baseline, layout: Layout): Fil
     const pages = { from: layout.pageOf.get(unit.anchor)!, count: layout.counts.get(unit.anchor)! };
     const step = unitStep(unit, pages, { baseline, reissued, oldSections, current });
     if (step) steps.push(step);
-    for (const removed of removedAfter.get(unit.id ?? '') ?? []) steps.push({ remove: `${label(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
+    for (const removed of removedAfter.get(unit.id ?? '') ?? []) steps.push({ remove: `${numberedTitle(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
   }
   return steps;
 }
@@ -46,17 +47,17 @@ function unitStep(
   context: { baseline: Baseline; reissued: Set<string>; oldSections: Map<string, { number: string; title: string }>; current: string },
 ): FilingStep | undefined {
   const { baseline, current } = context;
-  const insert = `${label(unit)} (${pagesText(pages.count)}, ${current})`;
+  const insert = `${numberedTitle(unit)} (${pagesText(pages.count)}, ${current})`;
   if (unit.kind === 'contents') return { remove: `Contents (${pagesText(baseline.contentsPages)}, ${baseline.edition.label})`, insert, pages };
-  if (unit.kind === 'amendments') return { remove: `${label(unit)} (${pagesText(baseline.appendixPages)}, ${baseline.edition.label})`, insert, pages };
+  if (unit.kind === 'amendments') return { remove: `${numberedTitle(unit)} (${pagesText(baseline.appendixPages)}, ${baseline.edition.label})`, insert, pages };
   if (unit.kind === 'section') {
     const old = context.oldSections.get(unit.anchor);
     if (old && old.number === unit.number && old.title === unit.title) return undefined;
-    return { remove: old ? `Section divider ${label(old)}` : undefined, insert: `Section divider ${label(unit)}`, pages };
+    return { remove: old ? `Section divider ${numberedTitle(old)}` : undefined, insert: `Section divider ${numberedTitle(unit)}`, pages };
   }
   if (!context.reissued.has(unit.id!)) return undefined;
   const old = baseline.chapters[unit.id!];
-  return { remove: old ? `${label(old)} (${pagesText(old.pages)}, ${old.issue})` : undefined, insert, pages };
+  return { remove: old ? `${numberedTitle(old)} (${pagesText(old.pages)}, ${old.issue})` : undefined, insert, pages };
 }
 
 /** Chapters of the release that are gone now, keyed by the surviving chapter they followed. */
@@ -81,7 +82,7 @@ export async function renderAmendmentPack(book: Book, binder: PrintedEdition, br
   const baseline = book.baseline!;
   const steps = filingSteps(book, baseline, binder.layout);
   const templates = await loadTemplates(templatesDir, 'pdf');
-  const css = (await Promise.all(['manual.css', 'print.css', 'binder.css'].map((f) => templates.text(`styles/${f}`)))).join('\n');
+  const css = await templates.styles('manual.css', 'print.css', 'binder.css');
   const html = templates.render('pack', { ...editionView(book), css, baseline: baseline.edition, steps });
   const instructions = await PDFDocument.load(await browser.print(html, options));
   const source = await PDFDocument.load(binder.bytes);
@@ -95,15 +96,8 @@ export async function renderAmendmentPack(book: Book, binder: PrintedEdition, br
   for (const step of steps.filter((s) => s.pages && s.pages.count > 0)) {
     await append(source, Array.from({ length: step.pages!.count }, (_, i) => step.pages!.from - 1 + i));
   }
-  const info = documentInfo(book, `${book.meta.title}: amendment pack, ${book.edition.label}`);
-  const date = new Date(`${info.date}T00:00:00Z`);
-  pack.setTitle(info.title, { showInWindowTitleBar: true });
-  pack.setAuthor(info.author);
-  pack.setSubject(`Replacement pages from the ${baseline.edition.label} edition to the ${book.edition.label} edition`);
-  pack.setLanguage(info.language);
-  pack.setCreator('manual-editions');
+  const subject = `Replacement pages from the ${baseline.edition.label} edition to the ${book.edition.label} edition`;
+  setDocumentInfo(pack, { ...documentInfo(book, `${book.meta.title}: amendment pack, ${book.edition.label}`), subject });
   pack.setProducer('manual-editions');
-  pack.setCreationDate(date);
-  pack.setModificationDate(date);
   return pack.save({ useObjectStreams: false });
 }

@@ -39,6 +39,13 @@ export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
 }
 
 async function finishPdf(doc: PDFDocument, info: DocumentInfo, outline: OutlineNode[]): Promise<Uint8Array> {
+  setDocumentInfo(doc, info);
+  writeOutline(doc, outline);
+  return doc.save({ useObjectStreams: false });
+}
+
+/** The document's metadata; its dates are the edition date, so a rebuild gives the same bytes. */
+export function setDocumentInfo(doc: PDFDocument, info: DocumentInfo): void {
   const date = new Date(`${info.date}T00:00:00Z`);
   doc.setTitle(info.title, { showInWindowTitleBar: true });
   doc.setAuthor(info.author);
@@ -48,8 +55,6 @@ async function finishPdf(doc: PDFDocument, info: DocumentInfo, outline: OutlineN
   doc.setCreator('manual-editions');
   doc.setCreationDate(date);
   doc.setModificationDate(date);
-  writeOutline(doc, outline);
-  return doc.save({ useObjectStreams: false });
 }
 
 function destinations(doc: PDFDocument): [string, PDFArray][] {

@@ -1,6 +1,7 @@
 import type { Book, ContentsNode, SectionNode } from '../../model/types.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 import type { Layout, Unit, Variant } from './layout.ts';
+import { numberedTitle } from '../../model/numbered-title.ts';
 
 /** A heading of a sub-section, printed at the top of the first page of its first chapter. */
 interface GroupHeading {
@@ -63,7 +64,7 @@ function sectionBlocks(book: Book, section: SectionNode, contents: object[], uni
 
 /** The running head and footer of one unit's pages, and its own page numbering. */
 function pageRule(unit: Unit, pageName: string, layout: Layout | undefined) {
-  const label = [unit.number, unit.title].filter(Boolean).join(' ');
+  const label = numberedTitle(unit);
   const start = layout?.pageOf.get(unit.anchor);
   const count = layout?.counts.get(unit.anchor) ?? 0;
   return {

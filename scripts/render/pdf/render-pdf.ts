@@ -4,6 +4,7 @@ import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { contentsStart, landedAsPlanned, planLayout, printUnits, type Layout, type Variant } from './layout.ts';
 import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
 import { printView } from './print-view.ts';
+import { numberedTitle } from '../../model/numbered-title.ts';
 
 /** A layout that has not settled by then never will: something moves text between passes. */
 const MAX_PASSES = 3;
@@ -22,7 +23,7 @@ export interface PrintedEdition {
 
 export async function renderPdf(book: Book, variant: Variant, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<PrintedEdition> {
   const templates = await loadTemplates(templatesDir, 'pdf');
-  const css = (await Promise.all(['manual.css', 'print.css', `${variant}.css`].map((f) => templates.text(`styles/${f}`)))).join('\n');
+  const css = await templates.styles('manual.css', 'print.css', `${variant}.css`);
   const units = printUnits(book);
   let layout: Layout | undefined;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
@@ -52,15 +53,14 @@ export function documentInfo(book: Book, title = book.meta.title) {
 
 /** Bookmarks mirror the numbered contents: sections > sub-sections > chapters. */
 function outlineOf(book: Book, variant: Variant): OutlineNode[] {
-  const label = (node: { number?: string; title: string }) => [node.number, node.title].filter(Boolean).join(' ');
   const entries = (nodes: ContentsNode[]): OutlineNode[] =>
     nodes.flatMap((node): OutlineNode[] => {
-      if (node.kind === 'group') return [{ title: label(node), target: node.anchor, children: entries(node.entries) }];
-      if (node.kind === 'chapter' || node.kind === 'amendments') return [{ title: label(node), target: node.anchor, children: [] }];
+      if (node.kind === 'group') return [{ title: numberedTitle(node), target: node.anchor, children: entries(node.entries) }];
+      if (node.kind === 'chapter' || node.kind === 'amendments') return [{ title: numberedTitle(node), target: node.anchor, children: [] }];
       return [];
     });
   return [
     { title: 'Contents', target: contentsStart(variant), children: [] },
-    ...book.sections.map((s) => ({ title: label(s), target: s.anchor, children: entries(s.entries) })),
+    ...book.sections.map((s) => ({ title: numberedTitle(s), target: s.anchor, children: entries(s.entries) })),
   ];
 }

@@ -110,6 +110,9 @@ function resolveImage(node: Image, options: ResolveLinksOptions): void {
     return;
   }
   node.url = file;
+  if (!node.alt?.trim()) {
+    options.diagnostics.warning(options.locate(node), `image ${file} has no text alternative, so screen readers cannot say what it shows`, 'write what the image shows between the brackets: ![A flowchart of the referral steps](path)');
+  }
 }
 
 function splitFragment(url: string): [string, string | undefined] {

@@ -79,3 +79,8 @@ export function hasColour(file: string, page: number): boolean {
   }
   return false;
 }
+
+/** The PDF's structure tree, as poppler prints it: what a screen reader reads. */
+export function pdfStructure(file: string): string {
+  return execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}

@@ -167,6 +167,14 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
     ],
   },
   {
+    name: 'a warning: an image with no text alternative',
+    breakIt: (root) => edit(root, 'chapters/care/placements.md', '![A flowchart of the placement steps]', '![]'),
+    expected: [
+      'chapters/care/placements.md:3:1: warning: image chapters/images/flow.svg has no text alternative, so screen readers cannot say what it shows' +
+        '\n  fix: write what the image shows between the brackets: ![A flowchart of the referral steps](path)',
+    ],
+  },
+  {
     name: 'warnings: an unlisted markdown file and a chapter with no title',
     breakIt: (root) => {
       write(root, 'chapters/care/draft.md', '# Draft\n');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedContents } from '../helpers/fixture.ts';
-import { hasColour, lines, pdfInfo, pdfLinks, pdfOutline, pdfPages, textExtent, type Bookmark } from '../helpers/pdf.ts';
+import { hasColour, lines, pdfInfo, pdfLinks, pdfOutline, pdfPages, pdfStructure, textExtent, type Bookmark } from '../helpers/pdf.ts';
 
 const SEED = seedContents();
 /** Entries of the sample that are outside documents: listed in the contents, with no pages. */
@@ -103,6 +103,21 @@ describe('the partner PDF of the Derby sample', () => {
     }
   });
 
+  it('is tagged in reading order: a heading hierarchy, lists of links, header cells, figures with alt text, and no page furniture', () => {
+    const structure = pdfStructure(pdf);
+    const levels = [...structure.matchAll(/^\s*H([1-6]) \(block\)$/gm)].map((m) => Number(m[1]));
+    expect(levels[0]).toBe(1);
+    expect(levels.filter((level, i) => i > 0 && level > levels[i - 1] + 1)).toEqual([]);
+    expect(structure).toMatch(/H2 \(block\)\n\s+NonStruct\n\s+"Contents"\n\s+L \(block\)\n\s+LI \(block\)\n\s+Link \(inline\)/);
+    expect(structure.match(/^\s*TH\b/gm)!.length).toBeGreaterThan(100);
+    expect(structure.match(/^\s*Figure$/gm)).toHaveLength(3);
+    const raw = readFileSync(pdf).toString('latin1');
+    expect(raw).toContain('/Alt (Flowchart: how the Initial Response Team handles a contact, from receipt to decision)');
+    expect(raw.match(/\/Tabs \/S/g)).toHaveLength(pages.length);
+    // Running heads and footers are drawn on every page, but are not content a reader must hear.
+    expect(structure).not.toMatch(/Page \d+ of \d+/);
+  });
+
   it('links chapters to chapters inside the PDF and outside documents by address', () => {
     const links = pdfLinks(pdf, contents.get('1.1.1')!);
     expect(links).toContainEqual({ text: "Children's Consultation and Participation", page: contents.get('1.1.5') });
@@ -161,6 +176,14 @@ describe('the binder PDF of the Derby sample', () => {
     expect(page % 2).toBe(1);
     expect(right.left).toBeGreaterThanOrEqual(25 * MM);
     expect(left.width - left.right).toBeGreaterThanOrEqual(25 * MM);
+  });
+
+  it('keeps blank-page notices and footers out of its structure, and tags the dividers as headings', () => {
+    const structure = pdfStructure(pdf);
+    expect(pages.filter((p) => p.includes('This page is intentionally left blank')).length).toBeGreaterThan(10);
+    expect(structure).not.toContain('intentionally left blank');
+    expect(structure).not.toMatch(/· Page \d+ of \d+/);
+    expect(structure).toMatch(/H2 \(block\)\n(\s+NonStruct\n)?\s+NonStruct\n\s+"6"/);
   });
 
   it('prints without colour, links as plain text, where the partner edition is in colour', () => {

@@ -1,7 +1,7 @@
+import { numberedTitle } from '../../model/numbered-title.ts';
 import type { Book, ContentsNode, SectionNode } from '../../model/types.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 import type { Layout, Unit, Variant } from './layout.ts';
-import { numberedTitle } from '../../model/numbered-title.ts';
 
 /** A heading of a sub-section, printed at the top of the first page of its first chapter. */
 interface GroupHeading {
@@ -12,11 +12,29 @@ interface GroupHeading {
 }
 
 /**
+ * Each chapter's body as HTML for print, by chapter id: the same in every pass, so made once. A
+ * chapter's headings sit one level below its own, whose level is its depth in the contents.
+ */
+export function printedChapters(book: Book): Map<string, string> {
+  const toHtml = htmlOf(book);
+  const body = bodyOf(book);
+  const html = new Map<string, string>();
+  const visit = (nodes: ContentsNode[], level: number): void => {
+    for (const node of nodes) {
+      if (node.kind === 'group') visit(node.entries, level + 1);
+      else if (node.kind === 'chapter') html.set(node.id, toHtml(body(node.id), level - 1));
+    }
+  };
+  for (const section of book.sections) visit(section.entries, 3);
+  return html;
+}
+
+/**
  * What the print templates see. Before the first pass there is no layout yet: page numbers and
  * counts are placeholders, printed in boxes of fixed width so that writing the real ones in the
  * next pass moves nothing.
  */
-export function printView(book: Book, variant: Variant, units: Unit[], layout: Layout | undefined, css: string) {
+export function printView(book: Book, variant: Variant, units: Unit[], chapters: Map<string, string>, layout: Layout | undefined, css: string) {
   const names = new Map(units.map((u, i) => [u.anchor, `u${i}`]));
   const unitOf = (anchor: string) => ({ pageName: names.get(anchor), blankBefore: layout?.blankBefore.has(anchor) ?? false });
   const pageRef = (anchor: string) => (layout ? String(layout.pageOf.get(anchor) ?? '') : '000');
@@ -35,15 +53,13 @@ export function printView(book: Book, variant: Variant, units: Unit[], layout: L
     binder: variant === 'binder',
     contentsPageName: names.get('contents'),
     sections,
-    blocks: book.sections.flatMap((s, i) => sectionBlocks(book, s, sections[i].entries, unitOf)),
+    blocks: book.sections.flatMap((s, i) => sectionBlocks(s, sections[i].entries, chapters, unitOf)),
     pageRules: units.map((unit) => pageRule(unit, names.get(unit.anchor)!, layout)),
   };
 }
 
 /** A section's blocks: its opening page (listing `contents`, its entries as the contents shows them), then its chapters. */
-function sectionBlocks(book: Book, section: SectionNode, contents: object[], unitOf: (anchor: string) => object): object[] {
-  const toHtml = htmlOf(book);
-  const body = bodyOf(book);
+function sectionBlocks(section: SectionNode, contents: object[], chapters: Map<string, string>, unitOf: (anchor: string) => object): object[] {
   const blocks: object[] = [{ ...section, entries: contents, level: 2, ...unitOf(section.anchor) }];
   const pending: GroupHeading[] = [];
   const visit = (nodes: ContentsNode[], level: number): void => {
@@ -52,7 +68,7 @@ function sectionBlocks(book: Book, section: SectionNode, contents: object[], uni
         pending.push({ number: node.number, title: node.title, anchor: node.anchor, level });
         visit(node.entries, level + 1);
       } else if (node.kind === 'chapter') {
-        blocks.push({ ...node, level, groups: pending.splice(0), html: toHtml(body(node.id), level - 1), ...unitOf(node.anchor) });
+        blocks.push({ ...node, level, groups: pending.splice(0), html: chapters.get(node.id) ?? '', ...unitOf(node.anchor) });
       } else if (node.kind === 'amendments') {
         blocks.push({ ...node, level, groups: pending.splice(0), ...unitOf(node.anchor) });
       }

@@ -3,7 +3,7 @@ import { loadTemplates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { contentsStart, landedAsPlanned, planLayout, printUnits, type Layout, type Variant } from './layout.ts';
 import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
-import { printView } from './print-view.ts';
+import { printedChapters, printView } from './print-view.ts';
 import { numberedTitle } from '../../model/numbered-title.ts';
 
 /** A layout that has not settled by then never will: something moves text between passes. */
@@ -25,10 +25,11 @@ export async function renderPdf(book: Book, variant: Variant, browser: PdfBrowse
   const templates = await loadTemplates(templatesDir, 'pdf');
   const css = await templates.styles('manual.css', 'print.css', `${variant}.css`);
   const units = printUnits(book);
+  const chapters = printedChapters(book);
   let layout: Layout | undefined;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const started = performance.now();
-    const pdf = await browser.print(templates.render('edition', printView(book, variant, units, layout, css)), options);
+    const pdf = await browser.print(templates.render('edition', printView(book, variant, units, chapters, layout, css)), options);
     options.timing?.(`${variant} PDF, pass ${pass}`, performance.now() - started);
     const printed = await readPrintedPdf(pdf);
     if (layout && landedAsPlanned(layout, printed.pageOf, printed.pageCount)) {

@@ -90,13 +90,14 @@ export function epubView(book: Book, templates: Templates) {
       return node;
     });
   const sections = book.sections.map((s) => ({ ...s, href: href(s.anchor), entries: contents(s.entries) }));
+  const entriesOf = new Map(sections.map((s) => [s.anchor, s.entries]));
   const body = bodyOf(book);
   const documents: EpubDocument[] = [
     { filename: TITLE_FILE, title: book.meta.title, body: templates.render('title', shared) },
     { filename: CONTENTS_FILE, title: 'Contents', body: templates.render('contents', { ...shared, sections }) },
     ...spine.map((item) => {
       const view = { ...shared, ...item.node, groups: item.groups, id: item.node.kind === 'outside' ? outsideId(item.node) : undefined };
-      if (item.kind === 'section') return { filename: item.file, title: numberedTitle(item.node), body: templates.render('section', { ...view, entries: sections.find((s) => s.anchor === item.node.anchor)!.entries }) };
+      if (item.kind === 'section') return { filename: item.file, title: numberedTitle(item.node), body: templates.render('section', { ...view, entries: entriesOf.get(item.node.anchor) }) };
       const html = item.node.kind === 'chapter' ? toHtmlIn(item.file)(body(item.node.id)) : '';
       return { filename: item.file, title: numberedTitle(item.node), body: templates.render(item.kind, { ...view, html, level: 1 }) };
     }),

@@ -1,5 +1,6 @@
 import GithubSlugger from 'github-slugger';
 import type { Diagnostics } from '../diagnostics.ts';
+import { isUrl } from '../load/manifest.ts';
 import type { EntrySpec, ManifestSpec, SeeAlsoEntry } from '../load/types.ts';
 import type { ChapterNode, ContentsNode, Flag, SectionNode, SeeAlsoLink, SeeAlsoNode } from '../model/types.ts';
 import { AMENDMENTS_ANCHOR, chapterAnchor } from './anchors.ts';
@@ -112,7 +113,7 @@ function entryNode(
 }
 
 function resolveSeeAlso(entry: SeeAlsoEntry, state: State, diagnostics: Diagnostics): SeeAlsoLink[] {
-  if (/^(https?|mailto):/i.test(entry.target)) {
+  if (isUrl(entry.target)) {
     return [{ title: entry.title ?? entry.target, href: entry.target, external: true }];
   }
   const target = entry.target.startsWith('#') ? state.targets.get(entry.target.slice(1)) : state.chapters.get(entry.target);

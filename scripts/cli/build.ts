@@ -18,14 +18,15 @@ export async function runBuild({ root, out, archive, timings }: CommandOptions):
   const started = performance.now();
   const timing = timingsPrinter(timings);
   const diagnostics = new Diagnostics();
-  const book = await buildBook(root, diagnostics, { cacheDir: defaultCacheDir(), archiveDir: archive });
+  const cacheDir = defaultCacheDir();
+  const book = await buildBook(root, diagnostics, { cacheDir, archiveDir: archive });
   timing?.('check and book model', performance.now() - started);
   report(diagnostics);
   if (!book) {
     process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');
     return 1;
   }
-  const editions = await renderEditions(book, { printTimeout: PRINT_TIMEOUT, timing });
+  const editions = await renderEditions(book, { printTimeout: PRINT_TIMEOUT, cacheDir, timing });
   for (const file of await writeEditions(editions.files, out)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
   timing?.('whole build', performance.now() - started);
   return 0;

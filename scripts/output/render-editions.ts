@@ -5,13 +5,16 @@ import { renderHtml } from '../render/html/render-html.ts';
 import { renderAmendmentPack } from '../render/pdf/amendment-pack.ts';
 import { launchBrowser } from '../render/pdf/browser.ts';
 import type { Layout } from '../render/pdf/layout.ts';
-import { renderPdf } from '../render/pdf/render-pdf.ts';
+import { layoutCacheFile, readCachedLayouts, writeCachedLayouts, type Layouts } from '../render/pdf/layout-cache.ts';
+import { measureEditions, pdfJob, printEdition, VARIANTS } from '../render/pdf/render-pdf.ts';
 import { templatesDir } from '../render/templates.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
 export interface RenderOptions {
   /** Milliseconds one Chromium print may take. */
   printTimeout: number;
+  /** Where the last build's page layouts are kept as the next build's first plan; none measures every time. */
+  cacheDir?: string;
   timing?: (step: string, milliseconds: number) => void;
 }
 
@@ -27,7 +30,8 @@ export interface Editions {
 /**
  * Renders every output of the book's current edition: the HTML page, the partner and binder PDFs,
  * the EPUB, and, when the edition follows an archived release, the amendment pack. One Chromium
- * serves every PDF; the EPUB is assembled while it prints.
+ * serves every PDF, one print at a time; the EPUB is assembled, and each printed PDF read and
+ * finished, while it prints the next.
  */
 export async function renderEditions(book: Book, options: RenderOptions): Promise<Editions> {
   const templates = templatesDir(book.root);
@@ -42,13 +46,15 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
   const epub = time('EPUB', () => renderEpub(book, templates));
   const browser = await time('start Chromium', () => launchBrowser());
   try {
-    const print = { timeout: options.printTimeout, timing: options.timing };
-    const partner = await time('partner PDF', () => renderPdf(book, 'partner', browser, templates, print));
-    const binder = await time('binder PDF', () => renderPdf(book, 'binder', browser, templates, print));
+    const job = await pdfJob(book, browser, templates, { timeout: options.printTimeout, timing: options.timing });
+    const cacheFile = options.cacheDir && layoutCacheFile(options.cacheDir, book);
+    const plans = (cacheFile && (await readCachedLayouts(cacheFile))) || (await time('measuring passes', () => measureEditions(job)));
+    const [partner, binder] = await Promise.all(VARIANTS.map((variant) => time(`${variant} PDF`, () => printEdition(job, variant, plans[variant]))));
+    if (cacheFile) await writeCachedLayouts(cacheFile, { partner: partner.layout, binder: binder.layout } satisfies Layouts);
     files.set(`${name}.pdf`, partner.bytes);
     files.set(`${name}-print.pdf`, binder.bytes);
     if (book.baseline && !book.baseline.sameEdition) {
-      files.set(`${name}-amendment-pack.pdf`, await time('amendment pack', () => renderAmendmentPack(book, binder, browser, templates, print)));
+      files.set(`${name}-amendment-pack.pdf`, await time('amendment pack', () => renderAmendmentPack(book, binder, browser, templates, job.options)));
     }
     files.set(`${name}.epub`, await epub);
     return { files, binder: binder.layout, chromium: browser.version };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { landedAsPlanned, planLayout, type Unit } from '../../scripts/render/pdf/layout.ts';
+import { binderLayout, landedAsPlanned, planLayout, unitCounts, type Unit } from '../../scripts/render/pdf/layout.ts';
 
 const units: Unit[] = [
   { anchor: 'contents', kind: 'contents', title: 'Contents', issue: 'E' },
@@ -13,24 +13,39 @@ const printed = new Map([['s1', 5], ['c1', 6], ['c2', 9], ['c3', 11]]);
 
 describe('planLayout', () => {
   it('keeps the partner edition as printed and measures each unit', () => {
-    const layout = planLayout('partner', units, new Map([['s1', 4], ['c1', 5], ['c2', 8], ['c3', 10]]), 10, new Set());
+    const layout = planLayout('partner', units, { pageOf: new Map([['s1', 4], ['c1', 5], ['c2', 8], ['c3', 10]]), pageCount: 10 }, new Set());
     expect([...layout.counts]).toEqual([['contents', 2], ['s1', 1], ['c1', 3], ['c2', 2], ['c3', 1]]);
     expect(layout.blankBefore.size).toBe(0);
   });
 
   it('puts a blank page before each binder unit that would start on an even page', () => {
-    const layout = planLayout('binder', units, printed, 11, new Set());
+    const layout = planLayout('binder', units, { pageOf: printed, pageCount: 11 }, new Set());
     expect([...layout.pageOf]).toEqual([['contents', 3], ['s1', 5], ['c1', 7], ['c2', 11], ['c3', 13]]);
     expect([...layout.blankBefore]).toEqual(['c1', 'c2']);
     expect(layout.totalPages).toBe(13);
   });
 
   it('accepts a second pass that landed as planned, and not one that did not', () => {
-    const plan = planLayout('binder', units, printed, 11, new Set());
+    const plan = planLayout('binder', units, { pageOf: printed, pageCount: 11 }, new Set());
     const landed = new Map([['s1', 5], ['c1', 7], ['c2', 11], ['c3', 13]]);
-    expect(landedAsPlanned(plan, landed, 13)).toBe(true);
-    expect(landedAsPlanned(plan, new Map([...landed, ['c3', 14]]), 14)).toBe(false);
+    expect(landedAsPlanned(plan, units, { pageOf: landed, pageCount: 13 }, 'binder')).toBe(true);
+    expect(landedAsPlanned(plan, units, { pageOf: new Map([...landed, ['c3', 14]]), pageCount: 14 }, 'binder')).toBe(false);
     // Measured again from that second pass, without counting its blank pages, nothing changes.
-    expect(planLayout('binder', units, landed, 13, plan.blankBefore)).toEqual(plan);
+    expect(planLayout('binder', units, { pageOf: landed, pageCount: 13 }, plan.blankBefore)).toEqual(plan);
+  });
+
+  it('plans the binder from unit lengths measured elsewhere, as the partner measuring pass gives them', () => {
+    const partner = unitCounts('partner', units, { pageOf: new Map([['s1', 4], ['c1', 5], ['c2', 8], ['c3', 10]]), pageCount: 10 }, new Set());
+    const frame = unitCounts('binder', units.slice(0, 2), { pageOf: new Map([['s1', 5]]), pageCount: 5 }, new Set());
+    expect(binderLayout(units, new Map([...partner, ...frame]))).toEqual(planLayout('binder', units, { pageOf: printed, pageCount: 11 }, new Set()));
+  });
+
+  it('does not accept a plan (a cached one) that misses a unit or an anchor the print has', () => {
+    const plan = planLayout('partner', units, { pageOf: new Map([['s1', 4], ['c1', 5], ['c2', 8], ['c3', 10]]), pageCount: 10 }, new Set());
+    const printedAgain = { pageOf: new Map(plan.pageOf), pageCount: 10 };
+    expect(landedAsPlanned(plan, units, printedAgain, 'partner')).toBe(true);
+    expect(landedAsPlanned(plan, units, { ...printedAgain, pageOf: new Map([...plan.pageOf, ['new-heading', 6]]) }, 'partner')).toBe(false);
+    const c4: Unit = { anchor: 'c4', kind: 'chapter', number: '1.4', title: 'D', issue: 'E' };
+    expect(landedAsPlanned(plan, [...units, c4], printedAgain, 'partner')).toBe(false);
   });
 });

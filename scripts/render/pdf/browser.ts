@@ -17,8 +17,12 @@ export interface PrintOptions {
 
 /** One headless Chromium for a whole build, shared by every PDF it prints. */
 export interface PdfBrowser {
-  /** Prints a self-contained HTML page (no request of it is ever answered) to PDF bytes. */
-  print(html: string, options: PrintOptions): Promise<Uint8Array>;
+  /**
+   * Prints a self-contained HTML page (no request of it is ever answered) to PDF bytes; a
+   * measuring pass needs no tags. Prints wait their turn: two at once on two cores took longer
+   * than one after the other, while Node's own work on a finished PDF overlaps the next print.
+   */
+  print(html: string, options: PrintOptions, tagged?: boolean): Promise<Uint8Array>;
   /** The browser's version, as "156.0.8078.79": releases record it. */
   version: string;
   close(): Promise<void>;
@@ -55,8 +59,13 @@ export async function launchBrowser(executable = process.env.MANUAL_CHROMIUM ?? 
     throw e;
   }
   const version = (await browser.version()).replace(/^[^/]*\//, '');
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    print: (html, options) => printPage(browser, html, options),
+    print(html, options, tagged = true) {
+      const printed = queue.then(() => printPage(browser, html, options, tagged));
+      queue = printed.catch(() => undefined);
+      return printed;
+    },
     version,
     async close() {
       await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
@@ -65,7 +74,7 @@ export async function launchBrowser(executable = process.env.MANUAL_CHROMIUM ?? 
   };
 }
 
-async function printPage(browser: Browser, html: string, options: PrintOptions): Promise<Uint8Array> {
+async function printPage(browser: Browser, html: string, options: PrintOptions, tagged: boolean): Promise<Uint8Array> {
   const page = await browser.newPage();
   try {
     // The page is self-contained (styles and images inline), so every request it makes, to the
@@ -74,7 +83,7 @@ async function printPage(browser: Browser, html: string, options: PrintOptions):
     page.on('request', (request) => void request.abort('blockedbyclient'));
     await page.setJavaScriptEnabled(false);
     await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: false, timeout: options.timeout });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: false, timeout: options.timeout });
   } finally {
     await page.close();
   }

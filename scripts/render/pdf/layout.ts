@@ -57,42 +57,64 @@ export function contentsStart(variant: Variant): number {
   return variant === 'binder' ? 3 : 2;
 }
 
-/**
- * Reads a printed pass (where each anchor landed, how many pages in all, which blank pages it
- * had) and plans the next: each unit keeps its length, since a blank page or a number written
- * into a fixed-width box moves no text, and in the binder edition a blank page goes before every
- * unit that would otherwise start on a left-hand (even) page.
- */
-export function planLayout(variant: Variant, units: Unit[], printed: Map<string, number>, totalPages: number, blanksPrinted: ReadonlySet<string>): Layout {
-  const start = (unit: Unit) => (unit.kind === 'contents' ? contentsStart(variant) : printed.get(unit.anchor));
+/** What one printed pass shows: the page of every link target, and how many pages in all. */
+export interface Measure {
+  pageOf: Map<string, number>;
+  pageCount: number;
+}
+
+/** Pages of each unit in a printed pass, not counting the blank pages it left before units. */
+export function unitCounts(variant: Variant, units: Unit[], printed: Measure, blanksPrinted: ReadonlySet<string>): Map<string, number> {
+  const start = (unit: Unit) => (unit.kind === 'contents' ? contentsStart(variant) : printed.pageOf.get(unit.anchor));
   const counts = new Map<string, number>();
   units.forEach((unit, i) => {
     const next = units[i + 1];
     const from = start(unit);
     if (from === undefined) throw new Error(`the printed pass has no destination for "${unit.anchor}"`);
-    const end = next ? start(next)! - (blanksPrinted.has(next.anchor) ? 1 : 0) : totalPages + 1;
+    const end = next ? start(next)! - (blanksPrinted.has(next.anchor) ? 1 : 0) : printed.pageCount + 1;
     counts.set(unit.anchor, end - from);
   });
-  if (variant === 'partner') return { pageOf: new Map(printed), counts, blankBefore: new Set(), totalPages };
+  return counts;
+}
 
+/**
+ * Plans the next pass from a printed one: each unit keeps its length, since a blank page or a
+ * number written into a fixed-width box moves no text. The partner edition keeps every anchor
+ * where it landed; the binder edition is planned from its units' lengths.
+ */
+export function planLayout(variant: Variant, units: Unit[], printed: Measure, blanksPrinted: ReadonlySet<string>): Layout {
+  const counts = unitCounts(variant, units, printed, blanksPrinted);
+  if (variant === 'binder') return binderLayout(units, counts);
+  return { pageOf: new Map(printed.pageOf), counts, blankBefore: new Set(), totalPages: printed.pageCount };
+}
+
+/** The binder edition from its units' lengths: a blank page goes before every unit that would otherwise start on a left-hand (even) page. */
+export function binderLayout(units: Unit[], counts: ReadonlyMap<string, number>): Layout {
   const pageOf = new Map<string, number>();
   const blankBefore = new Set<string>();
-  let page = contentsStart(variant);
+  let page = contentsStart('binder');
   for (const unit of units) {
     if (page % 2 === 0) {
       blankBefore.add(unit.anchor);
       page += 1;
     }
     pageOf.set(unit.anchor, page);
-    page += counts.get(unit.anchor)!;
+    page += counts.get(unit.anchor) ?? 1;
   }
-  return { pageOf, counts, blankBefore, totalPages: page - 1 };
+  return { pageOf, counts: new Map(units.map((u) => [u.anchor, counts.get(u.anchor) ?? 1])), blankBefore, totalPages: page - 1 };
 }
 
 /**
  * True when a pass printed from `used` put every anchor where `used` said it would. The contents
  * has no destination (no link points at it); its first page is fixed by the title page before it.
+ * A plan from another build (a cached one) may miss units or anchors added since: then it did not land.
  */
-export function landedAsPlanned(used: Layout, printed: Map<string, number>, totalPages: number): boolean {
-  return used.totalPages === totalPages && [...used.pageOf].every(([anchor, page]) => anchor === CONTENTS_ANCHOR || printed.get(anchor) === page);
+export function landedAsPlanned(used: Layout, units: Unit[], printed: Measure, variant: Variant): boolean {
+  const planned = (anchor: string) => anchor === CONTENTS_ANCHOR || used.pageOf.has(anchor);
+  const covered = units.every((u) => planned(u.anchor)) && (variant === 'binder' || [...printed.pageOf.keys()].every(planned));
+  return (
+    covered &&
+    used.totalPages === printed.pageCount &&
+    [...used.pageOf].every(([anchor, page]) => anchor === CONTENTS_ANCHOR || printed.pageOf.get(anchor) === page)
+  );
 }

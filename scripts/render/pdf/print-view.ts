@@ -29,12 +29,19 @@ export function printedChapters(book: Book): Map<string, string> {
   return html;
 }
 
+/** How a pass is printed: a measuring pass paints nothing, and a frame leaves the chapters out. */
+export interface PassKind {
+  measuring?: boolean;
+  /** Only the title, contents and section pages: the binder's own pages, measured apart from the chapters it shares with the partner edition. */
+  frame?: boolean;
+}
+
 /**
  * What the print templates see. Before the first pass there is no layout yet: page numbers and
  * counts are placeholders, printed in boxes of fixed width so that writing the real ones in the
  * next pass moves nothing.
  */
-export function printView(book: Book, variant: Variant, units: Unit[], chapters: Map<string, string>, layout: Layout | undefined, css: string) {
+export function printView(book: Book, variant: Variant, units: Unit[], chapters: Map<string, string>, layout: Layout | undefined, css: string, pass: PassKind = {}) {
   const names = new Map(units.map((u, i) => [u.anchor, `u${i}`]));
   const unitOf = (anchor: string) => ({ pageName: names.get(anchor), blankBefore: layout?.blankBefore.has(anchor) ?? false });
   const pageRef = (anchor: string) => (layout ? String(layout.pageOf.get(anchor) ?? '') : '000');
@@ -53,14 +60,18 @@ export function printView(book: Book, variant: Variant, units: Unit[], chapters:
     binder: variant === 'binder',
     contentsPageName: names.get('contents'),
     sections,
-    blocks: book.sections.flatMap((s, i) => sectionBlocks(s, sections[i].entries, chapters, unitOf)),
+    measuring: pass.measuring ?? false,
+    blocks: book.sections.flatMap((s, i) => sectionBlocks(s, sections[i].entries, chapters, unitOf)).filter((b) => !pass.frame || b.kind === 'section'),
     pageRules: units.map((unit) => pageRule(unit, names.get(unit.anchor)!, layout)),
   };
 }
 
+/** What the edition template prints in order: a section's opening page, a chapter, the amendments. */
+type Block = { kind: string } & Record<string, unknown>;
+
 /** A section's blocks: its opening page (listing `contents`, its entries as the contents shows them), then its chapters. */
-function sectionBlocks(section: SectionNode, contents: object[], chapters: Map<string, string>, unitOf: (anchor: string) => object): object[] {
-  const blocks: object[] = [{ ...section, entries: contents, level: 2, ...unitOf(section.anchor) }];
+function sectionBlocks(section: SectionNode, contents: object[], chapters: Map<string, string>, unitOf: (anchor: string) => object): Block[] {
+  const blocks: Block[] = [{ ...section, entries: contents, level: 2, ...unitOf(section.anchor) }];
   const pending: GroupHeading[] = [];
   const visit = (nodes: ContentsNode[], level: number): void => {
     for (const node of nodes) {

@@ -1,41 +1,74 @@
 import type { Book, ContentsNode } from '../../model/types.ts';
-import { loadTemplates } from '../templates.ts';
-import type { PdfBrowser, PrintOptions } from './browser.ts';
-import { contentsStart, landedAsPlanned, planLayout, printUnits, type Layout, type Variant } from './layout.ts';
-import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
-import { printedChapters, printView } from './print-view.ts';
 import { numberedTitle } from '../../model/numbered-title.ts';
+import { loadTemplates, type Templates } from '../templates.ts';
+import type { PdfBrowser, PrintOptions } from './browser.ts';
+import { binderLayout, contentsStart, landedAsPlanned, planLayout, printUnits, unitCounts, type Layout, type Unit, type Variant } from './layout.ts';
+import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
+import { printedChapters, printView, type PassKind } from './print-view.ts';
 
 /** A layout that has not settled by then never will: something moves text between passes. */
 const MAX_PASSES = 3;
 
+export const VARIANTS: Variant[] = ['partner', 'binder'];
+
 /**
- * Prints one PDF edition in two passes of Chromium's own print: the first learns on which page
- * every chapter and section starts; the second prints with those page numbers written into the
- * contents, per-chapter footers and, in the binder edition, blank pages so that every unit starts
- * on a right-hand page. A pass is checked against the plan it was printed from.
+ * Both PDF editions are printed by Chromium's own print: a pass learns on which page every
+ * chapter and section starts, the next prints with those page numbers written into the contents,
+ * per-chapter footers and, in the binder edition, blank pages so that every unit starts on a
+ * right-hand page. A pass is checked against the plan it was printed from.
  */
+export interface PdfJob {
+  book: Book;
+  browser: PdfBrowser;
+  templates: Templates;
+  css: Record<Variant, string>;
+  units: Unit[];
+  /** Each chapter's print HTML, made once for every pass of both editions. */
+  chapters: Map<string, string>;
+  options: PrintOptions;
+}
+
 export interface PrintedEdition {
   bytes: Uint8Array;
   /** Where each unit starts and how many pages it has. */
   layout: Layout;
 }
 
-export async function renderPdf(book: Book, variant: Variant, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<PrintedEdition> {
+export async function pdfJob(book: Book, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<PdfJob> {
   const templates = await loadTemplates(templatesDir, 'pdf');
-  const css = await templates.styles('manual.css', 'print.css', `${variant}.css`);
-  const units = printUnits(book);
-  const chapters = printedChapters(book);
-  let layout: Layout | undefined;
+  const css = { partner: await templates.styles('manual.css', 'print.css', 'partner.css'), binder: await templates.styles('manual.css', 'print.css', 'binder.css') };
+  return { book, browser, templates, css, units: printUnits(book), chapters: printedChapters(book), options };
+}
+
+function printPass(job: PdfJob, variant: Variant, layout: Layout | undefined, pass: PassKind = {}): Promise<Uint8Array> {
+  const html = job.templates.render('edition', printView(job.book, variant, job.units, job.chapters, layout, job.css[variant], pass));
+  return job.browser.print(html, job.options, !pass.measuring);
+}
+
+/**
+ * Plans both editions from two cheap passes that draw nothing: the partner edition whole, and the
+ * binder's own title, contents and section pages. A chapter takes as many pages in the binder as
+ * in the partner edition, since both have the same text block; the print that follows checks it.
+ */
+export async function measureEditions(job: PdfJob): Promise<Record<Variant, Layout>> {
+  const [partnerPdf, framePdf] = await Promise.all([printPass(job, 'partner', undefined, { measuring: true }), printPass(job, 'binder', undefined, { measuring: true, frame: true })]);
+  const partner = planLayout('partner', job.units, await readPrintedPdf(partnerPdf), new Set());
+  const frameUnits = job.units.filter((u) => u.kind === 'contents' || u.kind === 'section');
+  const frame = unitCounts('binder', frameUnits, await readPrintedPdf(framePdf), new Set());
+  return { partner, binder: binderLayout(job.units, new Map([...partner.counts, ...frame])) };
+}
+
+/** Prints an edition from a plan, again from what it printed until it lands as planned, and finishes the file. */
+export async function printEdition(job: PdfJob, variant: Variant, plan: Layout | undefined): Promise<PrintedEdition> {
+  let layout = plan;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const started = performance.now();
-    const pdf = await browser.print(templates.render('edition', printView(book, variant, units, chapters, layout, css)), options);
-    options.timing?.(`${variant} PDF, pass ${pass}`, performance.now() - started);
-    const printed = await readPrintedPdf(pdf);
-    if (layout && landedAsPlanned(layout, printed.pageOf, printed.pageCount)) {
-      return { bytes: await printed.finish(documentInfo(book), outlineOf(book, variant)), layout };
+    const printed = await readPrintedPdf(await printPass(job, variant, layout));
+    job.options.timing?.(`${variant} PDF, pass ${pass}`, performance.now() - started);
+    if (layout && landedAsPlanned(layout, job.units, printed, variant)) {
+      return { bytes: await printed.finish(documentInfo(job.book), outlineOf(job.book, variant)), layout };
     }
-    layout = planLayout(variant, units, printed.pageOf, printed.pageCount, layout?.blankBefore ?? new Set());
+    layout = planLayout(variant, job.units, printed, layout?.blankBefore ?? new Set());
   }
   throw new Error(`the ${variant} PDF's pages moved on every one of ${MAX_PASSES} passes; a template's page numbers are probably not in fixed-width boxes`);
 }

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Book } from '../../model/types.ts';
+import { writeFileAtomic } from '../../output/write-atomic.ts';
+import type { Layout, Variant } from './layout.ts';
+
+/**
+ * The last build's layouts, kept as the first plan of the next build of the same manual: after a
+ * small edit most units keep their length, so each PDF needs no measuring pass, and where one did
+ * change, the print shows it and is planned again. A plan is only ever a guess that the print
+ * checks, so a stale or damaged file costs a pass, never a wrong page number.
+ */
+export type Layouts = Record<Variant, Layout>;
+
+export function layoutCacheFile(cacheDir: string, book: Book): string {
+  const manual = createHash('sha256').update(book.root).digest('hex').slice(0, 16);
+  return path.join(cacheDir, 'layouts', `${book.meta.slug}-${manual}.json`);
+}
+
+export async function readCachedLayouts(file: string): Promise<Layouts | undefined> {
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<Variant, SavedLayout>;
+    return { partner: fromSaved(saved.partner), binder: fromSaved(saved.binder) };
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeCachedLayouts(file: string, layouts: Layouts): Promise<void> {
+  const saved = { partner: toSaved(layouts.partner), binder: toSaved(layouts.binder) };
+  await writeFileAtomic(file, JSON.stringify(saved)).catch(() => undefined);
+}
+
+interface SavedLayout {
+  pageOf: [string, number][];
+  counts: [string, number][];
+  blankBefore: string[];
+  totalPages: number;
+}
+
+const toSaved = (layout: Layout): SavedLayout => ({
+  pageOf: [...layout.pageOf],
+  counts: [...layout.counts],
+  blankBefore: [...layout.blankBefore],
+  totalPages: layout.totalPages,
+});
+
+function fromSaved(saved: SavedLayout): Layout {
+  if (!Array.isArray(saved.pageOf) || !Array.isArray(saved.counts) || !Array.isArray(saved.blankBefore) || typeof saved.totalPages !== 'number') {
+    throw new Error('not a saved layout');
+  }
+  return { pageOf: new Map(saved.pageOf), counts: new Map(saved.counts), blankBefore: new Set(saved.blankBefore), totalPages: saved.totalPages };
+}

@@ -1,0 +1,42 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { copyManual, edit, manual, removeCopies } from '../helpers/fixture.ts';
+
+afterAll(removeCopies);
+
+const temp = () => mkdtempSync(path.join(tmpdir(), 'manual-cache-test-'));
+
+function build(root: string, cacheDir: string): { out: string; timings: string } {
+  const out = temp();
+  const built = manual(['build', '--root', root, '--out', out, '--timings'], root, { MANUAL_CACHE_DIR: cacheDir });
+  expect(built.status, built.stderr).toBe(0);
+  return { out, timings: built.stderr };
+}
+
+function expectSameFiles(a: string, b: string): void {
+  const names = readdirSync(a).sort();
+  expect(readdirSync(b).sort()).toEqual(names);
+  for (const name of names) expect(readFileSync(path.join(b, name)).equals(readFileSync(path.join(a, name))), name).toBe(true);
+}
+
+describe('the layout kept from the last build', () => {
+  it('spares the measuring passes and writes the same bytes as a cold build, also when it is stale', () => {
+    const root = copyManual();
+    const cache = temp();
+    const cold = build(root, cache);
+    expect(cold.timings).toContain('measuring passes');
+
+    const warm = build(root, cache);
+    expect(warm.timings).not.toContain('measuring passes');
+    expect(warm.timings).not.toContain('pass 2');
+    expectSameFiles(cold.out, warm.out);
+
+    // A chapter three pages longer: the kept layout is wrong, the print shows it, and a second pass fixes it.
+    edit(root, 'chapters/care/visits.md', '## Frequency', `## Frequency\n\n${'A visit is recorded on the day it happens, with who was seen and what they said. '.repeat(120)}`);
+    const stale = build(root, cache);
+    expect(stale.timings).toContain('partner PDF, pass 2');
+    expectSameFiles(build(root, temp()).out, stale.out);
+  });
+});

@@ -3,7 +3,7 @@ import type { Book } from '../model/types.ts';
 import { renderEpub } from '../render/epub/render-epub.ts';
 import { renderHtml } from '../render/html/render-html.ts';
 import { renderAmendmentPack } from '../render/pdf/amendment-pack.ts';
-import { launchBrowser } from '../render/pdf/browser.ts';
+import { launchBrowser, type PdfBrowser } from '../render/pdf/browser.ts';
 import type { Layout } from '../render/pdf/layout.ts';
 import { layoutCacheFile, readCachedLayouts, writeCachedLayouts, type Layouts } from '../render/pdf/layout-cache.ts';
 import { measureEditions, pdfJob, printEdition, VARIANTS } from '../render/pdf/render-pdf.ts';
@@ -15,6 +15,8 @@ export interface RenderOptions {
   printTimeout: number;
   /** Where the last build's page layouts are kept as the next build's first plan; none measures every time. */
   cacheDir?: string;
+  /** A Chromium the caller started early (while it checked the manual); it is closed here. */
+  browser?: Promise<PdfBrowser>;
   timing?: (step: string, milliseconds: number) => void;
 }
 
@@ -44,7 +46,7 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
   };
   const files = new Map<string, Uint8Array | string>([[`${name}.html`, await time('HTML edition', () => renderHtml(book, templates))]]);
   const epub = time('EPUB', () => renderEpub(book, templates));
-  const browser = await time('start Chromium', () => launchBrowser());
+  const browser = await time('start Chromium', () => options.browser ?? launchBrowser());
   try {
     const job = await pdfJob(book, browser, templates, { timeout: options.printTimeout, timing: options.timing });
     const cacheFile = options.cacheDir && layoutCacheFile(options.cacheDir, book);

@@ -13,13 +13,16 @@ const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 /** Imports `entry` (relative to the repository) from its bundle; `folders` hold every source it imports. */
 export async function importBundled(entry, folders) {
   const name = path.basename(entry, '.ts');
-  const bundle = path.join(repo, 'node_modules/.cache/manual-editions/cli', `${name}-${sourceHash(folders)}.mjs`);
+  // A folder per bundle: code behind a dynamic import() goes into chunks loaded only when used.
+  const bundle = path.join(repo, 'node_modules/.cache/manual-editions/cli', `${name}-${sourceHash(folders)}`);
   if (!existsSync(bundle)) {
     const { build } = await import('esbuild');
     const temporary = `${bundle}.tmp-${process.pid}`;
     await build({
       entryPoints: [path.join(repo, entry)],
-      outfile: temporary,
+      outdir: temporary,
+      outExtension: { '.js': '.mjs' },
+      splitting: true,
       bundle: true,
       platform: 'node',
       format: 'esm',
@@ -28,12 +31,16 @@ export async function importBundled(entry, folders) {
       sourcemap: 'inline',
       logLevel: 'error',
     });
-    renameSync(temporary, bundle);
+    try {
+      renameSync(temporary, bundle);
+    } catch {
+      rmSync(temporary, { recursive: true, force: true }); // another run made the same bundle first
+    }
     for (const old of readdirSync(path.dirname(bundle))) {
-      if (old.startsWith(`${name}-`) && old !== path.basename(bundle)) rmSync(path.join(path.dirname(bundle), old), { force: true });
+      if (old.startsWith(`${name}-`) && old !== path.basename(bundle)) rmSync(path.join(path.dirname(bundle), old), { recursive: true, force: true });
     }
   }
-  return import(pathToFileURL(bundle).href);
+  return import(pathToFileURL(path.join(bundle, `${name}.mjs`)).href);
 }
 
 function sourceHash(folders) {

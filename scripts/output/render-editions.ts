@@ -32,8 +32,7 @@ export interface Editions {
 /**
  * Renders every output of the book's current edition: the HTML page, the partner and binder PDFs,
  * the EPUB, and, when the edition follows an archived release, the amendment pack. One Chromium
- * serves every PDF, one print at a time; the EPUB is assembled, and each printed PDF read and
- * finished, while it prints the next.
+ * serves every PDF, both editions printing at once; the EPUB is assembled while it prints.
  */
 export async function renderEditions(book: Book, options: RenderOptions): Promise<Editions> {
   const templates = templatesDir(book.root);

@@ -18,5 +18,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-npm ci --no-audit --no-fund
+# Ace by DAISY (a test dependency) depends on puppeteer: it must use Debian's Chromium, never fetch one.
+PUPPETEER_SKIP_DOWNLOAD=1 ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --no-audit --no-fund
 npm run build

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
 import type { AmendmentItem, EditionSpec, ManualSource } from '../load/types.ts';
+import { blockIdsOf, rehypeBlockIds } from '../markdown/rehype-block-ids.ts';
 import { toHtmlTree } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import type { AmendmentView, Book, Chapter, Edition } from './types.ts';
@@ -13,10 +14,12 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual): Bo
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
     const body = toHtmlTree(chapter.tree, headings, node.anchor);
+    // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
     const contentSha256 = contentHash(node.number, node.title, body);
+    rehypeBlockIds(node.anchor)(body);
     const released = source.baseline?.chapters[node.id];
     const issue = released?.content === contentSha256 ? released.issue : label;
-    return [{ ...node, file: chapter.file, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue, headings, body }];
+    return [{ ...node, file: chapter.file, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue, headings, body, blocks: blockIdsOf(body) }];
   });
   const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered));
   return {

@@ -102,6 +102,8 @@ export interface Chapter {
    */
   issue: string;
   headings: HeadingInfo[];
+  /** Ids of the body's top-level blocks in reading order: where the partner PDF's pages can start. */
+  blocks: string[];
   /**
    * The body as HTML: headings as written in markdown (level 2 and down) with their ids and
    * numbers; links to chapters as `#anchor`; images with `src` relative to the manual's root.

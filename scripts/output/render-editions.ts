@@ -32,7 +32,7 @@ export interface Editions {
 /**
  * Renders every output of the book's current edition: the HTML page, the partner and binder PDFs,
  * the EPUB, and, when the edition follows an archived release, the amendment pack. One Chromium
- * serves every PDF, both editions printing at once; the EPUB is assembled while it prints.
+ * serves every PDF, both editions printing at once.
  */
 export async function renderEditions(book: Book, options: RenderOptions): Promise<Editions> {
   const templates = templatesDir(book.root);
@@ -44,13 +44,16 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
     return result;
   };
   const files = new Map<string, Uint8Array | string>([[`${name}.html`, await time('HTML edition', () => renderHtml(book, templates))]]);
-  const epub = time('EPUB', () => renderEpub(book, templates));
   const browser = await time('start Chromium', () => options.browser ?? launchBrowser());
   try {
     const job = await pdfJob(book, browser, templates, { timeout: options.printTimeout, timing: options.timing });
     const cacheFile = options.cacheDir && layoutCacheFile(options.cacheDir, book);
     const plans = (cacheFile && (await readCachedLayouts(cacheFile))) || (await time('measuring passes', () => measureEditions(job)));
-    const [partner, binder] = await Promise.all(VARIANTS.map((variant) => time(`${variant} PDF`, () => printEdition(job, variant, plans[variant]))));
+    const [printingPartner, printingBinder] = VARIANTS.map((variant) => time(`${variant} PDF`, () => printEdition(job, variant, plans[variant])));
+    // The EPUB's page list needs the partner PDF's pages; it is made while the binder finishes.
+    const epub = printingPartner.then((partner) => time('EPUB', () => renderEpub(book, templates, partner.printed)));
+    epub.catch(() => undefined); // a failed print is reported below, not as an unhandled rejection
+    const [partner, binder] = await Promise.all([printingPartner, printingBinder]);
     if (cacheFile) await writeCachedLayouts(cacheFile, { partner: partner.layout, binder: binder.layout } satisfies Layouts);
     files.set(`${name}.pdf`, partner.bytes);
     files.set(`${name}-print.pdf`, binder.bytes);

@@ -3,7 +3,9 @@ import type { Book, ContentsNode, SectionNode } from '../../model/types.ts';
 import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import type { Templates } from '../templates.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
+import { printPagePlaces, type PagePlace, type PrintedPages } from './page-list.ts';
 import { imageUrl, rehypeImageFileUrls } from './rehype-image-file-urls.ts';
+import { rehypePageBreaks } from './rehype-page-breaks.ts';
 import { numberedTitle } from '../../model/numbered-title.ts';
 
 /** One XHTML document of the EPUB: its body, rendered from the templates. */
@@ -74,13 +76,19 @@ function documentOf(book: Book, spine: SpineItem[]): Map<string, string> {
   return files;
 }
 
-/** The EPUB's documents in reading order and its navigation document. */
-export function epubView(book: Book, templates: Templates) {
+/**
+ * The EPUB's documents in reading order and its navigation document. With the partner PDF's
+ * pages, each page's start is marked where it falls, and the navigation lists them (a page list).
+ */
+export function epubView(book: Book, templates: Templates, printed?: PrintedPages) {
   const spine = spineOf(book);
   const files = documentOf(book, spine);
   const href = (anchor: string) => `${files.get(anchor)}#${anchor}`;
   const link = (target: string) => (target.startsWith('#') && files.has(target.slice(1)) ? href(target.slice(1)) : target);
-  const toHtmlIn = (file: string) => htmlOf(book, [[rehypeRetargetLinks, files, file], [rehypeImageFileUrls, book.root]]);
+  const places = printed ? printPagePlaces(book, printed, (anchor) => files.get(anchor) ?? '', TITLE_FILE, CONTENTS_FILE) : new Map<number, PagePlace>();
+  const pagesAt = new Map<string, number[]>();
+  for (const [page, place] of places) pagesAt.set(place.id ?? place.file, [...(pagesAt.get(place.id ?? place.file) ?? []), page]);
+  const toHtmlIn = (file: string) => htmlOf(book, [[rehypeRetargetLinks, files, file], [rehypeImageFileUrls, book.root], [rehypePageBreaks, pagesAt]]);
   const shared = { ...editionView(book, toHtmlIn(''), link), logo: book.meta.logo && imageUrl(book.root, book.meta.logo) };
   const contents = (nodes: ContentsNode[]): object[] =>
     nodes.map((node) => {
@@ -93,18 +101,20 @@ export function epubView(book: Book, templates: Templates) {
   const entriesOf = new Map(sections.map((s) => [s.anchor, s.entries]));
   const body = bodyOf(book);
   const documents: EpubDocument[] = [
-    { filename: TITLE_FILE, title: book.meta.title, body: templates.render('title', shared) },
-    { filename: CONTENTS_FILE, title: 'Contents', body: templates.render('contents', { ...shared, sections }) },
+    { filename: TITLE_FILE, title: book.meta.title, body: templates.render('title', { ...shared, pageBreaks: pagesAt.get(TITLE_FILE) }) },
+    { filename: CONTENTS_FILE, title: 'Contents', body: templates.render('contents', { ...shared, sections, pageBreaks: pagesAt.get(CONTENTS_FILE) }) },
     ...spine.map((item) => {
-      const view = { ...shared, ...item.node, groups: item.groups, id: item.node.kind === 'outside' ? outsideId(item.node) : undefined };
+      const pageBreaks = 'anchor' in item.node ? pagesAt.get(item.node.anchor) : undefined;
+      const view = { ...shared, ...item.node, groups: item.groups, id: item.node.kind === 'outside' ? outsideId(item.node) : undefined, pageBreaks };
       if (item.kind === 'section') return { filename: item.file, title: numberedTitle(item.node), body: templates.render('section', { ...view, entries: entriesOf.get(item.node.anchor) }) };
       const html = item.node.kind === 'chapter' ? toHtmlIn(item.file)(body(item.node.id)) : '';
       return { filename: item.file, title: numberedTitle(item.node), body: templates.render(item.kind, { ...view, html, level: 1 }) };
     }),
   ];
   const nav = book.sections.map((s) => ({ label: numberedTitle(s), href: href(s.anchor), children: navItems(s.entries, files) }));
-  const navDocument = templates.render('nav', { ...shared, nav, firstSection: spine[0]?.file ?? CONTENTS_FILE });
-  return { documents, navDocument, shared };
+  const pageList = [...places].map(([page, place]) => ({ label: String(page), href: `${place.file}#page-${page}` }));
+  const navDocument = templates.render('nav', { ...shared, nav, pageList, firstSection: spine[0]?.file ?? CONTENTS_FILE });
+  return { documents, navDocument, shared: { ...shared, printPageNumbers: places.size > 0 } };
 }
 
 /** The navigation document's entries, each pointing into the book in reading order. */

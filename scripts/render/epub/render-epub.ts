@@ -3,13 +3,17 @@ import { pathToFileURL } from 'node:url';
 import type { Book } from '../../model/types.ts';
 import { loadTemplates } from '../templates.ts';
 import { epubView } from './epub-view.ts';
+import type { PrintedPages } from './page-list.ts';
 import { StableEPub, type EpubImage } from './stable-epub.ts';
 
-/** The EPUB 3 edition, assembled by epub-gen-memory from our templates; the same sources give the same bytes. */
-export async function renderEpub(book: Book, templatesDir: string): Promise<Uint8Array> {
+/**
+ * The EPUB 3 edition, assembled by epub-gen-memory from our templates; the same sources give the
+ * same bytes. `printed`, the partner PDF's pages, gives it a page list of that edition's numbers.
+ */
+export async function renderEpub(book: Book, templatesDir: string, printed?: PrintedPages): Promise<Uint8Array> {
   const templates = await loadTemplates(templatesDir, 'epub');
   const css = await templates.styles('manual.css', 'epub.css');
-  const { documents, navDocument, shared } = epubView(book, templates);
+  const { documents, navDocument, shared } = epubView(book, templates, printed);
   const { meta, edition } = book;
   const identifier = editionIdentifier(meta.slug, edition.id);
   const description = `${meta.title}, ${edition.label} edition, published by ${meta.publisher}.`;

@@ -52,6 +52,22 @@ export function printUnits(book: Book): Unit[] {
   return units;
 }
 
+/** Every anchor whose page the partner edition's contents shows: sections, sub-sections, chapters, the appendix. */
+export function contentsAnchors(book: Book): string[] {
+  const anchors: string[] = [];
+  const visit = (nodes: ContentsNode[]): void => {
+    for (const node of nodes) {
+      if (node.kind === 'group' || node.kind === 'chapter' || node.kind === 'amendments') anchors.push(node.anchor);
+      if (node.kind === 'group') visit(node.entries);
+    }
+  };
+  for (const section of book.sections) {
+    anchors.push(section.anchor);
+    visit(section.entries);
+  }
+  return anchors;
+}
+
 /** The page the contents starts on: after the title page, and in the binder after its blank back. */
 export function contentsStart(variant: Variant): number {
   return variant === 'binder' ? 3 : 2;
@@ -79,13 +95,14 @@ export function unitCounts(variant: Variant, units: Unit[], printed: Measure, bl
 
 /**
  * Plans the next pass from a printed one: each unit keeps its length, since a blank page or a
- * number written into a fixed-width box moves no text. The partner edition keeps every anchor
- * where it landed; the binder edition is planned from its units' lengths.
+ * number written into a fixed-width box moves no text. The partner edition keeps the anchors its
+ * contents shows (`anchors`) where they landed; the binder edition is planned from its units' lengths.
  */
-export function planLayout(variant: Variant, units: Unit[], printed: Measure, blanksPrinted: ReadonlySet<string>): Layout {
+export function planLayout(variant: Variant, units: Unit[], printed: Measure, blanksPrinted: ReadonlySet<string>, anchors: readonly string[] = []): Layout {
   const counts = unitCounts(variant, units, printed, blanksPrinted);
   if (variant === 'binder') return binderLayout(units, counts);
-  return { pageOf: new Map(printed.pageOf), counts, blankBefore: new Set(), totalPages: printed.pageCount };
+  const pageOf = new Map(anchors.flatMap((a): [string, number][] => (printed.pageOf.has(a) ? [[a, printed.pageOf.get(a)!]] : [])));
+  return { pageOf, counts, blankBefore: new Set(), totalPages: printed.pageCount };
 }
 
 /** The binder edition from its units' lengths: a blank page goes before every unit that would otherwise start on a left-hand (even) page. */
@@ -107,11 +124,11 @@ export function binderLayout(units: Unit[], counts: ReadonlyMap<string, number>)
 /**
  * True when a pass printed from `used` put every anchor where `used` said it would. The contents
  * has no destination (no link points at it); its first page is fixed by the title page before it.
- * A plan from another build (a cached one) may miss units or anchors added since: then it did not land.
+ * Only pages the edition prints matter (`anchors`: the units, and in the partner edition every
+ * entry of its contents); a plan from another build (a cached one) may miss anchors added since.
  */
-export function landedAsPlanned(used: Layout, units: Unit[], printed: Measure, variant: Variant): boolean {
-  const planned = (anchor: string) => anchor === CONTENTS_ANCHOR || used.pageOf.has(anchor);
-  const covered = units.every((u) => planned(u.anchor)) && (variant === 'binder' || [...printed.pageOf.keys()].every(planned));
+export function landedAsPlanned(used: Layout, anchors: readonly string[], printed: Measure): boolean {
+  const covered = anchors.every((anchor) => anchor === CONTENTS_ANCHOR || used.pageOf.has(anchor));
   return (
     covered &&
     used.totalPages === printed.pageCount &&

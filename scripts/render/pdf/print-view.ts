@@ -61,6 +61,9 @@ export function printView(book: Book, variant: Variant, units: Unit[], chapters:
     contentsPageName: names.get('contents'),
     sections,
     measuring: pass.measuring ?? false,
+    // Chromium names a destination (with its page) only for an element a link points at: hidden
+    // links to every block make the partner PDF say where each block starts, for the EPUB's page list.
+    pageFinder: variant === 'partner' && !pass.frame ? book.chapters.flatMap((c) => c.blocks) : [],
     blocks: book.sections.flatMap((s, i) => sectionBlocks(s, sections[i].entries, chapters, unitOf)).filter((b) => !pass.frame || b.kind === 'section'),
     pageRules: units.map((unit) => pageRule(unit, names.get(unit.anchor)!, layout)),
   };

@@ -2,14 +2,15 @@ import type { Book, ContentsNode } from '../../model/types.ts';
 import { numberedTitle } from '../../model/numbered-title.ts';
 import { loadTemplates, type Templates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
-import { binderLayout, contentsStart, landedAsPlanned, planLayout, printUnits, unitCounts, type Layout, type Unit, type Variant } from './layout.ts';
+import { binderLayout, contentsAnchors, contentsStart, landedAsPlanned, planLayout, printUnits, unitCounts, type Layout, type Measure, type Unit, type Variant } from './layout.ts';
 import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
 import { printedChapters, printView, type PassKind } from './print-view.ts';
 
 /** A layout that has not settled by then never will: something moves text between passes. */
 const MAX_PASSES = 3;
 
-export const VARIANTS: Variant[] = ['partner', 'binder'];
+/** The partner edition first: the EPUB waits for its pages. */
+export const VARIANTS = ['partner', 'binder'] as const;
 
 /**
  * Both PDF editions are printed by Chromium's own print: a pass learns on which page every
@@ -23,6 +24,8 @@ export interface PdfJob {
   templates: Templates;
   css: Record<Variant, string>;
   units: Unit[];
+  /** The anchors whose pages each edition prints: a pass that moved none of them is final. */
+  anchors: Record<Variant, string[]>;
   /** Each chapter's print HTML, made once for every pass of both editions. */
   chapters: Map<string, string>;
   options: PrintOptions;
@@ -32,12 +35,16 @@ export interface PrintedEdition {
   bytes: Uint8Array;
   /** Where each unit starts and how many pages it has. */
   layout: Layout;
+  /** The page of every block of the partner edition's chapters (see rehype-block-ids), and of every link target. */
+  printed: Measure;
 }
 
 export async function pdfJob(book: Book, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<PdfJob> {
   const templates = await loadTemplates(templatesDir, 'pdf');
   const css = { partner: await templates.styles('manual.css', 'print.css', 'partner.css'), binder: await templates.styles('manual.css', 'print.css', 'binder.css') };
-  return { book, browser, templates, css, units: printUnits(book), chapters: printedChapters(book), options };
+  const units = printUnits(book);
+  const anchors = { partner: contentsAnchors(book), binder: units.map((u) => u.anchor) };
+  return { book, browser, templates, css, units, anchors, chapters: printedChapters(book), options };
 }
 
 function printPass(job: PdfJob, variant: Variant, layout: Layout | undefined, pass: PassKind = {}): Promise<Uint8Array> {
@@ -52,7 +59,7 @@ function printPass(job: PdfJob, variant: Variant, layout: Layout | undefined, pa
  */
 export async function measureEditions(job: PdfJob): Promise<Record<Variant, Layout>> {
   const [partnerPdf, framePdf] = await Promise.all([printPass(job, 'partner', undefined, { measuring: true }), printPass(job, 'binder', undefined, { measuring: true, frame: true })]);
-  const partner = planLayout('partner', job.units, await readPrintedPdf(partnerPdf), new Set());
+  const partner = planLayout('partner', job.units, await readPrintedPdf(partnerPdf), new Set(), job.anchors.partner);
   const frameUnits = job.units.filter((u) => u.kind === 'contents' || u.kind === 'section');
   const frame = unitCounts('binder', frameUnits, await readPrintedPdf(framePdf), new Set());
   return { partner, binder: binderLayout(job.units, new Map([...partner.counts, ...frame])) };
@@ -65,12 +72,19 @@ export async function printEdition(job: PdfJob, variant: Variant, plan: Layout |
     const started = performance.now();
     const printed = await readPrintedPdf(await printPass(job, variant, layout));
     job.options.timing?.(`${variant} PDF, pass ${pass}`, performance.now() - started);
-    if (layout && landedAsPlanned(layout, job.units, printed, variant)) {
-      return { bytes: await printed.finish(documentInfo(job.book), outlineOf(job.book, variant)), layout };
+    if (layout && landedAsPlanned(layout, job.anchors[variant], printed)) {
+      const bytes = await printed.finish(documentInfo(job.book), outlineOf(job.book, variant), finderOnly(job.book));
+      return { bytes, layout, printed: { pageOf: printed.pageOf, pageCount: printed.pageCount } };
     }
-    layout = planLayout(variant, job.units, printed, layout?.blankBefore ?? new Set());
+    layout = planLayout(variant, job.units, printed, layout?.blankBefore ?? new Set(), job.anchors[variant]);
   }
   throw new Error(`the ${variant} PDF's pages moved on every one of ${MAX_PASSES} passes; a template's page numbers are probably not in fixed-width boxes`);
+}
+
+/** Blocks that no link of the book points at, only the page finder: their destinations are dropped from the finished PDF. */
+function finderOnly(book: Book): Set<string> {
+  const linked = new Set(book.chapters.flatMap((c) => c.headings.map((h) => h.anchor)));
+  return new Set(book.chapters.flatMap((c) => c.blocks).filter((id) => !linked.has(id)));
 }
 
 export function documentInfo(book: Book, title = book.meta.title) {

@@ -1,0 +1,59 @@
+import type { Book } from '../../model/types.ts';
+
+/** Where the partner PDF's pages fell: the page of every block and anchor, and how many pages. */
+export interface PrintedPages {
+  pageOf: ReadonlyMap<string, number>;
+  pageCount: number;
+}
+
+/** A place in the EPUB that a print page begins at: a document, and an element of it (none: the document's top). */
+export interface PagePlace {
+  file: string;
+  id?: string;
+}
+
+/**
+ * Maps each page of the partner PDF to the EPUB place where it begins: the first block that
+ * starts on the page, or, when a long block (a table, a list) fills the whole page, that block.
+ * The title page and the contents pages map to their own documents.
+ */
+export function printPagePlaces(book: Book, pages: PrintedPages, fileOf: (anchor: string) => string, titleFile: string, contentsFile: string): Map<number, PagePlace> {
+  const order = readingOrder(book, fileOf).filter((place) => pages.pageOf.has(place.id!));
+  const places = new Map<number, PagePlace>();
+  let index = 0;
+  let current: PagePlace = { file: titleFile };
+  for (let page = 1; page <= pages.pageCount; page++) {
+    // Advance through everything that starts on or before this page; the first on it wins.
+    let first: PagePlace | undefined;
+    while (index < order.length && pages.pageOf.get(order[index].id!)! <= page) {
+      const place = order[index++];
+      if (pages.pageOf.get(place.id!) === page) first ??= place;
+      current = place;
+    }
+    if (page > 1 && current.file === titleFile) current = { file: contentsFile };
+    places.set(page, first ?? current);
+  }
+  return places;
+}
+
+/** Every place with an id the partner PDF reports, in reading order. */
+function readingOrder(book: Book, fileOf: (anchor: string) => string): PagePlace[] {
+  const blocks = new Map(book.chapters.map((c) => [c.anchor, c.blocks]));
+  const order: PagePlace[] = [];
+  const visit = (anchor: string) => {
+    const file = fileOf(anchor);
+    order.push({ file, id: anchor });
+    for (const id of blocks.get(anchor) ?? []) order.push({ file, id });
+  };
+  const walk = (nodes: Book['sections'][number]['entries']): void => {
+    for (const node of nodes) {
+      if (node.kind === 'group') walk(node.entries);
+      else if (node.kind === 'chapter' || node.kind === 'amendments') visit(node.anchor);
+    }
+  };
+  for (const section of book.sections) {
+    visit(section.anchor);
+    walk(section.entries);
+  }
+  return order;
+}

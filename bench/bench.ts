@@ -1,0 +1,135 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Diagnostics } from '../scripts/diagnostics.ts';
+import { buildBook } from '../scripts/pipeline.ts';
+import { renderEpub } from '../scripts/render/epub/render-epub.ts';
+import { launchBrowser } from '../scripts/render/pdf/browser.ts';
+import { printView } from '../scripts/render/pdf/print-view.ts';
+import { pdfJob } from '../scripts/render/pdf/render-pdf.ts';
+import { templatesDir } from '../scripts/render/templates.ts';
+import { toolRoot } from '../scripts/tool-root.ts';
+import type { Book } from '../scripts/model/types.ts';
+import { generateManual } from './generate-manual.ts';
+import { median, runMeasured, type Run } from './measure.ts';
+import { resultsTable, type SizeResult } from './table.ts';
+
+const REPO = toolRoot();
+const MANUAL = path.join(REPO, 'scripts/manual.mjs');
+
+/**
+ * `npm run bench [-- --sizes 300,1000,2000 --runs 3]`: for each size, a synthetic manual in the
+ * Derby shape, and in one run the medians of `manual check`, a cold build, a rebuild after one
+ * chapter changed, the EPUB alone and the floor: one bare Chromium print of the partner
+ * edition's own HTML. Ratios are to the floor measured in the same run.
+ */
+export async function main(argv: string[]): Promise<number> {
+  const sizes = option(argv, '--sizes', '300,1000,2000').split(',').map(Number);
+  const runs = Number(option(argv, '--runs', '3'));
+  const work = mkdtempSync(path.join(os.tmpdir(), 'manual-bench-'));
+  const results: SizeResult[] = [];
+  try {
+    for (const pages of sizes) results.push(await benchSize(path.join(work, `manual-${pages}`), pages, runs));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const report = { date: new Date().toISOString(), machine: machine(), runs, sizes: results };
+  mkdirSync(path.join(REPO, 'bench'), { recursive: true });
+  writeFileSync(path.join(REPO, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${resultsTable(report)}\nwritten to bench/results.json\n`);
+  return 0;
+}
+
+async function benchSize(root: string, target: number, runs: number): Promise<SizeResult> {
+  const generated = await generateManual(root, { pages: target });
+  const log = (what: string) => process.stderr.write(`[${target} pages] ${what}\n`);
+  const manual = (args: string[], cache: string) => runMeasured(process.execPath, [MANUAL, ...args, '--root', root], { MANUAL_CACHE_DIR: cache });
+  const out = path.join(root, 'dist');
+
+  log('check');
+  await manual(['check'], path.join(root, '.cache-check')); // fills the parse cache, as any earlier check would
+  const check = await repeat(runs, () => manual(['check'], path.join(root, '.cache-check')));
+
+  log('cold builds (empty cache each time)');
+  const cold = await repeat(runs, (i) => manual(['build', '--timings'], path.join(root, `.cache-cold-${i}`)));
+  const pdfPages = pagesOf(out);
+
+  log('rebuilds after changing one chapter');
+  const warm = path.join(root, '.cache-cold-0');
+  const rebuild = await repeat(runs, async (i) => {
+    changeOneChapter(root, i);
+    return manual(['build', '--timings'], warm);
+  });
+
+  const book = await loadBook(root);
+  log('EPUB alone');
+  const epub = await repeatInProcess(runs, () => renderEpub(book, templatesDir(book.root)));
+  log('floor: one bare print of the partner edition');
+  const floor = await repeatInProcess(runs, () => barePrint(book));
+  return { target, chapters: generated.chapters, markdownBytes: generated.bytes, pages: pdfPages, check, floor, cold, rebuild, epub, lastBuildTimings: cold.stderr };
+}
+
+type Timed = { seconds: number[]; median: number; peakBytes?: number; stderr?: string };
+
+async function repeat(runs: number, run: (i: number) => Promise<Run>): Promise<Timed & { peakBytes: number; stderr: string }> {
+  const done: Run[] = [];
+  for (let i = 0; i < runs; i++) done.push(await run(i));
+  const seconds = done.map((r) => r.seconds);
+  return { seconds, median: median(seconds), peakBytes: Math.max(...done.map((r) => r.peakBytes)), stderr: done.at(-1)!.stderr };
+}
+
+async function repeatInProcess(runs: number, run: () => Promise<unknown>): Promise<Timed> {
+  const seconds: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await run();
+    seconds.push((performance.now() - started) / 1000);
+  }
+  return { seconds, median: median(seconds) };
+}
+
+/** The floor: start Chromium as a build does, print the partner edition's HTML once (no page numbers, no second pass), stop it. */
+async function barePrint(book: Book): Promise<void> {
+  const browser = await launchBrowser();
+  try {
+    const job = await pdfJob(book, browser, templatesDir(book.root), { timeout: 600_000 });
+    await browser.print(job.templates.render('edition', printView(book, 'partner', job.units, job.chapters, undefined, job.css.partner)), job.options);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function loadBook(root: string): Promise<Book> {
+  const diagnostics = new Diagnostics();
+  const book = await buildBook(root, diagnostics);
+  if (!book) throw new Error(`the generated manual has errors:\n${diagnostics.items.map((d) => d.message).join('\n')}`);
+  return book;
+}
+
+/** A small real edit: one sentence added to the first paragraph of a chapter in the middle of the book. */
+function changeOneChapter(root: string, run: number): void {
+  const chapters = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
+  const file = path.join(root, chapters[Math.floor(chapters.length / 2)]);
+  const text = readFileSync(file, 'utf8');
+  const paragraph = /\n\n([A-Z][^\n]*)\n/.exec(text);
+  if (!paragraph) throw new Error(`no paragraph to change in ${file}`);
+  const at = paragraph.index + 2 + paragraph[1].length;
+  writeFileSync(file, `${text.slice(0, at)} This was reviewed again in run ${run + 1}.${text.slice(at)}`);
+}
+
+function pagesOf(out: string): { partner: number; binder: number } {
+  const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf'));
+  const count = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path.join(out, file)], { encoding: 'utf8' }))![1]);
+  return { partner: count(pdfs.find((f) => !f.endsWith('-print.pdf'))!), binder: count(pdfs.find((f) => f.endsWith('-print.pdf'))!) };
+}
+
+function machine() {
+  const chromium = execFileSync(process.env.MANUAL_CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium };
+}
+
+function option(argv: string[], name: string, fallback: string): string {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+}

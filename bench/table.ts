@@ -1,0 +1,55 @@
+/** What the benchmark measured for one size of manual; seconds are medians of the runs. */
+export interface SizeResult {
+  target: number;
+  chapters: number;
+  markdownBytes: number;
+  pages: { partner: number; binder: number };
+  check: Measured;
+  floor: Measured;
+  cold: Measured & { peakBytes: number };
+  rebuild: Measured & { peakBytes: number };
+  epub: Measured;
+  /** `manual build --timings` of the last cold build: where its time went. */
+  lastBuildTimings: string;
+}
+
+interface Measured {
+  seconds: number[];
+  median: number;
+}
+
+interface Report {
+  date: string;
+  machine: { cpus: number; cpu: string; memoryGB: number; node: string; chromium: string };
+  runs: number;
+  sizes: SizeResult[];
+}
+
+const s = (seconds: number) => `${seconds.toFixed(1)} s`;
+const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+
+/** The results as a markdown table, as the README shows them. */
+export function resultsTable(report: Report): string {
+  const m = report.machine;
+  const head = [
+    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Peak memory |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  const rows = report.sizes.map((r) => {
+    const cells = [
+      `${r.pages.partner} / ${r.pages.binder}`,
+      s(r.check.median),
+      s(r.floor.median),
+      s(r.cold.median),
+      x(r.cold.median / r.floor.median),
+      s(r.rebuild.median),
+      x(r.rebuild.median / r.floor.median),
+      ((r.pages.partner + r.pages.binder) / r.cold.median).toFixed(0),
+      s(r.epub.median),
+      `${(Math.max(r.cold.peakBytes, r.rebuild.peakBytes) / 2 ** 30).toFixed(2)} GB`,
+    ];
+    return `| ${cells.join(' | ')} |`;
+  });
+  const footer = `Medians of ${report.runs} runs, ${report.date.slice(0, 10)}, on ${m.cpus} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.chromium}.`;
+  return [...head, ...rows, '', footer].join('\n');
+}

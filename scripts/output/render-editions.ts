@@ -5,8 +5,9 @@ import { renderHtml } from '../render/html/render-html.ts';
 import { renderAmendmentPack } from '../render/pdf/amendment-pack.ts';
 import { launchBrowser, type PdfBrowser } from '../render/pdf/browser.ts';
 import type { Layout } from '../render/pdf/layout.ts';
-import { layoutCacheFile, readCachedLayouts, writeCachedLayouts, type Layouts } from '../render/pdf/layout-cache.ts';
-import { measureEditions, pdfJob, printEdition, VARIANTS } from '../render/pdf/render-pdf.ts';
+import { reusableOffsets, withBlockPages, type BlockOffsets } from '../render/pdf/block-pages.ts';
+import { layoutCacheFile, readCachedLayouts, writeCachedLayouts } from '../render/pdf/layout-cache.ts';
+import { measureBlocks, measureEditions, pdfJob, printEdition, VARIANTS, type PdfJob } from '../render/pdf/render-pdf.ts';
 import { templatesDir } from '../render/templates.ts';
 import { writeFileAtomic } from './write-atomic.ts';
 
@@ -48,13 +49,16 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
   try {
     const job = await pdfJob(book, browser, templates, { timeout: options.printTimeout, timing: options.timing });
     const cacheFile = options.cacheDir && layoutCacheFile(options.cacheDir, book);
-    const plans = (cacheFile && (await readCachedLayouts(cacheFile))) || (await time('measuring passes', () => measureEditions(job)));
-    const [printingPartner, printingBinder] = VARIANTS.map((variant) => time(`${variant} PDF`, () => printEdition(job, variant, plans[variant])));
+    const kept = cacheFile ? await readCachedLayouts(cacheFile) : undefined;
+    const measured = kept ? undefined : await time('measuring passes', () => measureEditions(job));
+    const layouts = kept?.layouts ?? measured!.layouts;
+    const blocks = measured ? Promise.resolve(measured.blocks) : keptBlocks(job, kept!.blocks);
+    const [printingPartner, printingBinder] = VARIANTS.map((variant) => time(`${variant} PDF`, () => printEdition(job, variant, layouts[variant])));
     // The EPUB's page list needs the partner PDF's pages; it is made while the binder finishes.
-    const epub = printingPartner.then((partner) => time('EPUB', () => renderEpub(book, templates, partner.printed)));
+    const epub = Promise.all([printingPartner, blocks]).then(([partner, offsets]) => time('EPUB', () => renderEpub(book, templates, withBlockPages(book, partner.printed, offsets))));
     epub.catch(() => undefined); // a failed print is reported below, not as an unhandled rejection
     const [partner, binder] = await Promise.all([printingPartner, printingBinder]);
-    if (cacheFile) await writeCachedLayouts(cacheFile, { partner: partner.layout, binder: binder.layout } satisfies Layouts);
+    if (cacheFile) await writeCachedLayouts(cacheFile, { layouts: { partner: partner.layout, binder: binder.layout }, blocks: await blocks });
     files.set(`${name}.pdf`, partner.bytes);
     files.set(`${name}-print.pdf`, binder.bytes);
     if (book.baseline && !book.baseline.sameEdition) {
@@ -65,6 +69,12 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
   } finally {
     await browser.close();
   }
+}
+
+/** Block offsets kept from the last build, with the chapters changed since measured again (beside the final prints). */
+async function keptBlocks(job: PdfJob, kept: BlockOffsets): Promise<BlockOffsets> {
+  const { offsets, stale } = reusableOffsets(job.book, kept);
+  return stale.size === 0 ? offsets : new Map([...offsets, ...(await measureBlocks(job, stale))]);
 }
 
 /** Writes the outputs only once all of them are rendered, each through a temporary file. */

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../../model/types.ts';
 import { writeFileAtomic } from '../../output/write-atomic.ts';
+import type { BlockOffsets } from './block-pages.ts';
 import type { Layout, Variant } from './layout.ts';
 
 /**
@@ -13,22 +14,29 @@ import type { Layout, Variant } from './layout.ts';
  */
 export type Layouts = Record<Variant, Layout>;
 
+/** What a build keeps for the next: its layouts, and where the blocks of each chapter fell. */
+export interface KeptPlans {
+  layouts: Layouts;
+  blocks: BlockOffsets;
+}
+
 export function layoutCacheFile(cacheDir: string, book: Book): string {
   const manual = createHash('sha256').update(book.root).digest('hex').slice(0, 16);
   return path.join(cacheDir, 'layouts', `${book.meta.slug}-${manual}.json`);
 }
 
-export async function readCachedLayouts(file: string): Promise<Layouts | undefined> {
+export async function readCachedLayouts(file: string): Promise<KeptPlans | undefined> {
   try {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<Variant, SavedLayout>;
-    return { partner: fromSaved(saved.partner), binder: fromSaved(saved.binder) };
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<Variant, SavedLayout> & { blocks: [string, { content: string; offsets: [string, number][] }][] };
+    if (!Array.isArray(saved.blocks)) return undefined;
+    return { layouts: { partner: fromSaved(saved.partner), binder: fromSaved(saved.binder) }, blocks: new Map(saved.blocks) };
   } catch {
     return undefined;
   }
 }
 
-export async function writeCachedLayouts(file: string, layouts: Layouts): Promise<void> {
-  const saved = { partner: toSaved(layouts.partner), binder: toSaved(layouts.binder) };
+export async function writeCachedLayouts(file: string, kept: KeptPlans): Promise<void> {
+  const saved = { partner: toSaved(kept.layouts.partner), binder: toSaved(kept.layouts.binder), blocks: [...kept.blocks] };
   await writeFileAtomic(file, JSON.stringify(saved)).catch(() => undefined);
 }
 

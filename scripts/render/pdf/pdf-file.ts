@@ -23,11 +23,8 @@ export interface PrintedPdf {
   /** The page of every element a link points at (Chromium names a destination after each). */
   pageOf: Map<string, number>;
   pageCount: number;
-  /**
-   * Sets the metadata and viewer preferences, writes the bookmarks, and returns the file, without
-   * the named destinations in `unused` (those only the hidden page finder pointed at).
-   */
-  finish(info: DocumentInfo, outline: OutlineNode[], unused?: ReadonlySet<string>): Promise<Uint8Array>;
+  /** Sets the metadata and viewer preferences, writes the bookmarks, and returns the file. */
+  finish(info: DocumentInfo, outline: OutlineNode[]): Promise<Uint8Array>;
 }
 
 export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
@@ -38,12 +35,10 @@ export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
     const page = pages.get(String(dest.get(0)));
     if (page !== undefined) pageOf.set(name, page);
   }
-  return { pageOf, pageCount: doc.getPageCount(), finish: (info, outline, unused) => finishPdf(doc, info, outline, unused) };
+  return { pageOf, pageCount: doc.getPageCount(), finish: (info, outline) => finishPdf(doc, info, outline) };
 }
 
-async function finishPdf(doc: PDFDocument, info: DocumentInfo, outline: OutlineNode[], unused: ReadonlySet<string> = new Set()): Promise<Uint8Array> {
-  const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
-  for (const [name] of dests?.entries() ?? []) if (unused.has(name.decodeText())) dests!.delete(name);
+async function finishPdf(doc: PDFDocument, info: DocumentInfo, outline: OutlineNode[]): Promise<Uint8Array> {
   setDocumentInfo(doc, info);
   writeOutline(doc, outline);
   return doc.save({ useObjectStreams: false });

@@ -2,6 +2,7 @@ import type { Book, ContentsNode } from '../../model/types.ts';
 import { numberedTitle } from '../../model/numbered-title.ts';
 import { loadTemplates, type Templates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
+import { blockOffsets, type BlockOffsets } from './block-pages.ts';
 import { binderLayout, contentsAnchors, contentsStart, landedAsPlanned, planLayout, printUnits, unitCounts, type Layout, type Measure, type Unit, type Variant } from './layout.ts';
 import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
 import { printedChapters, printView, type PassKind } from './print-view.ts';
@@ -35,7 +36,7 @@ export interface PrintedEdition {
   bytes: Uint8Array;
   /** Where each unit starts and how many pages it has. */
   layout: Layout;
-  /** The page of every block of the partner edition's chapters (see rehype-block-ids), and of every link target. */
+  /** The page of every link target of the print that landed, and how many pages. */
   printed: Measure;
 }
 
@@ -56,13 +57,24 @@ function printPass(job: PdfJob, variant: Variant, layout: Layout | undefined, pa
  * Plans both editions from two cheap passes that draw nothing: the partner edition whole, and the
  * binder's own title, contents and section pages. A chapter takes as many pages in the binder as
  * in the partner edition, since both have the same text block; the print that follows checks it.
+ * The partner pass also says where every block starts.
  */
-export async function measureEditions(job: PdfJob): Promise<Record<Variant, Layout>> {
-  const [partnerPdf, framePdf] = await Promise.all([printPass(job, 'partner', undefined, { measuring: true }), printPass(job, 'binder', undefined, { measuring: true, frame: true })]);
-  const partner = planLayout('partner', job.units, await readPrintedPdf(partnerPdf), new Set(), job.anchors.partner);
+export async function measureEditions(job: PdfJob): Promise<{ layouts: Record<Variant, Layout>; blocks: BlockOffsets }> {
+  const [partnerPdf, framePdf] = await Promise.all([
+    printPass(job, 'partner', undefined, { measuring: true, finder: true }),
+    printPass(job, 'binder', undefined, { measuring: true, frame: true }),
+  ]);
+  const measure = await readPrintedPdf(partnerPdf);
+  const partner = planLayout('partner', job.units, measure, new Set(), job.anchors.partner);
   const frameUnits = job.units.filter((u) => u.kind === 'contents' || u.kind === 'section');
   const frame = unitCounts('binder', frameUnits, await readPrintedPdf(framePdf), new Set());
-  return { partner, binder: binderLayout(job.units, new Map([...partner.counts, ...frame])) };
+  return { layouts: { partner, binder: binderLayout(job.units, new Map([...partner.counts, ...frame])) }, blocks: blockOffsets(job.book, measure) };
+}
+
+/** Where the blocks of some chapters start (those changed since the last build): a measuring print of those chapters alone. */
+export async function measureBlocks(job: PdfJob, ids: ReadonlySet<string>): Promise<BlockOffsets> {
+  const pdf = await printPass(job, 'partner', undefined, { measuring: true, finder: true, only: ids });
+  return blockOffsets(job.book, await readPrintedPdf(pdf), ids);
 }
 
 /** Prints an edition from a plan, again from what it printed until it lands as planned, and finishes the file. */
@@ -73,18 +85,12 @@ export async function printEdition(job: PdfJob, variant: Variant, plan: Layout |
     const printed = await readPrintedPdf(await printPass(job, variant, layout));
     job.options.timing?.(`${variant} PDF, pass ${pass}`, performance.now() - started);
     if (layout && landedAsPlanned(layout, job.anchors[variant], printed)) {
-      const bytes = await printed.finish(documentInfo(job.book), outlineOf(job.book, variant), finderOnly(job.book));
+      const bytes = await printed.finish(documentInfo(job.book), outlineOf(job.book, variant));
       return { bytes, layout, printed: { pageOf: printed.pageOf, pageCount: printed.pageCount } };
     }
     layout = planLayout(variant, job.units, printed, layout?.blankBefore ?? new Set(), job.anchors[variant]);
   }
   throw new Error(`the ${variant} PDF's pages moved on every one of ${MAX_PASSES} passes; a template's page numbers are probably not in fixed-width boxes`);
-}
-
-/** Blocks that no link of the book points at, only the page finder: their destinations are dropped from the finished PDF. */
-function finderOnly(book: Book): Set<string> {
-  const linked = new Set(book.chapters.flatMap((c) => c.headings.map((h) => h.anchor)));
-  return new Set(book.chapters.flatMap((c) => c.blocks).filter((id) => !linked.has(id)));
 }
 
 export function documentInfo(book: Book, title = book.meta.title) {

@@ -10,6 +10,9 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v pdfinfo >/dev/null || missing+=(poppler-utils)
 command -v epubcheck >/dev/null || missing+=(epubcheck)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf ] || missing+=(fonts-liberation)
+# Chapters quote Chinese, Arabic and emoji: without these fonts the PDFs print empty boxes.
+fc-list :lang=zh | grep -q . || missing+=(fonts-noto-cjk)
+fc-list | grep -qi 'color emoji' || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing with apt: ${missing[*]}"
   sudo=""

@@ -2,13 +2,11 @@ import path from 'node:path';
 import { Diagnostics } from '../diagnostics.ts';
 import { defaultCacheDir } from '../load/markdown-cache.ts';
 import { renderEditions, writeEditions } from '../output/render-editions.ts';
-import { launchBrowser } from '../render/pdf/browser.ts';
+import { launchBrowser, printTimeout } from '../render/pdf/browser.ts';
 import { buildBook } from '../pipeline.ts';
 import type { CommandOptions } from './main.ts';
 import { report } from './report.ts';
 
-/** One Chromium print may take this long before the build fails: ten minutes. */
-export const PRINT_TIMEOUT = 600_000;
 
 export function timingsPrinter(enabled: boolean) {
   return enabled ? (step: string, ms: number) => void process.stderr.write(`${(ms / 1000).toFixed(2).padStart(7)} s  ${step}\n`) : undefined;
@@ -33,7 +31,7 @@ export async function runBuild({ root, out, archive, timings }: CommandOptions):
       return 1;
     }
     rendering = true; // from here on, renderEditions closes the browser
-    const editions = await renderEditions(book, { printTimeout: PRINT_TIMEOUT, cacheDir, browser, timing });
+    const editions = await renderEditions(book, { printTimeout: printTimeout(), cacheDir, browser, timing });
     for (const file of await writeEditions(editions.files, out)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
   } finally {
     if (!rendering) await browser.then((b) => b.close()).catch(() => undefined);

@@ -3,13 +3,14 @@ import { Diagnostics } from '../diagnostics.ts';
 import { defaultCacheDir } from '../load/markdown-cache.ts';
 import { releaseEdition } from '../release/release.ts';
 import { verifyArchive } from '../release/verify.ts';
-import { PRINT_TIMEOUT, timingsPrinter } from './build.ts';
+import { printTimeout } from '../render/pdf/browser.ts';
+import { timingsPrinter } from './build.ts';
 import type { CommandOptions } from './main.ts';
 import { plural, report } from './report.ts';
 
 export async function runRelease({ root, archive, timings }: CommandOptions): Promise<number> {
   const diagnostics = new Diagnostics();
-  const released = await releaseEdition({ root, archiveDir: archive, cacheDir: defaultCacheDir(), printTimeout: PRINT_TIMEOUT, timing: timingsPrinter(timings) }, diagnostics);
+  const released = await releaseEdition({ root, archiveDir: archive, cacheDir: defaultCacheDir(), printTimeout: printTimeout(), timing: timingsPrinter(timings) }, diagnostics);
   report(diagnostics);
   if (!released) {
     process.stderr.write('manual release: nothing was archived; fix the errors above and release again\n');

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { Diagnostics, Where } from '../diagnostics.ts';
 import type { HeadingInfo } from '../model/types.ts';
 import { numberedTitle } from '../model/numbered-title.ts';
+import { isInside, realRoot } from './rehype-contain-images.ts';
 
 /** What a link can point at: a chapter of the contents and its headings. */
 export interface LinkTarget {
@@ -98,6 +99,10 @@ function describe(target: LinkTarget, heading?: HeadingInfo): string {
 }
 
 function resolveImage(node: Image, options: ResolveLinksOptions): void {
+  if (/^file:/i.test(node.url)) {
+    options.diagnostics.error(options.locate(node), `image ${node.url} is a link to a file outside the manual`, 'copy the image itself into the manual folder and give its path relative to the chapter file');
+    return;
+  }
   if (OUTSIDE.test(node.url)) {
     if (!node.url.startsWith('data:')) {
       options.diagnostics.warning(options.locate(node), `image ${node.url} is on the web; editions never fetch it, so readers see its alt text`, 'save the image under chapters/ and link to it by a relative path');
@@ -107,6 +112,10 @@ function resolveImage(node: Image, options: ResolveLinksOptions): void {
   const file = path.posix.normalize(path.posix.join(options.baseDir, safeDecode(node.url)));
   if (file.startsWith('../') || path.posix.isAbsolute(file) || !existsSync(path.join(options.root, file))) {
     options.diagnostics.error(options.locate(node), `image ${file} does not exist in the manual`, 'put the image in the manual folder and give its path relative to the chapter file');
+    return;
+  }
+  if (!isInside(realRoot(options.root), file)) {
+    options.diagnostics.error(options.locate(node), `image ${file} is a link to a file outside the manual`, 'copy the image itself into the manual folder');
     return;
   }
   node.url = file;

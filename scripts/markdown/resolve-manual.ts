@@ -3,7 +3,7 @@ import type { Node } from 'unist';
 import type { Diagnostics, Where } from '../diagnostics.ts';
 import type { ManualSource } from '../load/types.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
-import { remarkDropRawHtml } from './remark-drop-raw-html.ts';
+import { reportUnsafeHtml } from './report-unsafe-html.ts';
 import { remarkResolveLinks, type LinkTarget } from './remark-resolve-links.ts';
 
 /**
@@ -15,13 +15,13 @@ export function resolveManual(source: ManualSource, numbered: NumberedManual, di
   const targets = linkTargets(numbered);
   for (const chapter of source.chapters.values()) {
     const locate = (node: Node): Where => ({ file: chapter.file, line: node.position?.start.line, column: node.position?.start.column });
-    remarkDropRawHtml(diagnostics, locate)(chapter.tree);
+    reportUnsafeHtml(diagnostics, locate)(chapter.tree);
     remarkResolveLinks({ root: source.root, baseDir: path.posix.dirname(chapter.file), targets, self: targets.get(chapter.id), diagnostics, locate })(chapter.tree);
   }
   for (const item of source.editions.flatMap((e) => [...e.updated, ...e.new, ...e.removed])) {
     if (!item.details) continue;
     const locate = (): Where => item.where;
-    remarkDropRawHtml(diagnostics, locate)(item.details);
+    reportUnsafeHtml(diagnostics, locate)(item.details);
     remarkResolveLinks({ root: source.root, baseDir: 'chapters', targets, diagnostics, locate })(item.details);
   }
 }

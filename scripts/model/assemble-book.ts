@@ -13,7 +13,7 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual): Bo
     const chapter = source.chapters.get(node.id);
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
-    const body = toHtmlTree(chapter.tree, headings, node.anchor);
+    const body = toHtmlTree(chapter.tree, headings, node.anchor, source.root);
     // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
     const contentSha256 = contentHash(node.number, node.title, body);
     rehypeBlockIds(node.anchor)(body);
@@ -21,7 +21,7 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual): Bo
     const issue = released?.content === contentSha256 ? released.issue : label;
     return [{ ...node, file: chapter.file, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue, headings, body, blocks: blockIdsOf(body) }];
   });
-  const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered));
+  const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered, source.root));
   return {
     root: source.root,
     baseline: source.baseline,
@@ -39,10 +39,10 @@ function contentHash(number: string | undefined, title: string, body: HastRoot):
   return createHash('sha256').update(json).digest('hex');
 }
 
-function editionView(edition: EditionSpec, numbered: NumberedManual): Edition {
+function editionView(edition: EditionSpec, numbered: NumberedManual, root: string): Edition {
   const view = (item: AmendmentItem): AmendmentView => {
     const node = item.chapter === undefined ? undefined : numbered.contents.chapters.get(item.chapter);
-    const details = item.details && toHtmlTree(item.details, [], `amendment-${edition.id}`);
+    const details = item.details && toHtmlTree(item.details, [], `amendment-${edition.id}`, root);
     return { number: node?.number, title: item.title ?? node?.title ?? item.chapter ?? '', href: node && `#${node.anchor}`, details };
   };
   const { id, date, label, nextUpdate } = edition;

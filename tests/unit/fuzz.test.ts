@@ -89,7 +89,7 @@ describe('no input makes the check or the markdown stage throw', () => {
           diagnostics,
           locate: (node) => ({ file: 'x.md', line: node.position?.start.line }),
         })(tree);
-        expect(toHtmlTree(tree, headings, 'ch-x').type).toBe('root');
+        expect(toHtmlTree(tree, headings, 'ch-x', REPO).type).toBe('root');
       }),
       { numRuns: RUNS, seed: SEED },
     );

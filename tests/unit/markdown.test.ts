@@ -35,7 +35,7 @@ describe('remarkResolveLinks', () => {
       diagnostics,
       locate: (node) => ({ file: 'chapters/care/x.md', line: node.position?.start.line, column: node.position?.start.column }),
     })(tree);
-    return { out: html(toHtmlTree(tree, [], 'ch-x')), problems: diagnostics.items.map(formatDiagnostic) };
+    return { out: html(toHtmlTree(tree, [], 'ch-x', root)), problems: diagnostics.items.map(formatDiagnostic) };
   };
 
   it('turns chapter links into anchors and fills empty ones with number and title', () => {
@@ -64,7 +64,7 @@ describe('remarkResolveLinks', () => {
 describe('toHtmlTree', () => {
   it('gives headings their anchor, level class and number, and chapter-unique footnote ids', () => {
     const tree = parseMarkdown('## Intro\n\nText[^1].\n\n### Detail\n\n[^1]: A note.\n');
-    const out = html(toHtmlTree(tree, numberHeadings(tree, 'ch-a'), 'ch-a'));
+    const out = html(toHtmlTree(tree, numberHeadings(tree, 'ch-a'), 'ch-a', tmpdir()));
     expect(out).toContain('<h2 id="ch-a--intro" class="level-2"><span class="heading-number">1</span> Intro</h2>');
     expect(out).toContain('<h3 id="ch-a--detail" class="level-3"><span class="heading-number">1.1</span> Detail</h3>');
     expect(out).toContain('id="ch-a--footnote-label"');

@@ -39,6 +39,28 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
+/** How long Chromium may take to start, or one page to print, before the build gives up: MANUAL_PRINT_TIMEOUT seconds, else ten minutes. */
+export function printTimeout(): number {
+  const seconds = Number(process.env.MANUAL_PRINT_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 600_000;
+}
+
+/** A Chromium failure as the build reports it: what stopped, and what to do. */
+function chromiumError(stage: string, e: unknown): ManualError {
+  const timedOut = e instanceof Error && (e.name === 'TimeoutError' || /timed out/i.test(e.message));
+  const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return new ManualError([
+    {
+      severity: 'error',
+      file: 'chromium',
+      message: `Chromium ${timedOut ? `did not ${stage} in time` : `failed to ${stage}`}: ${why}`,
+      hint: timedOut
+        ? 'nothing was written; a very large edition may need more time: set MANUAL_PRINT_TIMEOUT (seconds) and build again'
+        : 'nothing was written; build again, and if it fails again check that "chromium --version" runs and that the machine has free memory',
+    },
+  ]);
+}
+
 /** Starts Debian's Chromium (or `executable`) with a fresh profile that is removed on close. */
 export async function launchBrowser(executable = process.env.MANUAL_CHROMIUM ?? DEFAULT_CHROMIUM): Promise<PdfBrowser> {
   if (!existsSync(executable)) {
@@ -54,17 +76,22 @@ export async function launchBrowser(executable = process.env.MANUAL_CHROMIUM ?? 
   const profile = await mkdtemp(path.join(tmpdir(), 'manual-chromium-'));
   let browser: Browser;
   try {
-    browser = await puppeteer.launch({ executablePath: executable, headless: true, args: FLAGS, userDataDir: profile, protocolTimeout: 600_000 });
+    const timeout = printTimeout();
+    // Over a pipe, Chromium ends when the build's process ends, however it ends (even killed).
+    browser = await puppeteer.launch({ executablePath: executable, headless: true, args: FLAGS, userDataDir: profile, pipe: true, timeout, protocolTimeout: timeout });
   } catch (e) {
     await rm(profile, { recursive: true, force: true });
-    throw e;
+    throw chromiumError('start', e);
   }
   const version = (await browser.version()).replace(/^[^/]*\//, '');
   return {
-    print: (html, options, tagged = true) => printPage(browser, html, options, tagged),
+    print: (html, options, tagged = true) => printPage(browser, html, options, tagged).catch((e: unknown) => Promise.reject(chromiumError('print a PDF', e))),
     version,
     async close() {
-      await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      // A Chromium that hangs may not answer "close": it gets five seconds, then is killed.
+      const child = browser.process();
+      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await rm(profile, { recursive: true, force: true });
     },
   };

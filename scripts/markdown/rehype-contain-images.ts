@@ -1,0 +1,42 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * The last guard before any renderer reads an image file: an image is kept only if its path,
+ * relative to the manual's root and with symbolic links followed, is a file inside the manual, or
+ * if it is an image carried in a data: address. Anything else (a web address, a path that climbs
+ * out, a link to a file elsewhere) shows its text alternative instead, so no output ever carries
+ * a file from outside the manual or makes a request.
+ */
+export function rehypeContainImages(root: string) {
+  const inside = realRoot(root);
+  return (tree: Root): void => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'img' || !parent || index === undefined) return;
+      const src = typeof node.properties.src === 'string' ? node.properties.src : '';
+      if (/^data:image\//i.test(src) || isInside(inside, src)) return;
+      parent.children[index] = { type: 'text', value: typeof node.properties.alt === 'string' ? node.properties.alt : '' };
+    });
+  };
+}
+
+export function realRoot(root: string): string {
+  try {
+    return realpathSync(root);
+  } catch {
+    return path.resolve(root);
+  }
+}
+
+/** True for a relative path that names an existing file inside `root`, after every link is followed. */
+export function isInside(root: string, src: string): boolean {
+  if (!src || /^[a-z][a-z0-9+.-]*:/i.test(src) || path.isAbsolute(src)) return false;
+  try {
+    const real = realpathSync(path.join(root, src));
+    return real.startsWith(`${root}${path.sep}`);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import rehypeRaw from 'rehype-raw';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Node } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { Diagnostics, Where } from '../diagnostics.ts';
+import { unsafeParts } from './safe-html.ts';
+
+const UNSAFE_LINK = /^\s*(javascript|vbscript|data|file):/i;
+const SAFE_SUBSET = 'raw HTML keeps tables, lists, line breaks, sup and sub, details and summary, definition lists and emphasis; links must be web, mailto or relative addresses';
+
+/**
+ * Tells the author what the editions leave out of a chapter's raw HTML (pasted from Word or a web
+ * page): the chapter is parsed as the renderers parse it, and every part the safe subset removes
+ * is a warning with its file and line. Chapters without raw HTML or odd links cost nothing.
+ */
+export function reportUnsafeHtml(diagnostics: Diagnostics, locate: (node: Node) => Where) {
+  return (tree: Root): void => {
+    let raw = false;
+    visit(tree, (node) => {
+      if (node.type === 'html' && !node.value.trim().startsWith('<!--')) {
+        raw = true;
+        if (/<img\b/i.test(node.value)) {
+          diagnostics.warning(locate(node), 'an image in raw HTML shows only its text alternative in the editions', 'write the image in markdown: ![what it shows](path/to/image.png)');
+        }
+      }
+      if (node.type === 'link' && UNSAFE_LINK.test(node.url)) raw = true;
+    });
+    if (!raw) return;
+    const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).runSync(structuredClone(tree)) as HastRoot;
+    visit(hast, 'element', (node) => {
+      if (node.tagName === 'iframe') diagnostics.warning(locate(node), `an <iframe> is shown as a link to ${String(node.properties.src ?? 'its address')}`, 'editions cannot embed pages; link to it in markdown: [title](https://...)');
+    });
+    for (const part of unsafeParts(hast)) {
+      if (part.what === '<iframe>') continue;
+      diagnostics.warning(locate(part.node), `${part.what} is removed from the editions`, SAFE_SUBSET);
+    }
+  };
+}

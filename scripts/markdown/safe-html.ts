@@ -1,0 +1,50 @@
+import type { Element, Root } from 'hast';
+import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { visit } from 'unist-util-visit';
+
+/**
+ * What raw HTML in a chapter may keep: GitHub's sanitizing schema (tables, br, sup and sub,
+ * details and summary, definition lists, images ...) plus a few structural elements, with ids
+ * kept as written (the manual's own anchors are ids too). Everything that can run code, load a
+ * page or take input goes: script, style, iframe, object, embed, form controls, event handler
+ * attributes, and addresses other than http(s), mailto and relative ones.
+ */
+export const SAFE_HTML: Schema = {
+  ...defaultSchema,
+  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'caption', 'colgroup', 'col', 'figure', 'figcaption', 'mark', 'u'],
+  attributes: { ...defaultSchema.attributes, ...headingAttributes(), col: ['span'], colgroup: ['span'] },
+  clobber: [],
+  strip: ['script', 'style', 'template', 'noscript', 'title', 'textarea', 'select', 'object', 'embed', 'iframe', 'frame', 'frameset'],
+};
+
+/** Headings keep what remark-heading-anchors gives them: a level class and their number. */
+function headingAttributes(): Record<string, NonNullable<Schema['attributes']>[string]> {
+  const levels = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+  // One className rule per element: the default's `sr-only` (the footnotes heading) joins ours.
+  return Object.fromEntries(levels.map((h) => [h, [['className', 'sr-only', /^level-[1-6]$/], 'dataHeadingNumber']]));
+}
+
+const allowedTags = new Set(SAFE_HTML.tagNames);
+const UNSAFE_URL = /^\s*(javascript|vbscript|data|file):/i;
+
+/** One thing the sanitizer will remove, and where it is. */
+export interface UnsafePart {
+  node: Element;
+  what: string;
+}
+
+/** Finds what SAFE_HTML removes from a tree that raw HTML was parsed into, to tell the author. */
+export function unsafeParts(tree: Root): UnsafePart[] {
+  const found: UnsafePart[] = [];
+  visit(tree, 'element', (node) => {
+    if (!allowedTags.has(node.tagName)) found.push({ node, what: `<${node.tagName}>` });
+    for (const [name, value] of Object.entries(node.properties)) {
+      if (/^on/i.test(name)) found.push({ node, what: `the ${name.toLowerCase()} attribute of <${node.tagName}>` });
+      else if (name === 'style') found.push({ node, what: `the style attribute of <${node.tagName}>` });
+      else if ((name === 'href' || name === 'src') && typeof value === 'string' && UNSAFE_URL.test(value) && !(node.tagName === 'img' && /^\s*data:image\//i.test(value))) {
+        found.push({ node, what: `the ${value.split(':')[0].trim().toLowerCase()}: address of <${node.tagName}>` });
+      }
+    }
+  });
+  return found;
+}

@@ -3,8 +3,8 @@
 // 300, 1,000 or 2,000 pages without real content. Same seed, same bytes: a seeded PRNG
 // (mulberry32) replaces Math.random, and nothing depends on the clock or the file system order.
 //
-//   npx esbuild bench/generate-manual.ts --bundle --platform=node --format=esm --outfile=/tmp/gen.mjs
-//   node /tmp/gen.mjs /tmp/m300 300 [seed]      # then: node scripts/manual.mjs build --root /tmp/m300
+// `npm run bench` calls it; run alone, bundled by esbuild, it takes `<dir> <pages> [seed]` and the
+// result builds with `node scripts/manual.mjs build --root <dir>`.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -6,9 +6,8 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics, Where } from '../diagnostics.ts';
-import { unsafeParts } from './safe-html.ts';
+import { UNSAFE_URL, unsafeParts } from './safe-html.ts';
 
-const UNSAFE_LINK = /^\s*(javascript|vbscript|data|file):/i;
 const SAFE_SUBSET = 'raw HTML keeps tables, lists, line breaks, sup and sub, details and summary, definition lists and emphasis; links must be web, mailto or relative addresses';
 
 /**
@@ -26,7 +25,7 @@ export function reportUnsafeHtml(diagnostics: Diagnostics, locate: (node: Node) 
           diagnostics.warning(locate(node), 'an image in raw HTML shows only its text alternative in the editions', 'write the image in markdown: ![what it shows](path/to/image.png)');
         }
       }
-      if (node.type === 'link' && UNSAFE_LINK.test(node.url)) raw = true;
+      if (node.type === 'link' && UNSAFE_URL.test(node.url)) raw = true;
     });
     if (!raw) return;
     const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).runSync(structuredClone(tree)) as HastRoot;

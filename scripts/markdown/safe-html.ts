@@ -25,7 +25,8 @@ function headingAttributes(): Record<string, NonNullable<Schema['attributes']>[s
 }
 
 const allowedTags = new Set(SAFE_HTML.tagNames);
-const UNSAFE_URL = /^\s*(javascript|vbscript|data|file):/i;
+/** Addresses that run code or read the machine: never kept in a link or an image. */
+export const UNSAFE_URL = /^\s*(javascript|vbscript|data|file):/i;
 
 /** One thing the sanitizer will remove, and where it is. */
 export interface UnsafePart {

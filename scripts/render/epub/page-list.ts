@@ -1,3 +1,4 @@
+import { contentsInOrder } from '../../model/contents-order.ts';
 import type { Book } from '../../model/types.ts';
 
 /** Where the partner PDF's pages fell: the page of every block and anchor, and how many pages. */
@@ -36,24 +37,12 @@ export function printPagePlaces(book: Book, pages: PrintedPages, fileOf: (anchor
   return places;
 }
 
-/** Every place with an id the partner PDF reports, in reading order. */
+/** Every place with an id the partner PDF reports, in reading order: sections, chapters and their blocks, the appendix. */
 function readingOrder(book: Book, fileOf: (anchor: string) => string): PagePlace[] {
   const blocks = new Map(book.chapters.map((c) => [c.anchor, c.blocks]));
-  const order: PagePlace[] = [];
-  const visit = (anchor: string) => {
-    const file = fileOf(anchor);
-    order.push({ file, id: anchor });
-    for (const id of blocks.get(anchor) ?? []) order.push({ file, id });
-  };
-  const walk = (nodes: Book['sections'][number]['entries']): void => {
-    for (const node of nodes) {
-      if (node.kind === 'group') walk(node.entries);
-      else if (node.kind === 'chapter' || node.kind === 'amendments') visit(node.anchor);
-    }
-  };
-  for (const section of book.sections) {
-    visit(section.anchor);
-    walk(section.entries);
-  }
-  return order;
+  return contentsInOrder(book).flatMap((node) => {
+    if (node.kind !== 'section' && node.kind !== 'chapter' && node.kind !== 'amendments') return [];
+    const file = fileOf(node.anchor);
+    return [node.anchor, ...(blocks.get(node.anchor) ?? [])].map((id) => ({ file, id }));
+  });
 }

@@ -1,4 +1,5 @@
-import type { Book, ContentsNode } from '../../model/types.ts';
+import { contentsInOrder } from '../../model/contents-order.ts';
+import type { Book } from '../../model/types.ts';
 
 export type Variant = 'partner' | 'binder';
 
@@ -36,36 +37,18 @@ export function printUnits(book: Book): Unit[] {
   const current = book.edition.label;
   const issues = new Map(book.chapters.map((c) => [c.anchor, c.issue]));
   const units: Unit[] = [{ anchor: CONTENTS_ANCHOR, kind: 'contents', title: 'Contents', issue: current }];
-  const visit = (nodes: ContentsNode[]): void => {
-    for (const node of nodes) {
-      if (node.kind === 'group') visit(node.entries);
-      else if (node.kind === 'chapter' || node.kind === 'amendments') {
-        const id = node.kind === 'chapter' ? node.id : undefined;
-        units.push({ anchor: node.anchor, kind: node.kind, id, number: node.number, title: node.title, issue: issues.get(node.anchor) ?? current });
-      }
+  for (const node of contentsInOrder(book)) {
+    if (node.kind === 'section' || node.kind === 'chapter' || node.kind === 'amendments') {
+      const id = node.kind === 'chapter' ? node.id : undefined;
+      units.push({ anchor: node.anchor, kind: node.kind, id, number: node.number, title: node.title, issue: issues.get(node.anchor) ?? current });
     }
-  };
-  for (const section of book.sections) {
-    units.push({ anchor: section.anchor, kind: 'section', number: section.number, title: section.title, issue: current });
-    visit(section.entries);
   }
   return units;
 }
 
 /** Every anchor whose page the partner edition's contents shows: sections, sub-sections, chapters, the appendix. */
 export function contentsAnchors(book: Book): string[] {
-  const anchors: string[] = [];
-  const visit = (nodes: ContentsNode[]): void => {
-    for (const node of nodes) {
-      if (node.kind === 'group' || node.kind === 'chapter' || node.kind === 'amendments') anchors.push(node.anchor);
-      if (node.kind === 'group') visit(node.entries);
-    }
-  };
-  for (const section of book.sections) {
-    anchors.push(section.anchor);
-    visit(section.entries);
-  }
-  return anchors;
+  return contentsInOrder(book).flatMap((node) => ('anchor' in node ? [node.anchor] : []));
 }
 
 /** The page the contents starts on: after the title page, and in the binder after its blank back. */

@@ -39,7 +39,7 @@ export interface PassKind {
   finder?: boolean;
   /** Only these chapters (by id): to measure the blocks of chapters changed since the last build. */
   only?: ReadonlySet<string>;
-  /** Only the title, contents and section pages: the binder's own pages, measured apart from the chapters it shares with the partner edition. */
+  /** Only the title, contents, section pages and the appendix: everything but the chapters, which are measured in parts. */
   frame?: boolean;
 }
 
@@ -76,7 +76,7 @@ export function printView(book: Book, variant: Variant, units: Unit[], chapters:
 }
 
 function included(block: Block, pass: PassKind): boolean {
-  if (pass.frame) return block.kind === 'section';
+  if (pass.frame) return block.kind !== 'chapter';
   if (pass.only) return block.kind === 'chapter' && pass.only.has(block.id as string);
   return true;
 }

@@ -1,9 +1,12 @@
+import { availableParallelism } from 'node:os';
 import type { Book, ContentsNode } from '../../model/types.ts';
 import { numberedTitle } from '../../model/numbered-title.ts';
 import { loadTemplates, type Templates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { blockOffsets, type BlockOffsets } from './block-pages.ts';
 import { binderLayout, contentsAnchors, contentsStart, landedAsPlanned, planLayout, printUnits, unitCounts, type Layout, type Measure, type Unit, type Variant } from './layout.ts';
+import { inTurn } from './in-turn.ts';
+import { joinMeasures, type PartPrint } from './joined-measure.ts';
 import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
 import { printedChapters, printView, type PassKind } from './print-view.ts';
 
@@ -54,28 +57,62 @@ function printPass(job: PdfJob, variant: Variant, layout: Layout | undefined, pa
 }
 
 /**
- * Plans both editions from two cheap passes that draw nothing: the partner edition whole, and the
- * binder's own title, contents and section pages. A chapter takes as many pages in the binder as
- * in the partner edition, since both have the same text block; the print that follows checks it.
- * The partner pass also says where every block starts.
+ * Measuring prints of chapters, a part at a time: each carries the page finder, and Chromium's
+ * cost of link targets grows faster than the pages (at 2,000 pages one print with 20,000 of them
+ * took 108 s, more than two whole prints), so parts of about this much print HTML are printed.
+ */
+const PART_BYTES = 600_000;
+
+/** Measuring prints at once: each is a renderer process of its own, about one core's work. */
+const PRINTS_AT_ONCE = Math.max(2, Math.min(4, availableParallelism()));
+
+/**
+ * Plans both editions from cheap prints that draw nothing: the chapters in parts, and the frame
+ * of each edition (title, contents, section pages, appendix). A chapter takes as many pages in the
+ * binder as in the partner edition, since both have the same text block; the print that follows
+ * checks it. The chapter prints also say where every block starts.
  */
 export async function measureEditions(job: PdfJob): Promise<{ layouts: Record<Variant, Layout>; blocks: BlockOffsets }> {
-  const [partnerPdf, framePdf] = await Promise.all([
-    printPass(job, 'partner', undefined, { measuring: true, finder: true }),
-    printPass(job, 'binder', undefined, { measuring: true, frame: true }),
+  const frameUnits = job.units.filter((u) => u.kind !== 'chapter');
+  const [partnerFrame, binderFrame, ...chapters] = await inTurn(PRINTS_AT_ONCE, [
+    () => measurePart(job, 'partner', frameUnits, { frame: true }),
+    () => measurePart(job, 'binder', frameUnits, { frame: true }),
+    ...chapterParts(job).map((units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) })),
   ]);
-  const measure = await readPrintedPdf(partnerPdf);
+  const measure = joinMeasures('partner', job.units, [partnerFrame, ...chapters]);
   const partner = planLayout('partner', job.units, measure, new Set(), job.anchors.partner);
-  const frameUnits = job.units.filter((u) => u.kind === 'contents' || u.kind === 'section');
-  const frame = unitCounts('binder', frameUnits, await readPrintedPdf(framePdf), new Set());
+  const frame = unitCounts('binder', frameUnits, binderFrame.measure, new Set());
   return { layouts: { partner, binder: binderLayout(job.units, new Map([...partner.counts, ...frame])) }, blocks: blockOffsets(job.book, measure) };
 }
 
-/** Where the blocks of some chapters start (those changed since the last build): a measuring print of those chapters alone. */
+/** Where the blocks of some chapters start (those changed since the last build): measuring prints of those chapters alone. */
 export async function measureBlocks(job: PdfJob, ids: ReadonlySet<string>): Promise<BlockOffsets> {
-  const pdf = await printPass(job, 'partner', undefined, { measuring: true, finder: true, only: ids });
-  return blockOffsets(job.book, await readPrintedPdf(pdf), ids);
+  const parts = await inTurn(PRINTS_AT_ONCE, chapterParts(job, ids).map((units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) })));
+  return new Map(parts.flatMap((part) => [...blockOffsets(job.book, part.measure, ids)]));
 }
+
+async function measurePart(job: PdfJob, variant: Variant, units: Unit[], pass: PassKind): Promise<PartPrint> {
+  return { units, measure: await readPrintedPdf(await printPass(job, variant, undefined, { measuring: true, ...pass })) };
+}
+
+/** The chapters (of `ids`, or all) in print order, in parts of about PART_BYTES of print HTML. */
+function chapterParts(job: PdfJob, ids?: ReadonlySet<string>): Unit[][] {
+  const parts: Unit[][] = [];
+  let bytes = Infinity;
+  for (const unit of job.units) {
+    if (unit.kind !== 'chapter' || (ids && !ids.has(unit.id!))) continue;
+    const size = job.chapters.get(unit.id!)?.length ?? 0;
+    if (bytes + size > PART_BYTES) {
+      parts.push([]);
+      bytes = 0;
+    }
+    parts.at(-1)!.push(unit);
+    bytes += size;
+  }
+  return parts;
+}
+
+const idsOf = (units: Unit[]) => new Set(units.map((u) => u.id!));
 
 /** Prints an edition from a plan, again from what it printed until it lands as planned, and finishes the file. */
 export async function printEdition(job: PdfJob, variant: Variant, plan: Layout | undefined): Promise<PrintedEdition> {

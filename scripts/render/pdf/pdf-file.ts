@@ -1,3 +1,4 @@
+import { appendUpdate, type LoadedPdf } from './pdf-update.ts';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
 
 /** A bookmark: what the PDF's outline shows, and the anchor it opens at. */
@@ -29,19 +30,20 @@ export interface PrintedPdf {
 
 export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const firstNew = doc.context.largestObjectNumber + 1;
   const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const pageOf = new Map<string, number>();
   for (const [name, dest] of destinations(doc)) {
     const page = pages.get(String(dest.get(0)));
     if (page !== undefined) pageOf.set(name, page);
   }
-  return { pageOf, pageCount: doc.getPageCount(), finish: (info, outline) => finishPdf(doc, info, outline) };
+  return { pageOf, pageCount: doc.getPageCount(), finish: async (info, outline) => finishPdf({ bytes, doc, firstNew }, info, outline) };
 }
 
-async function finishPdf(doc: PDFDocument, info: DocumentInfo, outline: OutlineNode[]): Promise<Uint8Array> {
-  setDocumentInfo(doc, info);
-  writeOutline(doc, outline);
-  return doc.save({ useObjectStreams: false });
+function finishPdf(pdf: LoadedPdf, info: DocumentInfo, outline: OutlineNode[]): Uint8Array {
+  setDocumentInfo(pdf.doc, info);
+  writeOutline(pdf.doc, outline);
+  return appendUpdate(pdf, info.date);
 }
 
 /** The document's metadata; its dates are the edition date, so a rebuild gives the same bytes. */

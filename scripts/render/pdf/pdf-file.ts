@@ -1,5 +1,6 @@
-import { appendUpdate, type LoadedPdf } from './pdf-update.ts';
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
+import { openPrintedPdf } from './pdf-objects.ts';
+import { appendUpdate, type LoadedPdf } from './pdf-update.ts';
 
 /** A bookmark: what the PDF's outline shows, and the anchor it opens at. */
 export interface OutlineNode {
@@ -29,7 +30,7 @@ export interface PrintedPdf {
 }
 
 export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest });
+  const doc = openPrintedPdf(bytes) ?? (await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
   const firstNew = doc.context.largestObjectNumber + 1;
   const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const pageOf = new Map<string, number>();

@@ -1,4 +1,5 @@
 import { PDFCrossRefSection, PDFDict, PDFName, PDFNumber, PDFRef, PDFTrailer, PDFTrailerDict, type PDFDocument } from 'pdf-lib';
+import { crossReferences, lastXrefOffset } from './pdf-objects.ts';
 
 /** What can be written of a loaded PDF: its original bytes and the first object number it did not have. */
 export interface LoadedPdf {
@@ -43,34 +44,11 @@ export function appendUpdate({ bytes, doc, firstNew }: LoadedPdf, date: string):
 
 /** Writes `date` over the dates of an object, in place and at the same length, so that no offset moves. */
 function redate(pdf: Buffer, objectNumber: number, date: string): void {
-  const start = objectOffset(pdf, objectNumber);
-  const end = pdf.indexOf('endobj', start, 'latin1');
-  if (start < 0 || end < 0) return;
+  const start = crossReferences(pdf)?.offsets.get(objectNumber);
+  const end = start === undefined ? -1 : pdf.indexOf('endobj', start, 'latin1');
+  if (start === undefined || end < 0) return;
   const text = pdf.toString('latin1', start, end);
   const stamp = `D:${date.replaceAll('-', '')}000000`;
   const fixed = text.replace(/D:\d{14}/g, stamp).replace(/([+-])\d\d'\d\d'/g, "+00'00'");
   pdf.write(fixed, start, 'latin1');
-}
-
-/** Where an object of the original starts, from its cross-reference table (-1 when it has none: a cross-reference stream). */
-function objectOffset(pdf: Buffer, objectNumber: number): number {
-  let at = lastXrefOffset(pdf);
-  if (pdf.toString('latin1', at, at + 4) !== 'xref') return -1;
-  at = pdf.indexOf('\n', at) + 1;
-  for (;;) {
-    const header = /^(\d+) (\d+)\r?\n/.exec(pdf.toString('latin1', at, at + 40));
-    if (!header) return -1;
-    at += header[0].length;
-    const [first, count] = [Number(header[1]), Number(header[2])];
-    if (objectNumber >= first && objectNumber < first + count) return Number(pdf.toString('latin1', at + 20 * (objectNumber - first), at + 20 * (objectNumber - first) + 10));
-    at += 20 * count;
-  }
-}
-
-/** Where the original's last cross-reference section starts: the number after its last "startxref". */
-function lastXrefOffset(bytes: Uint8Array): number {
-  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1');
-  const found = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
-  if (!found) throw new Error('the printed PDF does not end with "startxref"; it cannot be updated');
-  return Number(found[1]);
 }

@@ -34,16 +34,25 @@ export function cachedParser(dir: string): ParseMarkdown {
       }
     }
     const tree = parseMarkdown(text);
-    await writeFileAtomic(file, JSON.stringify(tree)).catch(() => undefined);
+    await writeFileAtomic(file, cachedJson(tree)).catch(() => undefined);
     return tree;
   };
+}
+
+/** Nodes whose source position no diagnostic names. Without them, a cached tree is half the size and reads back in half the time. */
+const UNLOCATED = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'tableCell', 'tableRow']);
+
+function cachedJson(tree: Root): string {
+  return JSON.stringify(tree, function (this: { type?: unknown }, key, value: unknown) {
+    return key === 'position' && UNLOCATED.has(this.type as string) ? undefined : value;
+  });
 }
 
 export const uncachedParser: ParseMarkdown = async (text) => parseMarkdown(text);
 
 function parserVersions(): string {
   const packages = ['remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown'];
-  return ['mdast-cache-1', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
+  return ['mdast-cache-2', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
 }
 
 function versionOf(name: string): string {

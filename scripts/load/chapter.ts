@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Heading, Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -8,6 +8,14 @@ import type { Diagnostics, Where } from '../diagnostics.ts';
 import type { ParseMarkdown } from './markdown-cache.ts';
 import type { ChapterSource } from './types.ts';
 import { YamlFile } from './yaml-file.ts';
+
+/**
+ * The largest chapter `check` accepts: 2 MB of markdown prints about 800 pages. A bigger one is
+ * almost always a paste accident (a whole document, or a table exported from a spreadsheet), and
+ * printing it would take minutes and gigabytes; refusing it up front, before it is read, costs nothing.
+ */
+export const MAX_CHAPTER_BYTES = 2 * 1024 * 1024;
+const MEGABYTE = 1024 * 1024;
 
 export function chapterFile(id: string): string {
   return `chapters/${id}.md`;
@@ -22,11 +30,17 @@ export async function readChapter(
   parse: ParseMarkdown,
 ): Promise<ChapterSource | undefined> {
   const file = chapterFile(id);
-  const bytes = await readBytes(path.join(root, file));
-  if (bytes === undefined) {
+  const size = await sizeOf(path.join(root, file));
+  if (size === undefined) {
     diagnostics.error(listedAt, `chapter file ${file} does not exist`, `create ${file}, or correct the path in the contents`);
     return undefined;
   }
+  if (size > MAX_CHAPTER_BYTES) {
+    const megabytes = `${(size / MEGABYTE).toFixed(1)} MB`;
+    diagnostics.error({ file, line: 1, column: 1 }, `chapter is ${megabytes}; the largest a chapter may be is ${MAX_CHAPTER_BYTES / MEGABYTE} MB`, 'split it into several chapters in chapters/contents.yml');
+    return undefined;
+  }
+  const bytes = await readFile(path.join(root, file));
   if (!isUtf8(bytes)) {
     diagnostics.error(
       { file, line: firstBadLine(bytes), column: 1 },
@@ -40,9 +54,11 @@ export async function readChapter(
   return fromMarkdown({ id, file, sha256 }, await parse(text), diagnostics);
 }
 
-async function readBytes(file: string): Promise<Buffer | undefined> {
+/** The size of a chapter file in bytes, or undefined when there is no such file. */
+async function sizeOf(file: string): Promise<number | undefined> {
   try {
-    return await readFile(file);
+    const found = await stat(file);
+    return found.isFile() ? found.size : undefined;
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
     throw e;

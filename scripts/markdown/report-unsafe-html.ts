@@ -1,12 +1,15 @@
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics, Where } from '../diagnostics.ts';
-import { UNSAFE_URL, unsafeParts } from './safe-html.ts';
+import { rehypeFormFields } from './rehype-form-fields.ts';
+import { rehypeMarkGeneratedIds, rehypeRawIds } from './rehype-raw-ids.ts';
+import { SAFE_HTML, UNSAFE_URL, unsafeParts } from './safe-html.ts';
 
 const SAFE_SUBSET = 'raw HTML keeps tables, lists, line breaks, sup and sub, details and summary, definition lists and emphasis; links must be web, mailto or relative addresses';
 
@@ -28,13 +31,21 @@ export function reportUnsafeHtml(diagnostics: Diagnostics, locate: (node: Node) 
       if (node.type === 'link' && UNSAFE_URL.test(node.url)) raw = true;
     });
     if (!raw) return;
-    const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw).runSync(structuredClone(tree)) as HastRoot;
+    const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeMarkGeneratedIds).use(rehypeRaw).runSync(structuredClone(tree)) as HastRoot;
     visit(hast, 'element', (node) => {
       if (node.tagName === 'iframe') diagnostics.warning(locate(node), `an <iframe> is shown as a link to ${String(node.properties.src ?? 'its address')}`, 'editions cannot embed pages; link to it in markdown: [title](https://...)');
     });
     for (const part of unsafeParts(hast)) {
       if (part.what === '<iframe>') continue;
-      diagnostics.warning(locate(part.node), `${part.what} is removed from the editions`, SAFE_SUBSET);
+      diagnostics.warning(locate(part.node), `${part.what} is removed from the editions`, part.hint ?? SAFE_SUBSET);
     }
+    reportRepeatedIds(hast, diagnostics, locate);
   };
+}
+
+/** An id raw HTML gives twice in a chapter: among what the editions keep, as toHtmlTree keeps it. */
+function reportRepeatedIds(hast: HastRoot, diagnostics: Diagnostics, locate: (node: Node) => Where): void {
+  const repeated = (node: Element, id: string) =>
+    diagnostics.warning(locate(node), `the id "${id}" of <${node.tagName}> is removed from the editions: an element above it in the chapter has it`, 'give each element in raw HTML an id of its own');
+  unified().use(rehypeFormFields).use(rehypeSanitize, SAFE_HTML).use(rehypeRawIds, '', repeated).runSync(hast);
 }

@@ -1,13 +1,16 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
+import { formFields } from './rehype-form-fields.ts';
 
 /**
  * What raw HTML in a chapter may keep: GitHub's sanitizing schema (tables, br, sup and sub,
- * details and summary, definition lists, images ...) plus a few structural elements, with ids
- * kept as written (the manual's own anchors are ids too). Everything that can run code, load a
- * page or take input goes: script, style, iframe, object, embed, form controls, event handler
- * attributes, and addresses other than http(s), mailto and relative ones.
+ * details and summary, definition lists, images ...) plus a few structural elements. Ids pass
+ * untouched (the manual's own anchors are ids too): rehype-raw-ids then moves the ones raw HTML
+ * wrote into the chapter's namespace. Everything that can run code, load a page or take input
+ * goes: script, style, iframe, object, embed, form controls (inputs other than task-list
+ * checkboxes by rehype-form-fields), event handler attributes, and addresses other than http(s),
+ * mailto and relative ones.
  */
 export const SAFE_HTML: Schema = {
   ...defaultSchema,
@@ -32,7 +35,11 @@ export const UNSAFE_URL = /^\s*(javascript|vbscript|data|file):/i;
 export interface UnsafePart {
   node: Element;
   what: string;
+  /** How to write it instead, when there is more to say than what the safe subset keeps. */
+  hint?: string;
 }
+
+const FORM_FIELD_HINT = 'a form field does nothing in print or in an e-reader; for a checklist write a task list: "- [ ] item"';
 
 /** Finds what SAFE_HTML removes from a tree that raw HTML was parsed into, to tell the author. */
 export function unsafeParts(tree: Root): UnsafePart[] {
@@ -47,5 +54,6 @@ export function unsafeParts(tree: Root): UnsafePart[] {
       }
     }
   });
+  for (const { node } of formFields(tree)) found.push({ node, what: '<input>', hint: FORM_FIELD_HINT });
   return found;
 }

@@ -30,6 +30,13 @@ export function copyManual(from = SMALL): string {
   return root;
 }
 
+/** An empty temporary folder (for outputs, or a build's TMPDIR), removed with the copies. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+
 export function removeCopies(): void {
   for (const root of made.splice(0)) rmSync(root, { recursive: true, force: true });
 }

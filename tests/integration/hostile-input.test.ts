@@ -3,8 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { check, copyManual, edit, manual, removeCopies, write } from '../helpers/fixture.ts';
-import { pdfPages } from '../helpers/pdf.ts';
+import { Diagnostics } from '../../scripts/diagnostics.ts';
+import { buildBook } from '../../scripts/pipeline.ts';
+import { renderHtml } from '../../scripts/render/html/render-html.ts';
+import { templatesDir } from '../../scripts/render/templates.ts';
+import { epubcheck } from '../helpers/epub.ts';
+import { check, copyManual, edit, manual, removeCopies, scratchDir, write } from '../helpers/fixture.ts';
+import { pdfLinks, pdfPages } from '../helpers/pdf.ts';
 
 afterAll(removeCopies);
 
@@ -51,6 +56,7 @@ describe('raw HTML pasted into a chapter', () => {
       'chapters/care/visits.md:11:1: warning: an <iframe> is shown as a link to https://www.youtube.com/embed/abc',
       'chapters/care/visits.md:13:1: warning: <style> is removed from the editions',
       'chapters/care/visits.md:17:1: warning: <form> is removed from the editions',
+      'chapters/care/visits.md:17:38: warning: <input> is removed from the editions',
       'chapters/care/visits.md:19:1: warning: the javascript: address of <a> is removed from the editions',
     ].map((w) => expect.stringContaining(w)));
 
@@ -61,7 +67,76 @@ describe('raw HTML pasted into a chapter', () => {
     expect(html).toMatch(/<details[^>]*><summary>Why six weeks<\/summary>Regulation 28 sets the longest gap.<\/details>/);
     expect(html).toMatch(/<a href="https:\/\/www.youtube.com\/embed\/abc"[^>]*>Training video on visits<\/a>/);
     const all = await outputsText(out);
-    for (const gone of ['pwned', 'steal()', 'javascript:', 'display: none', 'evil.example', '<iframe', 'onclick']) expect(all, gone).not.toContain(gone);
+    for (const gone of ['pwned', 'steal()', 'javascript:', 'display: none', 'evil.example', '<iframe', 'onclick', '<input']) expect(all, gone).not.toContain(gone);
+  });
+});
+
+describe('raw form fields', () => {
+  it('are removed with a warning, while a task list keeps its checkboxes', async () => {
+    const root = copyManual();
+    edit(root, VISITS, 'Visit every six weeks.', [
+      'Visit every six weeks.',
+      '',
+      '- [ ] Book the visit',
+      '- [x] Tell the child',
+      '',
+      'Name: <input type="text" name="child"> Seen alone: <input type="checkbox" checked>',
+      '',
+      '<ul><li><input type="checkbox"> a list item</li></ul>',
+    ].join('\n'));
+    const hint = '\n  fix: a form field does nothing in print or in an e-reader; for a checklist write a task list: "- [ ] item"';
+    expect(await check(root)).toEqual([
+      `chapters/care/visits.md:10:7: warning: <input> is removed from the editions${hint}`,
+      `chapters/care/visits.md:10:52: warning: <input> is removed from the editions${hint}`,
+      `chapters/care/visits.md:12:9: warning: <input> is removed from the editions${hint}`,
+    ]);
+    const html = await renderHtml((await buildBook(root, new Diagnostics()))!, templatesDir(root));
+    expect(html.match(/<input[^>]*>/g)).toEqual(['<input type="checkbox" disabled>', '<input type="checkbox" checked disabled>']);
+    expect(html).toMatch(/<li class="task-list-item"><input type="checkbox" disabled> Book the visit<\/li>/);
+    expect(html).toContain('Name:  Seen alone: ');
+  });
+});
+
+describe('ids written in raw HTML', () => {
+  it('never repeat an id in any edition: each chapter keeps its own, and a repeat is dropped with a warning', { timeout: 120_000 }, async () => {
+    const root = copyManual();
+    // Word's anchors, a repeat, a heading's slug and anchor, a template's id, and links to them.
+    write(root, VISITS, [
+      '# Visits',
+      '',
+      '## Frequency',
+      '',
+      'Visit <span id="x">every</span> six <span id="x">weeks</span>.<a name="top"></a>',
+      '',
+      '<p id="frequency">At least <span id="ch-care.visits--frequency">every</span> six weeks.</p>',
+      '',
+      '<p id="amendments">See <a href="#x">the first</a> and <a href="#top">the top</a>.</p>',
+      '',
+    ].join('\n'));
+    edit(root, 'chapters/care/pledge.md', 'We will listen.', 'We will <span id="x">listen</span>.<a name="top"></a>');
+    expect(await check(root)).toEqual([
+      'chapters/care/visits.md:5:37: warning: the id "x" of <span> is removed from the editions: an element above it in the chapter has it' +
+        '\n  fix: give each element in raw HTML an id of its own',
+    ]);
+    const out = scratchDir('manual-ids-');
+    const built = manual(['build', '--root', root, '--out', out]);
+    expect(built.status, built.stderr).toBe(0);
+
+    const html = readFileSync(path.join(out, 'small-test-manual-2025-02.html'), 'utf8');
+    const ids = [...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(html).toMatch(/<h\d id="ch-care.visits--frequency"[^>]*>/);
+    expect(html).toContain('<a href="#ch-care.visits--raw.x">the first</a>');
+    expect(html).toContain('<a id="ch-care.visits--raw.top"></a>');
+    expect(ids).toEqual(expect.arrayContaining(['ch-care.visits--raw.x', 'ch-care.pledge--raw.x', 'ch-care.visits--raw.amendments', 'amendments']));
+    expect(html).not.toContain('name="top"');
+
+    // In the PDF the raw link still leads to its chapter's page.
+    const partner = path.join(out, 'small-test-manual-2025-02.pdf');
+    const visitsPage = pdfPages(partner).findIndex((page) => page.includes('See the first and the top.')) + 1;
+    expect(pdfLinks(partner, visitsPage)).toEqual(expect.arrayContaining([{ text: 'the first', page: visitsPage }]));
+    const checked = epubcheck(path.join(out, 'small-test-manual-2025-02.epub'));
+    expect(checked.output).toContain('No errors or warnings detected');
   });
 });
 

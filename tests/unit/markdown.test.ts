@@ -71,6 +71,27 @@ describe('toHtmlTree', () => {
     expect(out).toContain('aria-describedby="ch-a--footnote-label"');
     expect(out).not.toMatch(/id="footnote-label"/);
   });
+
+  it('moves ids written in raw HTML into the chapter\'s namespace, links following, and drops a repeat', () => {
+    const tree = parseMarkdown([
+      '## Intro',
+      '',
+      'Text[^1] <span id="ch-a--intro">a</span> <span id="x">b</span> <b id="x">c</b> <a name="top"></a> <a href="#x">x</a> <a href="#ch-a--fn-1">n</a>',
+      '',
+      '[^1]: A note.',
+    ].join('\n'));
+    const out = html(toHtmlTree(tree, numberHeadings(tree, 'ch-a'), 'ch-a', tmpdir()));
+    expect(out).toContain('<h2 id="ch-a--intro" class="level-2">');
+    expect(out).toContain('<span id="ch-a--raw.ch-a--intro">a</span> <span id="ch-a--raw.x">b</span> <b>c</b> <a id="ch-a--raw.top"></a> <a href="#ch-a--raw.x">x</a> <a href="#ch-a--fn-1">n</a>');
+    expect(out).toContain('<li id="ch-a--fn-1">');
+  });
+
+  it('keeps task-list checkboxes, tight or loose, and removes every other input', () => {
+    const tight = html(toHtmlTree(parseMarkdown('- [ ] a\n- [x] b <input type="text">\n'), [], 'ch-a', tmpdir()));
+    expect(tight.match(/<input[^>]*>/g)).toEqual(['<input type="checkbox" disabled>', '<input type="checkbox" checked disabled>']);
+    const loose = html(toHtmlTree(parseMarkdown('- [ ] a\n\n- <input type="checkbox"> b\n'), [], 'ch-a', tmpdir()));
+    expect(loose.match(/<input[^>]*>/g)).toEqual(['<input type="checkbox" disabled>']);
+  });
 });
 
 describe('rehypeShiftHeadings', () => {

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+/**
+ * Ids the markdown conversion gave (headings, footnotes) wear this mark while raw HTML is parsed
+ * and sanitized, so the ids raw HTML wrote can be told apart. It is random, so no chapter can
+ * write it; it never reaches an output.
+ */
+const MARK = `generated-${randomBytes(6).toString('hex')}-`;
+
+/** Marks every id already in the tree, before raw HTML is parsed into it. */
+export function rehypeMarkGeneratedIds() {
+  return (tree: Root): void => {
+    visit(tree, 'element', (node) => {
+      if (typeof node.properties.id === 'string') node.properties.id = MARK + node.properties.id;
+    });
+  };
+}
+
+/** Called for an element whose id raw HTML already gave an earlier element of the chapter. */
+export type OnRepeatedId = (node: Element, id: string) => void;
+
+/**
+ * Ids written in raw HTML (`<span id="x">`, Word's `<a name="_Toc1">`) are kept in the chapter's
+ * own namespace, `PREFIX raw.x`: the HTML edition and the PDFs put every chapter in one document
+ * beside the templates' ids, and the EPUB checks ids as XML, so an id written as-is could repeat
+ * another chapter's, a heading's anchor or a template's ("amendments"). Heading slugs never hold
+ * a ".", so no generated id takes this form. An id raw HTML repeats within the chapter is dropped
+ * (`onRepeat` tells `manual check`), `name` becomes an id, and the chapter's raw links, labels
+ * and table headers follow their ids. Generated ids lose their mark.
+ */
+export function rehypeRawIds(prefix: string, onRepeat?: OnRepeatedId) {
+  return (tree: Root): void => {
+    const generated = unmarkGeneratedIds(tree);
+    const generatedIds = new Set(generated.values());
+    const renamed = new Map<string, string>();
+    const taken = new Set<string>();
+    visit(tree, 'element', (node) => {
+      const { id, name } = node.properties;
+      delete node.properties.name; // only forms and old anchors use it; forms are gone, anchors get an id
+      if (generated.has(node)) return;
+      const written = [id, node.tagName === 'a' ? name : undefined].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+      delete node.properties.id;
+      if (written === undefined) return;
+      const unique = `${prefix}raw.${written.trim().replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+      if (taken.has(unique)) {
+        onRepeat?.(node, written);
+        return;
+      }
+      taken.add(unique);
+      node.properties.id = unique;
+      // A link to an id the conversion gave (a footnote) still means that one.
+      if (!generatedIds.has(written)) renamed.set(written, unique);
+    });
+    if (renamed.size > 0) followRenamedIds(tree, renamed);
+  };
+}
+
+/** Takes the mark off the ids the conversion gave; returns their elements and ids. */
+function unmarkGeneratedIds(tree: Root): Map<Element, string> {
+  const generated = new Map<Element, string>();
+  visit(tree, 'element', (node) => {
+    const { id } = node.properties;
+    if (typeof id !== 'string' || !id.startsWith(MARK)) return;
+    node.properties.id = id.slice(MARK.length);
+    generated.set(node, node.properties.id);
+  });
+  return generated;
+}
+
+/** Points raw `#id` links, `aria-*by` labels and table `headers` at the ids as renamed. */
+function followRenamedIds(tree: Root, renamed: ReadonlyMap<string, string>): void {
+  visit(tree, 'element', (node) => {
+    const { href } = node.properties;
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && renamed.has(href.slice(1))) node.properties.href = `#${renamed.get(href.slice(1))}`;
+    for (const key of ['ariaDescribedBy', 'ariaLabelledBy', 'headers'] as const) {
+      const ids = node.properties[key];
+      if (Array.isArray(ids)) node.properties[key] = ids.map((id) => renamed.get(String(id)) ?? id);
+    }
+  });
+}

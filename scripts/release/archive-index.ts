@@ -2,21 +2,24 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { archivedEditions } from '../load/baseline.ts';
 import { parseReleaseRecord, RELEASE_FILE, type ReleaseRecord } from '../load/release-record.ts';
-import { writeFileAtomic } from '../output/write-atomic.ts';
 import { longDate } from '../render/view-parts.ts';
 
 /**
- * Rewrites `index.md` and its twin `index.json` from the release records themselves, newest
- * first, so the index can never disagree with what is archived.
+ * `index.md` and its twin `index.json`, made from the release records themselves, newest first,
+ * so the index can never disagree with what is archived. `filing` is a record about to be
+ * archived, so the index can be written before its edition's folder is in place.
  */
-export async function writeArchiveIndex(archiveDir: string, language: string): Promise<void> {
-  const records = archivedEditions(archiveDir)
-    .reverse()
+export function archiveIndexFiles(archiveDir: string, language: string, filing?: ReleaseRecord): Map<string, string> {
+  const archived = archivedEditions(archiveDir)
+    .filter((id) => id !== filing?.edition.id)
     .map((id) => parseReleaseRecord(readFileSync(path.join(archiveDir, id, RELEASE_FILE), 'utf8')))
     .filter((r): r is ReleaseRecord => typeof r !== 'string');
+  const records = [...archived, ...(filing ? [filing] : [])].sort((a, b) => b.edition.id.localeCompare(a.edition.id));
   const index = records.map((r) => ({ edition: r.edition.id, label: r.edition.label, date: r.edition.date, commit: r.sources.commit, files: r.files }));
-  await writeFileAtomic(path.join(archiveDir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
-  await writeFileAtomic(path.join(archiveDir, 'index.md'), indexMarkdown(records, language));
+  return new Map([
+    ['index.json', `${JSON.stringify(index, null, 2)}\n`],
+    ['index.md', indexMarkdown(records, language)],
+  ]);
 }
 
 function indexMarkdown(records: ReleaseRecord[], language: string): string {

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ManualError, type Diagnostics } from '../diagnostics.ts';
-import { RELEASE_FILE, type ReleaseRecord } from '../load/release-record.ts';
+import type { ReleaseRecord } from '../load/release-record.ts';
 import { renderEditions, type RenderOptions } from '../output/render-editions.ts';
 import { buildBook, type PipelineOptions } from '../pipeline.ts';
-import { writeArchiveIndex } from './archive-index.ts';
+import { alreadyArchived, fileRelease, mendArchive } from './file-release.ts';
 import { releaseRecord } from './record.ts';
 
 export interface ReleaseOptions extends RenderOptions {
@@ -18,12 +17,14 @@ export interface ReleaseOptions extends RenderOptions {
  * Releases the current edition: checks it (the release gate refuses unlisted changes), builds it
  * twice and refuses if the two builds differ, then files the PDFs, the EPUB, the amendment pack
  * and release.json under `archive/<edition>/`, written to a temporary folder and renamed, so an
- * archived edition is whole or absent. An archived edition is never overwritten.
+ * archived edition is whole or absent. An archived edition is never overwritten. First it mends
+ * what a release killed part way may have left in the archive.
  */
 export async function releaseEdition(options: ReleaseOptions, diagnostics: Diagnostics): Promise<{ folder: string; record: ReleaseRecord } | undefined> {
   const pipeline: PipelineOptions = { cacheDir: options.cacheDir, archiveDir: options.archiveDir, gate: 'error' };
   const book = await buildBook(options.root, diagnostics, pipeline);
   if (!book) return undefined;
+  await mendArchive(options.archiveDir, book.meta.language);
   const folder = path.join(options.archiveDir, book.edition.id);
   if (existsSync(folder)) throw alreadyArchived(book.edition.id, folder);
   const first = await renderEditions(book, options);
@@ -35,34 +36,6 @@ export async function releaseEdition(options: ReleaseOptions, diagnostics: Diagn
     }
   }
   const record = releaseRecord(book, first, files);
-  await fileRelease(folder, files, record);
-  await writeArchiveIndex(options.archiveDir, book.meta.language);
+  await fileRelease(options.archiveDir, folder, files, record, book.meta.language);
   return { folder, record };
 }
-
-async function fileRelease(folder: string, files: Map<string, Uint8Array | string>, record: ReleaseRecord): Promise<void> {
-  const temporary = `${path.dirname(folder)}/.${path.basename(folder)}.tmp-${process.pid}`;
-  await rm(temporary, { recursive: true, force: true });
-  await mkdir(temporary, { recursive: true });
-  try {
-    for (const [name, data] of files) await writeFile(path.join(temporary, name), data);
-    await writeFile(path.join(temporary, RELEASE_FILE), `${JSON.stringify(record, null, 2)}\n`);
-    if (existsSync(folder)) throw alreadyArchived(record.edition.id, folder);
-    await rename(temporary, folder);
-  } catch (e) {
-    await rm(temporary, { recursive: true, force: true });
-    throw e;
-  }
-}
-
-function alreadyArchived(edition: string, folder: string): ManualError {
-  return new ManualError([
-    {
-      severity: 'error',
-      file: path.relative(process.cwd(), folder) || folder,
-      message: `edition ${edition} is already archived; an archived release is never overwritten`,
-      hint: 'add the next edition at the top of chapters/amendments.yml and release that',
-    },
-  ]);
-}
-

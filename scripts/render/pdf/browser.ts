@@ -108,8 +108,15 @@ async function printPage(browser: Browser, html: string, options: PrintOptions, 
     await page.setRequestInterception(true);
     page.on('request', (request) => void request.abort('blockedbyclient'));
     await page.setJavaScriptEnabled(false);
-    await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: false, timeout: options.timeout });
+    // A renderer that dies mid-print is only reported as the page's "error": without this the
+    // print would wait for the whole timeout.
+    const crashed = new Promise<never>((_, reject) => page.once('error', reject));
+    crashed.catch(() => undefined);
+    const print = async () => {
+      await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
+      return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: false, timeout: options.timeout });
+    };
+    return await Promise.race([print(), crashed]);
   } finally {
     await context.close();
   }

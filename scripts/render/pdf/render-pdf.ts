@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { ManualError } from '../../diagnostics.ts';
 import type { Book, ContentsNode } from '../../model/types.ts';
 import { numberedTitle } from '../../model/numbered-title.ts';
 import { loadTemplates, type Templates } from '../templates.ts';
@@ -12,9 +13,6 @@ import { printedChapters, printView, type PassKind } from './print-view.ts';
 
 /** A layout that has not settled by then never will: something moves text between passes. */
 const MAX_PASSES = 3;
-
-/** The partner edition first: the EPUB waits for its pages. */
-export const VARIANTS = ['partner', 'binder'] as const;
 
 /**
  * Both PDF editions are printed by Chromium's own print: a pass learns on which page every
@@ -127,7 +125,14 @@ export async function printEdition(job: PdfJob, variant: Variant, plan: Layout |
     }
     layout = planLayout(variant, job.units, printed, layout?.blankBefore ?? new Set(), job.anchors[variant]);
   }
-  throw new Error(`the ${variant} PDF's pages moved on every one of ${MAX_PASSES} passes; a template's page numbers are probably not in fixed-width boxes`);
+  throw new ManualError([
+    {
+      severity: 'error',
+      file: 'templates/pdf',
+      message: `the ${variant} PDF's pages moved on every one of ${MAX_PASSES} passes: writing its page numbers in moved the text`,
+      hint: 'print page numbers and counts only in boxes of fixed width (the .page-ref and .page-count rules of templates/styles/print.css), and let nothing else in a template depend on them',
+    },
+  ]);
 }
 
 export function documentInfo(book: Book, title = book.meta.title) {

@@ -20,8 +20,9 @@ const MANUAL = path.join(REPO, 'scripts/manual.mjs');
 
 /**
  * `npm run bench [-- --sizes 300,1000,2000 --runs 3]`: for each size, a synthetic manual in the
- * Derby shape, and in one run the medians of `manual check`, a cold build, a rebuild after one
- * chapter changed, the EPUB alone and the floor: one bare Chromium print of the partner
+ * Derby shape, and in one run the medians of `manual check`, a cold build (both PDFs printing at
+ * once), a cold build printing one PDF at a time (as on a machine short of memory), a rebuild
+ * after one chapter changed, the EPUB alone and the floor: one bare Chromium print of the partner
  * edition's own HTML. Ratios are to the floor measured in the same run.
  */
 export async function main(argv: string[]): Promise<number> {
@@ -44,7 +45,7 @@ export async function main(argv: string[]): Promise<number> {
 async function benchSize(root: string, target: number, runs: number): Promise<SizeResult> {
   const generated = await generateManual(root, { pages: target });
   const log = (what: string) => process.stderr.write(`[${target} pages] ${what}\n`);
-  const manual = (args: string[], cache: string) => runMeasured(process.execPath, [MANUAL, ...args, '--root', root], { MANUAL_CACHE_DIR: cache });
+  const manual = (args: string[], cache: string, env: NodeJS.ProcessEnv = {}) => runMeasured(process.execPath, [MANUAL, ...args, '--root', root], { MANUAL_CACHE_DIR: cache, ...env });
   const out = path.join(root, 'dist');
 
   log('check');
@@ -52,14 +53,17 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   const check = await repeat(runs, () => manual(['check'], path.join(root, '.cache-check')));
 
   log('cold builds (empty cache each time)');
-  const cold = await repeat(runs, (i) => manual(['build', '--timings'], path.join(root, `.cache-cold-${i}`)));
+  const cold = await repeat(runs, (i) => manual(['build', '--timings'], path.join(root, `.cache-cold-${i}`), { MANUAL_PRINT_ONE_AT_A_TIME: '0' }));
   const pdfPages = pagesOf(out);
+
+  log('cold builds, one PDF at a time');
+  const coldOneAtATime = await repeat(runs, (i) => manual(['build'], path.join(root, `.cache-one-${i}`), { MANUAL_PRINT_ONE_AT_A_TIME: '1' }));
 
   log('rebuilds after changing one chapter');
   const warm = path.join(root, '.cache-cold-0');
   const rebuild = await repeat(runs, async (i) => {
     changeOneChapter(root, i);
-    return manual(['build', '--timings'], warm);
+    return manual(['build', '--timings'], warm, { MANUAL_PRINT_ONE_AT_A_TIME: '0' });
   });
 
   const book = await loadBook(root);
@@ -67,7 +71,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   const epub = await repeatInProcess(runs, () => renderEpub(book, templatesDir(book.root)));
   log('floor: one bare print of the partner edition');
   const floor = await repeatInProcess(runs, () => barePrint(book));
-  return { target, chapters: generated.chapters, markdownBytes: generated.bytes, pages: pdfPages, check, floor, cold, rebuild, epub, lastBuildTimings: cold.stderr };
+  return { target, chapters: generated.chapters, markdownBytes: generated.bytes, pages: pdfPages, check, floor, cold, rebuild, coldOneAtATime, epub, lastBuildTimings: cold.stderr };
 }
 
 type Timed = { seconds: number[]; median: number; peakBytes?: number; stderr?: string };

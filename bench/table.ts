@@ -8,6 +8,8 @@ export interface SizeResult {
   floor: Measured;
   cold: Measured & { peakBytes: number };
   rebuild: Measured & { peakBytes: number };
+  /** Cold builds with the two editions printed one after the other (MANUAL_PRINT_ONE_AT_A_TIME=1), as on a machine short of memory. */
+  coldOneAtATime: Measured & { peakBytes: number };
   epub: Measured;
   /** `manual build --timings` of the last cold build: where its time went. */
   lastBuildTimings: string;
@@ -27,13 +29,14 @@ interface Report {
 
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
 const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 
 /** The results as a markdown table, as the README shows them. */
 export function resultsTable(report: Report): string {
   const m = report.machine;
   const head = [
-    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Peak memory |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = report.sizes.map((r) => {
     const cells = [
@@ -46,7 +49,9 @@ export function resultsTable(report: Report): string {
       x(r.rebuild.median / r.floor.median),
       ((r.pages.partner + r.pages.binder) / r.cold.median).toFixed(0),
       s(r.epub.median),
-      `${(Math.max(r.cold.peakBytes, r.rebuild.peakBytes) / 2 ** 30).toFixed(2)} GB`,
+      gigabytes(Math.max(r.cold.peakBytes, r.rebuild.peakBytes)),
+      s(r.coldOneAtATime.median),
+      `${x(r.coldOneAtATime.median / r.floor.median)}, ${gigabytes(r.coldOneAtATime.peakBytes)}`,
     ];
     return `| ${cells.join(' | ')} |`;
   });

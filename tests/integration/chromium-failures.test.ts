@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
+import { gone, killManualAfter, running } from '../helpers/processes.ts';
 
 afterAll(removeCopies);
 
@@ -13,13 +14,6 @@ function fakeChromium(body: string): string {
   writeFileSync(file, `#!/bin/sh\n${body}\n`);
   chmodSync(file, 0o755);
   return file;
-}
-
-const running = (pattern: string) => spawnSync('pgrep', ['-f', pattern]).stdout.toString().trim();
-/** The processes matching `pattern` still running after up to `ms` milliseconds of waiting for them to end. */
-async function gone(pattern: string, ms: number): Promise<string> {
-  for (const until = performance.now() + ms; running(pattern) && performance.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 250));
-  return running(pattern);
 }
 
 const snapshot = (dir: string) => new Map(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
@@ -133,12 +127,7 @@ describe('a build killed at any moment', () => {
     // The killed builds keep their Chromium profiles in a folder of their own, to find leftovers.
     const temp = mkdtempSync(path.join(tmpdir(), 'manual-killed-'));
     for (const afterMs of [300, 1200, 2500, 4000, 5500, 7000]) {
-      const child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'build', '--root', root], { stdio: 'ignore', env: { ...process.env, TMPDIR: temp } });
-      const ended = new Promise((resolve) => child.on('close', resolve)); // a late kill finds it finished
-      await new Promise((resolve) => setTimeout(resolve, afterMs));
-      child.kill('SIGKILL');
-      await ended;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await killManualAfter(['build', '--root', root], afterMs, { TMPDIR: temp });
       const editions = new Map([...snapshot(path.join(root, 'dist'))].filter(([name]) => !name.includes('.tmp-')));
       expect([...editions.keys()].sort()).toEqual([...before.keys()].sort());
       for (const [name, data] of editions) expect(data.equals(before.get(name)!) || data.equals(after.get(name)!), `${name} after ${afterMs} ms`).toBe(true);

@@ -1,5 +1,5 @@
 import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
-import { openPrintedPdf } from './pdf-objects.ts';
+import { crossReferences, openPrintedPdf } from './pdf-objects.ts';
 import { appendUpdate, type LoadedPdf } from './pdf-update.ts';
 
 /** A bookmark: what the PDF's outline shows, and the anchor it opens at. */
@@ -30,7 +30,8 @@ export interface PrintedPdf {
 }
 
 export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
-  const doc = openPrintedPdf(bytes) ?? (await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+  const table = crossReferences(bytes);
+  const doc = openPrintedPdf(bytes, table) ?? (await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
   const firstNew = doc.context.largestObjectNumber + 1;
   const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const pageOf = new Map<string, number>();
@@ -38,7 +39,7 @@ export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
     const page = pages.get(String(dest.get(0)));
     if (page !== undefined) pageOf.set(name, page);
   }
-  return { pageOf, pageCount: doc.getPageCount(), finish: async (info, outline) => finishPdf({ bytes, doc, firstNew }, info, outline) };
+  return { pageOf, pageCount: doc.getPageCount(), finish: async (info, outline) => finishPdf({ bytes, doc, firstNew, offsets: table?.offsets }, info, outline) };
 }
 
 function finishPdf(pdf: LoadedPdf, info: DocumentInfo, outline: OutlineNode[]): Uint8Array {

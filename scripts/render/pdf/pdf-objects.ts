@@ -40,8 +40,7 @@ export function lastXrefOffset(bytes: Uint8Array): number {
  * load reads every object: 1.9 s and 96 MB for a 2,000-page edition, for each of the two
  * editions. Undefined for a file without a classic cross-reference table; load it whole then.
  */
-export function openPrintedPdf(bytes: Uint8Array): PDFDocument | undefined {
-  const table = crossReferences(bytes);
+export function openPrintedPdf(bytes: Uint8Array, table = crossReferences(bytes)): PDFDocument | undefined {
   if (!table) return undefined;
   const context = PDFContext.create();
   const trailer = PDFObjectParser.forBytes(bytes.subarray(table.trailer), context).parseObject();

@@ -6,6 +6,8 @@ export interface LoadedPdf {
   bytes: Uint8Array;
   doc: PDFDocument;
   firstNew: number;
+  /** Where each of the original's objects starts, when its cross-reference table was read already. */
+  offsets?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface LoadedPdf {
  * `date` (YYYY-MM-DD) replaces the time of printing in the superseded information, so that a
  * rebuild gives the same bytes.
  */
-export function appendUpdate({ bytes, doc, firstNew }: LoadedPdf, date: string): Uint8Array {
+export function appendUpdate({ bytes, doc, firstNew, offsets }: LoadedPdf, date: string): Uint8Array {
   const { context } = doc;
   const touched = [context.trailerInfo.Root, context.trailerInfo.Info, doc.catalog.get(PDFName.of('ViewerPreferences'))];
   const changed = new Map<number, PDFRef>();
@@ -38,13 +40,12 @@ export function appendUpdate({ bytes, doc, firstNew }: LoadedPdf, date: string):
   pieces.push(`${xref.toString()}${PDFTrailerDict.of(trailer).toString()}\n${PDFTrailer.forLastCrossRefSectionOffset(offset).toString()}\n`);
   const original = Buffer.from(bytes);
   const info = context.trailerInfo.Info;
-  if (info instanceof PDFRef && info.objectNumber < firstNew) redate(original, info.objectNumber, date);
+  if (info instanceof PDFRef && info.objectNumber < firstNew) redate(original, (offsets ?? crossReferences(original)?.offsets)?.get(info.objectNumber), date);
   return Buffer.concat([original, Buffer.from(pieces.join(''), 'latin1')]);
 }
 
-/** Writes `date` over the dates of an object, in place and at the same length, so that no offset moves. */
-function redate(pdf: Buffer, objectNumber: number, date: string): void {
-  const start = crossReferences(pdf)?.offsets.get(objectNumber);
+/** Writes `date` over the dates of the object at `start`, in place and at the same length, so that no offset moves. */
+function redate(pdf: Buffer, start: number | undefined, date: string): void {
   const end = start === undefined ? -1 : pdf.indexOf('endobj', start, 'latin1');
   if (start === undefined || end < 0) return;
   const text = pdf.toString('latin1', start, end);

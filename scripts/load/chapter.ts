@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Heading, Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostics, Where } from '../diagnostics.ts';
-import type { ParseMarkdown } from './markdown-cache.ts';
+import type { ParseMarkdown, ParsedChapter } from './markdown-cache.ts';
 import type { ChapterSource } from './types.ts';
 import { YamlFile } from './yaml-file.ts';
 
@@ -77,7 +77,7 @@ function firstBadLine(bytes: Buffer): number {
 
 function fromMarkdown(
   { id, file, sha256 }: Pick<ChapterSource, 'id' | 'file' | 'sha256'>,
-  tree: Root,
+  { tree, nodes }: ParsedChapter,
   diagnostics: Diagnostics,
 ): ChapterSource | undefined {
   const frontMatter = readFrontMatter(file, tree, diagnostics);
@@ -90,11 +90,14 @@ function fromMarkdown(
   const heading = firstHeading(tree);
   const title = declared ?? (heading ? toString(heading).trim() : undefined);
   // The title is printed once, by the templates: a title heading in the body would repeat it.
-  if (heading && toString(heading).trim() === title) tree.children.splice(tree.children.indexOf(heading), 1);
+  if (heading && toString(heading).trim() === title) {
+    tree.children.splice(tree.children.indexOf(heading), 1);
+    nodes.headings = nodes.headings.filter((h) => h !== heading);
+  }
   if (!title) {
     diagnostics.warning({ file, line: 1, column: 1 }, 'the chapter has no title', 'start it with a "# Title" line, or give "title:" in its front matter');
   }
-  return { id, file, sha256, title: title || path.posix.basename(id), meta, tree };
+  return { id, file, sha256, title: title || path.posix.basename(id), meta, tree, nodes };
 }
 
 /** The front matter's keys (empty when there is none); removes it from the tree. */

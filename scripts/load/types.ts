@@ -1,5 +1,6 @@
 import type { Root as MdastRoot } from 'mdast';
 import type { Where } from '../diagnostics.ts';
+import type { ChapterNodes } from '../markdown/chapter-nodes.ts';
 
 /** What the load stage reads: the manual as its authors wrote it, validated, not yet numbered. */
 
@@ -110,6 +111,8 @@ export interface ChapterSource {
   meta: Record<string, unknown>;
   /** The body, without front matter and without the title heading. */
   tree: MdastRoot;
+  /** The body's headings, links, images and raw HTML. */
+  nodes: ChapterNodes;
 }
 
 /** What a release recorded of one chapter (see release.json). */

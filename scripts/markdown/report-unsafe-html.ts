@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import type { Node } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { Diagnostics, Where } from '../diagnostics.ts';
+import type { ChapterNodes } from './chapter-nodes.ts';
 import { rehypeFormFields } from './rehype-form-fields.ts';
 import { rehypeMarkGeneratedIds, rehypeRawIds } from './rehype-raw-ids.ts';
 import { SAFE_HTML, UNSAFE_URL, unsafeParts } from './safe-html.ts';
@@ -18,29 +19,25 @@ const SAFE_SUBSET = 'raw HTML keeps tables, lists, line breaks, sup and sub, det
  * page): the chapter is parsed as the renderers parse it, and every part the safe subset removes
  * is a warning with its file and line. Chapters without raw HTML or odd links cost nothing.
  */
-export function reportUnsafeHtml(diagnostics: Diagnostics, locate: (node: Node) => Where) {
-  return (tree: Root): void => {
-    let raw = false;
-    visit(tree, (node) => {
-      if (node.type === 'html' && !node.value.trim().startsWith('<!--')) {
-        raw = true;
-        if (/<img\b/i.test(node.value)) {
-          diagnostics.warning(locate(node), 'an image in raw HTML shows only its text alternative in the editions', 'write the image in markdown: ![what it shows](path/to/image.png)');
-        }
-      }
-      if (node.type === 'link' && UNSAFE_URL.test(node.url)) raw = true;
-    });
-    if (!raw) return;
-    const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeMarkGeneratedIds).use(rehypeRaw).runSync(structuredClone(tree)) as HastRoot;
-    visit(hast, 'element', (node) => {
-      if (node.tagName === 'iframe') diagnostics.warning(locate(node), `an <iframe> is shown as a link to ${String(node.properties.src ?? 'its address')}`, 'editions cannot embed pages; link to it in markdown: [title](https://...)');
-    });
-    for (const part of unsafeParts(hast)) {
-      if (part.what === '<iframe>') continue;
-      diagnostics.warning(locate(part.node), `${part.what} is removed from the editions`, part.hint ?? SAFE_SUBSET);
+export function reportUnsafeHtml(tree: Root, nodes: ChapterNodes, diagnostics: Diagnostics, locate: (node: Node) => Where): void {
+  let raw = nodes.references.some((node) => node.type === 'link' && UNSAFE_URL.test(node.url));
+  for (const node of nodes.html) {
+    if (node.value.trim().startsWith('<!--')) continue;
+    raw = true;
+    if (/<img\b/i.test(node.value)) {
+      diagnostics.warning(locate(node), 'an image in raw HTML shows only its text alternative in the editions', 'write the image in markdown: ![what it shows](path/to/image.png)');
     }
-    reportRepeatedIds(hast, diagnostics, locate);
-  };
+  }
+  if (!raw) return;
+  const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeMarkGeneratedIds).use(rehypeRaw).runSync(structuredClone(tree)) as HastRoot;
+  visit(hast, 'element', (node) => {
+    if (node.tagName === 'iframe') diagnostics.warning(locate(node), `an <iframe> is shown as a link to ${String(node.properties.src ?? 'its address')}`, 'editions cannot embed pages; link to it in markdown: [title](https://...)');
+  });
+  for (const part of unsafeParts(hast)) {
+    if (part.what === '<iframe>') continue;
+    diagnostics.warning(locate(part.node), `${part.what} is removed from the editions`, part.hint ?? SAFE_SUBSET);
+  }
+  reportRepeatedIds(hast, diagnostics, locate);
 }
 
 /** An id raw HTML gives twice in a chapter: among what the editions keep, as toHtmlTree keeps it. */

@@ -1,8 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import type { Image, Link, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Image, Link } from 'mdast';
 import type { Diagnostics, Where } from '../diagnostics.ts';
 import type { HeadingInfo } from '../model/types.ts';
 import { numberedTitle } from '../model/numbered-title.ts';
@@ -32,17 +31,16 @@ export interface ResolveLinksOptions {
 const OUTSIDE = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
- * Checks every link and image of a chapter, and rewrites them for the renderers: a link to a
- * chapter (`../care/placements.md#assessment`) becomes `#anchor`, a link with empty text gets the
- * target's number and title, and an image's path becomes relative to the manual's root.
+ * Checks every link and image of a chapter (its `references`, see indexNodes), and rewrites them
+ * for the renderers: a link to a chapter (`../care/placements.md#assessment`) becomes `#anchor`, a
+ * link with empty text gets the target's number and title, and an image's path becomes relative
+ * to the manual's root.
  */
-export function remarkResolveLinks(options: ResolveLinksOptions) {
-  return (tree: Root): void => {
-    visit(tree, (node) => {
-      if (node.type === 'link') resolveLink(node, options);
-      else if (node.type === 'image') resolveImage(node, options);
-    });
-  };
+export function resolveLinks(references: (Link | Image)[], options: ResolveLinksOptions): void {
+  for (const node of references) {
+    if (node.type === 'link') resolveLink(node, options);
+    else resolveImage(node, options);
+  }
 }
 
 function resolveLink(node: Link, options: ResolveLinksOptions): void {

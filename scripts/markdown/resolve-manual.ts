@@ -4,7 +4,8 @@ import type { Diagnostics, Where } from '../diagnostics.ts';
 import type { ManualSource } from '../load/types.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import { reportUnsafeHtml } from './report-unsafe-html.ts';
-import { remarkResolveLinks, type LinkTarget } from './remark-resolve-links.ts';
+import { indexNodes } from './chapter-nodes.ts';
+import { resolveLinks, type LinkTarget } from './resolve-links.ts';
 
 /**
  * Checks and rewrites the links and images of every chapter and of every amendment's details
@@ -15,14 +16,15 @@ export function resolveManual(source: ManualSource, numbered: NumberedManual, di
   const targets = linkTargets(numbered);
   for (const chapter of source.chapters.values()) {
     const locate = (node: Node): Where => ({ file: chapter.file, line: node.position?.start.line, column: node.position?.start.column });
-    reportUnsafeHtml(diagnostics, locate)(chapter.tree);
-    remarkResolveLinks({ root: source.root, baseDir: path.posix.dirname(chapter.file), targets, self: targets.get(chapter.id), diagnostics, locate })(chapter.tree);
+    reportUnsafeHtml(chapter.tree, chapter.nodes, diagnostics, locate);
+    resolveLinks(chapter.nodes.references, { root: source.root, baseDir: path.posix.dirname(chapter.file), targets, self: targets.get(chapter.id), diagnostics, locate });
   }
   for (const item of source.editions.flatMap((e) => [...e.updated, ...e.new, ...e.removed])) {
     if (!item.details) continue;
     const locate = (): Where => item.where;
-    reportUnsafeHtml(diagnostics, locate)(item.details);
-    remarkResolveLinks({ root: source.root, baseDir: 'chapters', targets, diagnostics, locate })(item.details);
+    const nodes = indexNodes(item.details);
+    reportUnsafeHtml(item.details, nodes, diagnostics, locate);
+    resolveLinks(nodes.references, { root: source.root, baseDir: 'chapters', targets, diagnostics, locate });
   }
 }
 

@@ -1,24 +1,23 @@
 import GithubSlugger from 'github-slugger';
-import type { Root } from 'mdast';
+import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { HeadingInfo } from '../model/types.ts';
 import { headingAnchor } from './anchors.ts';
 
 /**
  * Numbers a chapter's level-2 headings 1, 2, 3 and level-3 headings 1.1, 1.2 (so "Section 1.2"
  * in an amendment means something), and gives every heading its slug and book-wide anchor.
- * Returns them in document order, the order `visit` meets heading nodes in.
+ * Takes and returns them in document order (see indexNodes).
  */
-export function numberHeadings(tree: Root, chapterAnchor: string): HeadingInfo[] {
+export function numberHeadings(nodes: Heading[], chapterAnchor: string): HeadingInfo[] {
   const slugger = new GithubSlugger();
   const counters = [0, 0];
   const headings: HeadingInfo[] = [];
-  visit(tree, 'heading', (node) => {
+  for (const node of nodes) {
     const text = toString(node).trim();
     const slug = slugger.slug(text);
     headings.push({ depth: node.depth, text, slug, number: nextNumber(counters, node.depth), anchor: headingAnchor(chapterAnchor, slug) });
-  });
+  }
   return headings;
 }
 

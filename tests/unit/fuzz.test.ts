@@ -6,7 +6,8 @@ import { Diagnostics } from '../../scripts/diagnostics.ts';
 import { parseAmendments } from '../../scripts/load/amendments.ts';
 import { parseManifest } from '../../scripts/load/manifest.ts';
 import { parseMarkdown } from '../../scripts/markdown/parse-markdown.ts';
-import { remarkResolveLinks } from '../../scripts/markdown/remark-resolve-links.ts';
+import { indexNodes } from '../../scripts/markdown/chapter-nodes.ts';
+import { resolveLinks } from '../../scripts/markdown/resolve-links.ts';
 import { toHtmlTree } from '../../scripts/markdown/to-html-tree.ts';
 import { numberContents } from '../../scripts/number/number-contents.ts';
 import { numberHeadings } from '../../scripts/number/number-headings.ts';
@@ -81,14 +82,14 @@ describe('no input makes the check or the markdown stage throw', () => {
       fc.property(fc.oneof(mutated(chapter), anyText), (text) => {
         const diagnostics = new Diagnostics();
         const tree = parseMarkdown(text);
-        const headings = numberHeadings(tree, 'ch-x');
-        remarkResolveLinks({
+        const headings = numberHeadings(indexNodes(tree).headings, 'ch-x');
+        resolveLinks(indexNodes(tree).references, {
           root: REPO,
           baseDir: 'chapters/friends-and-family',
           targets: new Map([['friends-and-family/placements-with-parents', { number: '5.6', title: 'Placements with Parents', anchor: 'ch-p', headings: [] }]]),
           diagnostics,
           locate: (node) => ({ file: 'x.md', line: node.position?.start.line }),
-        })(tree);
+        });
         expect(toHtmlTree(tree, headings, 'ch-x', REPO).type).toBe('root');
       }),
       { numRuns: RUNS, seed: SEED },

@@ -7,14 +7,15 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic } from '../../scripts/diagnostics.ts';
 import { parseMarkdown } from '../../scripts/markdown/parse-markdown.ts';
-import { remarkResolveLinks, type LinkTarget } from '../../scripts/markdown/remark-resolve-links.ts';
+import { indexNodes } from '../../scripts/markdown/chapter-nodes.ts';
+import { resolveLinks, type LinkTarget } from '../../scripts/markdown/resolve-links.ts';
 import { toHtmlTree } from '../../scripts/markdown/to-html-tree.ts';
 import { numberHeadings } from '../../scripts/number/number-headings.ts';
 import { rehypeShiftHeadings } from '../../scripts/render/rehype-shift-headings.ts';
 
 const html = (tree: Root) => unified().use(rehypeStringify).stringify(tree);
 
-describe('remarkResolveLinks', () => {
+describe('resolveLinks', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'links-'));
   mkdirSync(path.join(root, 'chapters/care/img'), { recursive: true });
   writeFileSync(path.join(root, 'chapters/care/img/a.png'), '');
@@ -22,19 +23,19 @@ describe('remarkResolveLinks', () => {
     number: '5.6',
     title: 'Placements with Parents',
     anchor: 'ch-care.parents',
-    headings: numberHeadings(parseMarkdown('## Before\n\n### Plan\n\n### Assessment and Checks\n'), 'ch-care.parents'),
+    headings: numberHeadings(indexNodes(parseMarkdown('## Before\n\n### Plan\n\n### Assessment and Checks\n')).headings, 'ch-care.parents'),
   };
   const resolve = (markdown: string) => {
     const diagnostics = new Diagnostics();
     const tree = parseMarkdown(markdown);
-    remarkResolveLinks({
+    resolveLinks(indexNodes(tree).references, {
       root,
       baseDir: 'chapters/care',
       targets: new Map([['care/parents', target]]),
       self: target,
       diagnostics,
       locate: (node) => ({ file: 'chapters/care/x.md', line: node.position?.start.line, column: node.position?.start.column }),
-    })(tree);
+    });
     return { out: html(toHtmlTree(tree, [], 'ch-x', root)), problems: diagnostics.items.map(formatDiagnostic) };
   };
 
@@ -64,7 +65,7 @@ describe('remarkResolveLinks', () => {
 describe('toHtmlTree', () => {
   it('gives headings their anchor, level class and number, and chapter-unique footnote ids', () => {
     const tree = parseMarkdown('## Intro\n\nText[^1].\n\n### Detail\n\n[^1]: A note.\n');
-    const out = html(toHtmlTree(tree, numberHeadings(tree, 'ch-a'), 'ch-a', tmpdir()));
+    const out = html(toHtmlTree(tree, numberHeadings(indexNodes(tree).headings, 'ch-a'), 'ch-a', tmpdir()));
     expect(out).toContain('<h2 id="ch-a--intro" class="level-2"><span class="heading-number">1</span> Intro</h2>');
     expect(out).toContain('<h3 id="ch-a--detail" class="level-3"><span class="heading-number">1.1</span> Detail</h3>');
     expect(out).toContain('id="ch-a--footnote-label"');
@@ -80,7 +81,7 @@ describe('toHtmlTree', () => {
       '',
       '[^1]: A note.',
     ].join('\n'));
-    const out = html(toHtmlTree(tree, numberHeadings(tree, 'ch-a'), 'ch-a', tmpdir()));
+    const out = html(toHtmlTree(tree, numberHeadings(indexNodes(tree).headings, 'ch-a'), 'ch-a', tmpdir()));
     expect(out).toContain('<h2 id="ch-a--intro" class="level-2">');
     expect(out).toContain('<span id="ch-a--raw.ch-a--intro">a</span> <span id="ch-a--raw.x">b</span> <b>c</b> <a id="ch-a--raw.top"></a> <a href="#ch-a--raw.x">x</a> <a href="#ch-a--fn-1">n</a>');
     expect(out).toContain('<li id="ch-a--fn-1">');

@@ -4,6 +4,7 @@ import { parseManifest } from '../../scripts/load/manifest.ts';
 import { parseMarkdown } from '../../scripts/markdown/parse-markdown.ts';
 import type { ContentsNode } from '../../scripts/model/types.ts';
 import { numberContents } from '../../scripts/number/number-contents.ts';
+import { indexNodes } from '../../scripts/markdown/chapter-nodes.ts';
 import { numberHeadings } from '../../scripts/number/number-headings.ts';
 
 const MANIFEST = `
@@ -71,7 +72,7 @@ describe('numberContents', () => {
 describe('numberHeadings', () => {
   it('numbers level-2 and level-3 headings within the chapter and slugs them all', () => {
     const tree = parseMarkdown('## Before\n\n### Plan\n\n### Checks before Placement\n\n#### Detail\n\n## After\n\n### Plan\n');
-    expect(numberHeadings(tree, 'ch-x').map((h) => [h.number, h.text, h.anchor])).toEqual([
+    expect(numberHeadings(indexNodes(tree).headings, 'ch-x').map((h) => [h.number, h.text, h.anchor])).toEqual([
       ['1', 'Before', 'ch-x--before'],
       ['1.1', 'Plan', 'ch-x--plan'],
       ['1.2', 'Checks before Placement', 'ch-x--checks-before-placement'],

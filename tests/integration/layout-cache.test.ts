@@ -32,12 +32,15 @@ describe('the layout kept from the last build', () => {
     const warm = build(root, cache, { MANUAL_PRINT_ONE_AT_A_TIME: '1' });
     expect(warm.timings).not.toContain('measuring passes');
     expect(warm.timings).not.toContain('pass 2');
+    expect(warm.timings).not.toContain('EPUB again');
     expectSameFiles(cold.out, warm.out);
 
-    // A chapter three pages longer: the kept layout is wrong, the print shows it, and a second pass fixes it.
+    // A chapter three pages longer: the kept layout is wrong, the print shows it, and a second pass
+    // fixes it; the EPUB made from the wrong plan while the PDFs printed is made again.
     edit(root, 'chapters/care/visits.md', '## Frequency', `## Frequency\n\n${'A visit is recorded on the day it happens, with who was seen and what they said. '.repeat(120)}`);
     const stale = build(root, cache);
     expect(stale.timings).toContain('partner PDF, pass 2');
+    expect(stale.timings).toContain('EPUB again, from the printed pages');
     expectSameFiles(build(root, temp()).out, stale.out);
   });
 });

@@ -37,6 +37,11 @@ export function printPagePlaces(book: Book, pages: PrintedPages, fileOf: (anchor
   return places;
 }
 
+/** True when both say the same of every page the EPUB's page list marks: an EPUB made from either has the same bytes. */
+export function samePagePlaces(book: Book, a: PrintedPages, b: PrintedPages): boolean {
+  return a.pageCount === b.pageCount && readingOrder(book, () => '').every(({ id }) => a.pageOf.get(id!) === b.pageOf.get(id!));
+}
+
 /** Every place with an id the partner PDF reports, in reading order: sections, chapters and their blocks, the appendix. */
 function readingOrder(book: Book, fileOf: (anchor: string) => string): PagePlace[] {
   const blocks = new Map(book.chapters.map((c) => [c.anchor, c.blocks]));

@@ -52,26 +52,35 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   await manual(['check'], path.join(root, '.cache-check')); // fills the parse cache, as any earlier check would
   const check = await repeat(runs, () => manual(['check'], path.join(root, '.cache-check')));
 
-  log('cold builds (empty cache each time)');
-  const cold = await repeat(runs, (i) => manual(['build', '--timings'], path.join(root, `.cache-cold-${i}`), { MANUAL_PRINT_ONE_AT_A_TIME: '0' }));
-  const pdfPages = pagesOf(out);
-
-  log('cold builds, one PDF at a time');
-  const coldOneAtATime = await repeat(runs, (i) => manual(['build'], path.join(root, `.cache-one-${i}`), { MANUAL_PRINT_ONE_AT_A_TIME: '1' }));
-
-  log('rebuilds after changing one chapter');
-  const warm = path.join(root, '.cache-cold-0');
-  const rebuild = await repeat(runs, async (i) => {
-    changeOneChapter(root, i);
-    return manual(['build', '--timings'], warm, { MANUAL_PRINT_ONE_AT_A_TIME: '0' });
-  });
-
+  // Each run measures the floor and then the builds it is the floor of, so that a slow spell of
+  // this shared machine weighs on both sides of a ratio: ratios are medians of each run's ratios.
   const book = await loadBook(root);
+  const runsOf: { floor: number; cold: Run; coldOneAtATime: Run; rebuild: Run }[] = [];
+  let pdfPages: SizeResult['pages'] | undefined;
+  for (let i = 0; i < runs; i++) {
+    log(`run ${i + 1} of ${runs}: floor (one bare print of the partner edition)`);
+    const floor = await timed(() => barePrint(book));
+    log(`run ${i + 1} of ${runs}: cold build (empty cache)`);
+    const cold = await manual(['build', '--timings'], path.join(root, `.cache-cold-${i}`), { MANUAL_PRINT_ONE_AT_A_TIME: '0' });
+    pdfPages ??= pagesOf(out);
+    log(`run ${i + 1} of ${runs}: cold build, one PDF at a time`);
+    const coldOneAtATime = await manual(['build'], path.join(root, `.cache-one-${i}`), { MANUAL_PRINT_ONE_AT_A_TIME: '1' });
+    log(`run ${i + 1} of ${runs}: rebuild after changing one chapter`);
+    changeOneChapter(root, i);
+    const rebuild = await manual(['build', '--timings'], path.join(root, '.cache-cold-0'), { MANUAL_PRINT_ONE_AT_A_TIME: '0' });
+    runsOf.push({ floor, cold, coldOneAtATime, rebuild });
+  }
+  const floor = summary(runsOf.map((r) => r.floor));
+  const builds = (kind: 'cold' | 'coldOneAtATime' | 'rebuild') => ({
+    ...summary(runsOf.map((r) => r[kind].seconds)),
+    peakBytes: Math.max(...runsOf.map((r) => r[kind].peakBytes)),
+    ratio: median(runsOf.map((r) => r[kind].seconds / r.floor)),
+  });
+  const [cold, coldOneAtATime, rebuild] = [builds('cold'), builds('coldOneAtATime'), builds('rebuild')];
+
   log('EPUB alone');
   const epub = await repeatInProcess(runs, () => renderEpub(book, templatesDir(book.root)));
-  log('floor: one bare print of the partner edition');
-  const floor = await repeatInProcess(runs, () => barePrint(book));
-  return { target, chapters: generated.chapters, markdownBytes: generated.bytes, pages: pdfPages, check, floor, cold, rebuild, coldOneAtATime, epub, lastBuildTimings: cold.stderr };
+  return { target, chapters: generated.chapters, markdownBytes: generated.bytes, pages: pdfPages!, check, floor, cold, rebuild, coldOneAtATime, epub, lastBuildTimings: runsOf.at(-1)!.cold.stderr };
 }
 
 type Timed = { seconds: number[]; median: number; peakBytes?: number; stderr?: string };
@@ -85,13 +94,17 @@ async function repeat(runs: number, run: (i: number) => Promise<Run>): Promise<T
 
 async function repeatInProcess(runs: number, run: () => Promise<unknown>): Promise<Timed> {
   const seconds: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await run();
-    seconds.push((performance.now() - started) / 1000);
-  }
-  return { seconds, median: median(seconds) };
+  for (let i = 0; i < runs; i++) seconds.push(await timed(run));
+  return summary(seconds);
 }
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / 1000;
+}
+
+const summary = (seconds: number[]) => ({ seconds, median: median(seconds) });
 
 /** The floor: start Chromium as a build does, print the partner edition's HTML once (no page numbers, no second pass), stop it. */
 async function barePrint(book: Book): Promise<void> {

@@ -6,10 +6,10 @@ export interface SizeResult {
   pages: { partner: number; binder: number };
   check: Measured;
   floor: Measured;
-  cold: Measured & { peakBytes: number };
-  rebuild: Measured & { peakBytes: number };
+  cold: Build;
+  rebuild: Build;
   /** Cold builds with the two editions printed one after the other (MANUAL_PRINT_ONE_AT_A_TIME=1), as on a machine short of memory. */
-  coldOneAtATime: Measured & { peakBytes: number };
+  coldOneAtATime: Build;
   epub: Measured;
   /** `manual build --timings` of the last cold build: where its time went. */
   lastBuildTimings: string;
@@ -18,6 +18,12 @@ export interface SizeResult {
 interface Measured {
   seconds: number[];
   median: number;
+}
+
+interface Build extends Measured {
+  peakBytes: number;
+  /** The median of each run's ratio to the floor measured just before it. */
+  ratio: number;
 }
 
 interface Report {
@@ -44,17 +50,17 @@ export function resultsTable(report: Report): string {
       s(r.check.median),
       s(r.floor.median),
       s(r.cold.median),
-      x(r.cold.median / r.floor.median),
+      x(r.cold.ratio),
       s(r.rebuild.median),
-      x(r.rebuild.median / r.floor.median),
+      x(r.rebuild.ratio),
       ((r.pages.partner + r.pages.binder) / r.cold.median).toFixed(0),
       s(r.epub.median),
       gigabytes(Math.max(r.cold.peakBytes, r.rebuild.peakBytes)),
       s(r.coldOneAtATime.median),
-      `${x(r.coldOneAtATime.median / r.floor.median)}, ${gigabytes(r.coldOneAtATime.peakBytes)}`,
+      `${x(r.coldOneAtATime.ratio)}, ${gigabytes(r.coldOneAtATime.peakBytes)}`,
     ];
     return `| ${cells.join(' | ')} |`;
   });
-  const footer = `Medians of ${report.runs} runs, ${report.date.slice(0, 10)}, on ${m.cpus} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.chromium}.`;
+  const footer = `Medians of ${report.runs} runs (a ratio: the median of each run's build over the floor measured just before it), ${report.date.slice(0, 10)}, on ${m.cpus} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.chromium}.`;
   return [...head, ...rows, '', footer].join('\n');
 }

@@ -42,8 +42,8 @@ const BYTES_PER_PAGE_AT_ONCE = 1.6e6;
 const GIGABYTE = 2 ** 30;
 
 /**
- * The memory a build may take, MANUAL_MEMORY_GB (default 3): a CI runner or a shared machine of
- * a council seldom offers more to one job, and above it the editions print one after the other.
+ * The memory a build may take: MANUAL_MEMORY_GB, by default the 3 GB a 2,000-page build is held
+ * to. Above it the editions print one after the other, which is slower but takes about a third less.
  */
 export function memoryBudget(): number {
   const gigabytes = Number(process.env.MANUAL_MEMORY_GB);

@@ -50,7 +50,9 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
 
   log('check');
   await manual(['check'], path.join(root, '.cache-check')); // fills the parse cache, as any earlier check would
-  const check = await repeat(runs, () => manual(['check'], path.join(root, '.cache-check')));
+  const checks: number[] = [];
+  for (let i = 0; i < runs; i++) checks.push((await manual(['check'], path.join(root, '.cache-check'))).seconds);
+  const check = summary(checks);
 
   // Each run measures the floor and then the builds it is the floor of, so that a slow spell of
   // this shared machine weighs on both sides of a ratio: ratios are medians of each run's ratios.
@@ -83,16 +85,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   return { target, chapters: generated.chapters, markdownBytes: generated.bytes, pages: pdfPages!, check, floor, cold, rebuild, coldBothAtOnce, epub, lastBuildTimings: runsOf.at(-1)!.cold.stderr };
 }
 
-type Timed = { seconds: number[]; median: number; peakBytes?: number; stderr?: string };
-
-async function repeat(runs: number, run: (i: number) => Promise<Run>): Promise<Timed & { peakBytes: number; stderr: string }> {
-  const done: Run[] = [];
-  for (let i = 0; i < runs; i++) done.push(await run(i));
-  const seconds = done.map((r) => r.seconds);
-  return { seconds, median: median(seconds), peakBytes: Math.max(...done.map((r) => r.peakBytes)), stderr: done.at(-1)!.stderr };
-}
-
-async function repeatInProcess(runs: number, run: () => Promise<unknown>): Promise<Timed> {
+async function repeatInProcess(runs: number, run: () => Promise<unknown>): Promise<{ seconds: number[]; median: number }> {
   const seconds: number[] = [];
   for (let i = 0; i < runs; i++) seconds.push(await timed(run));
   return summary(seconds);

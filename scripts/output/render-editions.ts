@@ -37,9 +37,9 @@ export interface Editions {
  * whole laid-out edition: measured peaks were 0.99, 2.07 and 3.65 GB at 300, 1,000 and 2,000
  * pages, about 0.5 GB and 1.6 MB a page. One after the other, 2,000 pages took 2.4 GB.
  */
-const BASE_BYTES_AT_ONCE = 0.5 * 2 ** 30;
-const BYTES_PER_PAGE_AT_ONCE = 1.6e6;
 const GIGABYTE = 2 ** 30;
+const BASE_BYTES_AT_ONCE = 0.5 * GIGABYTE;
+const BYTES_PER_PAGE_AT_ONCE = 1.6e6;
 
 /**
  * The memory a build may take: MANUAL_MEMORY_GB, by default the 3 GB a 2,000-page build is held

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import mime from 'mime';
-import { visit } from 'unist-util-visit';
+import { mapImageSources } from './map-elements.ts';
 
 /** The data: URI of a file of the manual, for outputs that must carry their images inside them. */
 export function dataUri(root: string, file: string): string {
@@ -12,10 +12,5 @@ export function dataUri(root: string, file: string): string {
 
 /** Replaces each image path (relative to the manual's root, as the model holds it) by its data. */
 export function rehypeInlineImages(root: string) {
-  return (tree: Root): void => {
-    visit(tree, 'element', (node) => {
-      const src = node.properties.src;
-      if (node.tagName === 'img' && typeof src === 'string' && !/^[a-z]+:/i.test(src)) node.properties.src = dataUri(root, src);
-    });
-  };
+  return (tree: Root): Root => mapImageSources(tree, (file) => dataUri(root, file));
 }

@@ -1,17 +1,16 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { mapElements, withProperties } from './map-elements.ts';
 
 /**
  * In an output of many files (EPUB), points each book-wide `#anchor` link at the file that holds
  * the anchor; links inside the same file, and to anchors no file claims (footnotes), stay as they are.
  */
 export function rehypeRetargetLinks(fileOf: ReadonlyMap<string, string>, currentFile: string) {
-  return (tree: Root): void => {
-    visit(tree, 'element', (node) => {
+  return (tree: Root): Root =>
+    mapElements(tree, (node) => {
       const href = node.properties.href;
-      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return;
+      if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return undefined;
       const file = fileOf.get(href.slice(1));
-      if (file && file !== currentFile) node.properties.href = `${file}${href}`;
+      return file && file !== currentFile ? withProperties(node, { href: `${file}${href}` }) : undefined;
     });
-  };
 }

@@ -12,13 +12,13 @@ export type ToHtml = (tree: Root, shift?: number) => string;
 
 /**
  * An HTML tree as an HTML string, headings moved down by `shift`, after the output's own
- * transforms (by default: images inlined, for outputs that must stand alone). The model's trees
- * are cloned first: renderers never change the model.
+ * transforms (by default: images inlined, for outputs that must stand alone). Each transform
+ * returns a new tree (see map-elements.ts): renderers never change the model's trees.
  */
 export function htmlOf(book: Book, transforms: Pluggable[] = [[rehypeInlineImages, book.root]]): ToHtml {
   return (tree, shift = 0) => {
     const processor = unified().use(rehypeShiftHeadings, shift).use(transforms).use(rehypeStringify);
-    return processor.stringify(processor.runSync(structuredClone(tree)) as Root);
+    return processor.stringify(processor.runSync(tree) as Root);
   };
 }
 

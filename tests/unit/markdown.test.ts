@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { resolveLinks, type LinkTarget } from '../../scripts/markdown/resolve-li
 import { toHtmlTree } from '../../scripts/markdown/to-html-tree.ts';
 import { numberHeadings } from '../../scripts/number/number-headings.ts';
 import { rehypeShiftHeadings } from '../../scripts/render/rehype-shift-headings.ts';
+import { mapElements, mapImageSources, withProperties } from '../../scripts/render/map-elements.ts';
 
 const html = (tree: Root) => unified().use(rehypeStringify).stringify(tree);
 
@@ -96,9 +97,44 @@ describe('toHtmlTree', () => {
 });
 
 describe('rehypeShiftHeadings', () => {
-  it('moves headings down, never past h6', () => {
+  it('moves headings down, never past h6, in a copy', () => {
     const tree: Root = { type: 'root', children: ['h2', 'h5'].map((tagName) => ({ type: 'element', tagName, properties: {}, children: [] })) };
-    rehypeShiftHeadings(2)(tree);
-    expect(html(tree)).toBe('<h4></h4><h6></h6>');
+    expect(html(rehypeShiftHeadings(2)(tree))).toBe('<h4></h4><h6></h6>');
+    expect(html(tree)).toBe('<h2></h2><h5></h5>');
+  });
+});
+
+describe('mapElements', () => {
+  const tree = (): Root => ({
+    type: 'root',
+    children: [
+      { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: '#x' }, children: [{ type: 'text', value: 'x' }] }] },
+      { type: 'element', tagName: 'ul', properties: {}, children: [{ type: 'element', tagName: 'li', properties: {}, children: [] }] },
+      { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'img', properties: { src: 'chapters/a.png', alt: '' }, children: [] }] },
+    ],
+  });
+  const retarget = (node: Element) => (node.tagName === 'a' ? withProperties(node, { href: 'other.xhtml#x' }) : undefined);
+
+  it('copies the path to each changed element and shares every untouched subtree', () => {
+    const before = tree();
+    const after = mapElements(before, retarget);
+    expect(html(after)).toBe('<p><a href="other.xhtml#x">x</a></p><ul><li></li></ul><p><img src="chapters/a.png" alt=""></p>');
+    expect(html(before)).toBe('<p><a href="#x">x</a></p><ul><li></li></ul><p><img src="chapters/a.png" alt=""></p>');
+    expect(after.children[0]).not.toBe(before.children[0]);
+    expect(after.children[1]).toBe(before.children[1]);
+    expect(after.children[2]).toBe(before.children[2]);
+  });
+
+  it('returns the same tree when nothing changes', () => {
+    const before = tree();
+    expect(mapElements(before, () => undefined)).toBe(before);
+  });
+
+  it('points only relative image paths elsewhere', () => {
+    const before = tree();
+    (before.children[1] as Element).children.push({ type: 'element', tagName: 'img', properties: { src: 'data:image/png;base64,AA==' }, children: [] });
+    expect(html(mapImageSources(before, (file) => `file:///manual/${file}`))).toBe(
+      '<p><a href="#x">x</a></p><ul><li></li><img src="data:image/png;base64,AA=="></ul><p><img src="file:///manual/chapters/a.png" alt=""></p>',
+    );
   });
 });

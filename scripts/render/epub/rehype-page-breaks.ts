@@ -7,11 +7,12 @@ export function pageBreak(page: number): Element {
 
 /** Puts the markers of the pages that begin at a top-level block just before that block. */
 export function rehypePageBreaks(pagesAt: ReadonlyMap<string, number[]>) {
-  return (tree: Root): void => {
-    tree.children = tree.children.flatMap((node) => {
+  return (tree: Root): Root => ({
+    ...tree,
+    children: tree.children.flatMap((node) => {
       const id = node.type === 'element' ? node.properties.id : undefined;
       const pages = typeof id === 'string' ? pagesAt.get(id) : undefined;
       return pages ? [...pages.map(pageBreak), node] : [node];
-    });
-  };
+    }),
+  });
 }

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 
 /**
  * The last guard before any renderer reads an image file: an image is kept only if its path,
@@ -13,7 +13,7 @@ import { visit } from 'unist-util-visit';
 export function rehypeContainImages(root: string) {
   const inside = realRoot(root);
   return (tree: Root): void => {
-    visit(tree, 'element', (node, index, parent) => {
+    forEachElement(tree, (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       if (/^data:image\//i.test(src) || isInside(inside, src)) return;

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 
 const LABEL = 'footnote-label';
 
@@ -10,7 +10,7 @@ const LABEL = 'footnote-label';
  */
 export function rehypeFootnoteLabelId(prefix: string) {
   return (tree: Root): void => {
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       if (node.properties.id === LABEL) node.properties.id = prefix + LABEL;
       const describedBy = node.properties.ariaDescribedBy;
       if (Array.isArray(describedBy)) node.properties.ariaDescribedBy = describedBy.map((id) => (id === LABEL ? prefix + LABEL : id));

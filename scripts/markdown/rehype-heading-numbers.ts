@@ -1,10 +1,10 @@
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 
 /** Writes a numbered heading's number in front of its text: `<h2><span class="heading-number">1.2</span> Title</h2>`. */
 export function rehypeHeadingNumbers() {
   return (tree: Root): void => {
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       const number = node.properties.dataHeadingNumber;
       if (number === undefined) return;
       delete node.properties.dataHeadingNumber;

@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 
 /**
  * An embedded page (a video, a map, a form) cannot play in print or in an EPUB, and would reach
@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
  */
 export function rehypeIframeLinks() {
   return (tree: Root): void => {
-    visit(tree, 'element', (node, index, parent) => {
+    forEachElement(tree, (node, index, parent) => {
       if (node.tagName !== 'iframe' || !parent || index === undefined) return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       const title = typeof node.properties.title === 'string' && node.properties.title.trim() ? node.properties.title.trim() : src;

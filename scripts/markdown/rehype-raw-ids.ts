@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 
 /**
  * Ids the markdown conversion gave (headings, footnotes) wear this mark while raw HTML is parsed
@@ -12,7 +12,7 @@ const MARK = `generated-${randomBytes(6).toString('hex')}-`;
 /** Marks every id already in the tree, before raw HTML is parsed into it. */
 export function rehypeMarkGeneratedIds() {
   return (tree: Root): void => {
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       if (typeof node.properties.id === 'string') node.properties.id = MARK + node.properties.id;
     });
   };
@@ -36,7 +36,7 @@ export function rehypeRawIds(prefix: string, onRepeat?: OnRepeatedId) {
     const generatedIds = new Set(generated.values());
     const renamed = new Map<string, string>();
     const taken = new Set<string>();
-    visit(tree, 'element', (node) => {
+    forEachElement(tree, (node) => {
       const { id, name } = node.properties;
       delete node.properties.name; // only forms and old anchors use it; forms are gone, anchors get an id
       if (generated.has(node)) return;
@@ -60,7 +60,7 @@ export function rehypeRawIds(prefix: string, onRepeat?: OnRepeatedId) {
 /** Takes the mark off the ids the conversion gave; returns their elements and ids. */
 function unmarkGeneratedIds(tree: Root): Map<Element, string> {
   const generated = new Map<Element, string>();
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     const { id } = node.properties;
     if (typeof id !== 'string' || !id.startsWith(MARK)) return;
     node.properties.id = id.slice(MARK.length);
@@ -71,7 +71,7 @@ function unmarkGeneratedIds(tree: Root): Map<Element, string> {
 
 /** Points raw `#id` links, `aria-*by` labels and table `headers` at the ids as renamed. */
 function followRenamedIds(tree: Root, renamed: ReadonlyMap<string, string>): void {
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     const { href } = node.properties;
     if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && renamed.has(href.slice(1))) node.properties.href = `#${renamed.get(href.slice(1))}`;
     for (const key of ['ariaDescribedBy', 'ariaLabelledBy', 'headers'] as const) {

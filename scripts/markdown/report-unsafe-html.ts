@@ -5,7 +5,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Node } from 'unist';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 import type { Diagnostics, Where } from '../diagnostics.ts';
 import type { ChapterNodes } from './chapter-nodes.ts';
 import { rehypeFormFields } from './rehype-form-fields.ts';
@@ -30,7 +30,7 @@ export function reportUnsafeHtml(tree: Root, nodes: ChapterNodes, diagnostics: D
   }
   if (!raw) return;
   const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeMarkGeneratedIds).use(rehypeRaw).runSync(structuredClone(tree)) as HastRoot;
-  visit(hast, 'element', (node) => {
+  forEachElement(hast, (node) => {
     if (node.tagName === 'iframe') diagnostics.warning(locate(node), `an <iframe> is shown as a link to ${String(node.properties.src ?? 'its address')}`, 'editions cannot embed pages; link to it in markdown: [title](https://...)');
   });
   for (const part of unsafeParts(hast)) {

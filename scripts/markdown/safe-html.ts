@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
-import { visit } from 'unist-util-visit';
+import { forEachElement } from './for-each-element.ts';
 import { formFields } from './rehype-form-fields.ts';
 
 /**
@@ -44,7 +44,7 @@ const FORM_FIELD_HINT = 'a form field does nothing in print or in an e-reader; f
 /** Finds what SAFE_HTML removes from a tree that raw HTML was parsed into, to tell the author. */
 export function unsafeParts(tree: Root): UnsafePart[] {
   const found: UnsafePart[] = [];
-  visit(tree, 'element', (node) => {
+  forEachElement(tree, (node) => {
     if (!allowedTags.has(node.tagName)) found.push({ node, what: `<${node.tagName}>` });
     for (const [name, value] of Object.entries(node.properties)) {
       if (/^on/i.test(name)) found.push({ node, what: `the ${name.toLowerCase()} attribute of <${node.tagName}>` });

@@ -4,8 +4,8 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { EXIT, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { someNode } from './for-each-element.ts';
 import type { HeadingInfo } from '../model/types.ts';
 import { rehypeContainImages } from './rehype-contain-images.ts';
 import { rehypeFootnoteLabelId } from './rehype-footnote-label-id.ts';
@@ -19,14 +19,7 @@ import { SAFE_HTML } from './safe-html.ts';
 /** rehype-raw re-parses a whole tree through parse5; most chapters have no raw HTML to parse. */
 function rehypeRawWhenPresent() {
   const parse = rehypeRaw();
-  return (tree: HastRoot, file: VFile): HastRoot => {
-    let present = false;
-    visit(tree, 'raw', () => {
-      present = true;
-      return EXIT;
-    });
-    return present ? parse(tree, file) : tree;
-  };
+  return (tree: HastRoot, file: VFile): HastRoot => (someNode(tree, (node) => node.type === 'raw') ? parse(tree, file) : tree);
 }
 
 /**

@@ -9,6 +9,7 @@ import { Diagnostics, formatDiagnostic } from '../../scripts/diagnostics.ts';
 import { parseMarkdown } from '../../scripts/markdown/parse-markdown.ts';
 import { indexNodes } from '../../scripts/markdown/chapter-nodes.ts';
 import { resolveLinks, type LinkTarget } from '../../scripts/markdown/resolve-links.ts';
+import { forEachElement, someNode } from '../../scripts/markdown/for-each-element.ts';
 import { toHtmlTree } from '../../scripts/markdown/to-html-tree.ts';
 import { numberHeadings } from '../../scripts/number/number-headings.ts';
 import { rehypeShiftHeadings } from '../../scripts/render/rehype-shift-headings.ts';
@@ -136,5 +137,26 @@ describe('mapElements', () => {
     expect(html(mapImageSources(before, (file) => `file:///manual/${file}`))).toBe(
       '<p><a href="#x">x</a></p><ul><li></li><img src="data:image/png;base64,AA=="></ul><p><img src="file:///manual/chapters/a.png" alt=""></p>',
     );
+  });
+});
+
+describe('forEachElement', () => {
+  it('meets elements in document order and walks into what a visitor put in their place', () => {
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'a' }, { type: 'element', tagName: 'iframe', properties: {}, children: [] }] },
+        { type: 'element', tagName: 'ol', properties: {}, children: [{ type: 'element', tagName: 'li', properties: {}, children: [] }] },
+      ],
+    };
+    const met: string[] = [];
+    forEachElement(tree, (node, index, parent) => {
+      met.push(node.tagName);
+      if (node.tagName === 'iframe') parent.children[index] = { type: 'element', tagName: 'a', properties: {}, children: [{ type: 'element', tagName: 'span', properties: {}, children: [] }] };
+    });
+    expect(met).toEqual(['p', 'iframe', 'span', 'ol', 'li']);
+    expect(html(tree)).toBe('<p>a<a><span></span></a></p><ol><li></li></ol>');
+    expect(someNode(tree, (node) => node.type === 'text' && node.value === 'a')).toBe(true);
+    expect(someNode(tree, (node) => node.type === 'raw')).toBe(false);
   });
 });

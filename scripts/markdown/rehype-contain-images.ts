@@ -14,7 +14,7 @@ export function rehypeContainImages(root: string) {
   const inside = realRoot(root);
   return (tree: Root): void => {
     forEachElement(tree, (node, index, parent) => {
-      if (node.tagName !== 'img' || !parent || index === undefined) return;
+      if (node.tagName !== 'img') return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       if (/^data:image\//i.test(src) || isInside(inside, src)) return;
       parent.children[index] = { type: 'text', value: typeof node.properties.alt === 'string' ? node.properties.alt : '' };

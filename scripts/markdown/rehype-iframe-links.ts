@@ -8,7 +8,7 @@ import { forEachElement } from './for-each-element.ts';
 export function rehypeIframeLinks() {
   return (tree: Root): void => {
     forEachElement(tree, (node, index, parent) => {
-      if (node.tagName !== 'iframe' || !parent || index === undefined) return;
+      if (node.tagName !== 'iframe') return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       const title = typeof node.properties.title === 'string' && node.properties.title.trim() ? node.properties.title.trim() : src;
       const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: title }], position: node.position };

@@ -35,29 +35,37 @@ export interface Editions {
 /**
  * The memory of a build that prints both editions at once, one renderer process each holding its
  * whole laid-out edition: measured peaks were 0.99, 2.07 and 3.65 GB at 300, 1,000 and 2,000
- * pages, about 0.5 GB and 1.6 MB a page. One after the other, 2,000 pages took 2.4 GB.
+ * pages, about 0.5 GB and 1.6 MB a page. With Chromium in low-memory mode they were 1.82 GB at
+ * 1,000 pages and 2.78-2.87 GB at 2,000: about 0.75 GB and 1.1 MB a page.
  */
 const GIGABYTE = 2 ** 30;
-const BASE_BYTES_AT_ONCE = 0.5 * GIGABYTE;
-const BYTES_PER_PAGE_AT_ONCE = 1.6e6;
+const AT_ONCE = { base: 0.5 * GIGABYTE, perPage: 1.6e6 };
+const AT_ONCE_LOW_MEMORY = { base: 0.75 * GIGABYTE, perPage: 1.1e6 };
 
 /**
  * The memory a build may take: MANUAL_MEMORY_GB, by default the 3 GB a 2,000-page build is held
- * to. Above it the editions print one after the other, which is slower but takes about a third less.
+ * to.
  */
 export function memoryBudget(): number {
   const gigabytes = Number(process.env.MANUAL_MEMORY_GB);
   return (Number.isFinite(gigabytes) && gigabytes > 0 ? gigabytes : 3) * GIGABYTE;
 }
 
-/**
- * Whether the editions print one after the other: when MANUAL_PRINT_ONE_AT_A_TIME says so (1 or
- * 0), else when printing both at once would take more than the memory budget or than is free.
- */
-export function printOneAtATime(pages: number): boolean {
+/** How the final prints of an edition of `pages` pages share the machine. */
+export interface PrintPlan {
+  /** Chromium in low-memory mode: when printing both at once in its usual mode would not fit. */
+  lowMemory: boolean;
+  /** One edition after the other: when MANUAL_PRINT_ONE_AT_A_TIME says so (1 or 0), else when both at once would not fit even in low-memory mode. */
+  oneAtATime: boolean;
+}
+
+/** What fits is the lesser of the memory budget and the memory free. */
+export function printPlan(pages: number): PrintPlan {
+  const fits = (cost: typeof AT_ONCE) => cost.base + pages * cost.perPage <= Math.min(memoryBudget(), freemem());
+  const lowMemory = !fits(AT_ONCE);
   const setting = process.env.MANUAL_PRINT_ONE_AT_A_TIME;
-  if (setting === '1' || setting === '0') return setting === '1';
-  return BASE_BYTES_AT_ONCE + pages * BYTES_PER_PAGE_AT_ONCE > Math.min(memoryBudget(), freemem());
+  if (setting === '1' || setting === '0') return { lowMemory, oneAtATime: setting === '1' };
+  return { lowMemory, oneAtATime: lowMemory && !fits(AT_ONCE_LOW_MEMORY) };
 }
 
 /**
@@ -68,22 +76,24 @@ export function printOneAtATime(pages: number): boolean {
 export async function renderEditions(book: Book, options: RenderOptions): Promise<Editions> {
   const templates = templatesDir(book.root);
   const name = `${book.meta.slug}-${book.edition.id}`;
-  const time = async <T>(step: string, work: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
-    const result = await work();
-    options.timing?.(step, performance.now() - started);
-    return result;
-  };
-  const browser = await time('start Chromium', () => options.browser ?? launchBrowser());
+  const time = stepTimer(options.timing);
+  let browser = await time('start Chromium', () => options.browser ?? launchBrowser());
   try {
-    const job = await pdfJob(book, browser, templates, { timeout: options.printTimeout, timing: options.timing });
     const cacheFile = options.cacheDir && layoutCacheFile(options.cacheDir, book);
     const kept = cacheFile ? await readCachedLayouts(cacheFile) : undefined;
-    const measured = kept ? undefined : await time('measuring passes', () => measureEditions(job));
+    const measuring = await pdfJob(book, browser, templates, { timeout: options.printTimeout, timing: options.timing });
+    const measured = kept ? undefined : await time('measuring passes', () => measureEditions(measuring));
     const layouts = kept?.layouts ?? measured!.layouts;
+    const plan = printPlan(layouts.partner.totalPages);
+    if (plan.lowMemory) {
+      // The Chromium that measured would sit beside the prints holding some 0.35 GB: it makes way.
+      await browser.close();
+      browser = await time('start Chromium in low-memory mode', () => launchBrowser({ lowMemory: true }));
+    }
+    const job = { ...measuring, browser };
     const blocks = measured ? Promise.resolve(measured.blocks) : keptBlocks(job, kept!.blocks);
     const printingPartner = time('partner PDF', () => printEdition(job, 'partner', layouts.partner));
-    const partnerFirst = printOneAtATime(layouts.partner.totalPages) ? printingPartner.then(() => undefined, () => undefined) : undefined;
+    const partnerFirst = plan.oneAtATime ? printingPartner.then(() => undefined, () => undefined) : undefined;
     const printingBinder = Promise.resolve(partnerFirst).then(() => time('binder PDF', () => printEdition(job, 'binder', layouts.binder)));
     // The HTML and the EPUB are made while Chromium prints: they need only the node process.
     const html = time('HTML edition', () => renderHtml(book, templates));
@@ -104,6 +114,18 @@ export async function renderEditions(book: Book, options: RenderOptions): Promis
   }
 }
 
+type StepTimer = <T>(step: string, work: () => Promise<T>) => Promise<T>;
+
+/** Runs a step of the build and tells `timing` how long it took. */
+function stepTimer(timing: RenderOptions['timing']): StepTimer {
+  return async (step, work) => {
+    const started = performance.now();
+    const result = await work();
+    timing?.(step, performance.now() - started);
+    return result;
+  };
+}
+
 /**
  * The EPUB's page list gives the partner PDF's page numbers. It is made from the plan while the
  * PDFs print, and made again from the printed pages only if the partner PDF did not land where
@@ -115,7 +137,7 @@ async function epubWhilePrinting(
   plan: Layout,
   blocks: Promise<BlockOffsets>,
   printingPartner: Promise<PrintedEdition>,
-  time: <T>(step: string, work: () => Promise<T>) => Promise<T>,
+  time: StepTimer,
 ): Promise<Uint8Array> {
   const offsets = await blocks;
   const planned = withBlockPages(book, { pageOf: plan.pageOf, pageCount: plan.totalPages }, offsets);

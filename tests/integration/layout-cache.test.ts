@@ -28,8 +28,11 @@ describe('the layout kept from the last build', () => {
     const cold = build(root, cache);
     expect(cold.timings).toContain('measuring passes');
 
-    // Printed one edition after the other, as on a machine short of memory: the same bytes.
-    const warm = build(root, cache, { MANUAL_PRINT_ONE_AT_A_TIME: '1' });
+    // As on a machine short of memory: Chromium in low-memory mode, printing one edition after the
+    // other. The same bytes.
+    const warm = build(root, cache, { MANUAL_MEMORY_GB: '0.5' });
+    expect(warm.timings).toContain('start Chromium in low-memory mode');
+    expect(warm.timings.indexOf('partner PDF')).toBeLessThan(warm.timings.indexOf('binder PDF, pass 1'));
     expect(warm.timings).not.toContain('measuring passes');
     expect(warm.timings).not.toContain('pass 2');
     expect(warm.timings).not.toContain('EPUB again');

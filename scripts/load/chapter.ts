@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Heading, Root, Yaml } from 'mdast';
+import type { Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostics, Where } from '../diagnostics.ts';
 import type { ParseMarkdown, ParsedChapter } from './markdown-cache.ts';
@@ -75,37 +75,40 @@ function firstBadLine(bytes: Buffer): number {
   }
 }
 
-function fromMarkdown(
-  { id, file, sha256 }: Pick<ChapterSource, 'id' | 'file' | 'sha256'>,
-  { tree, nodes }: ParsedChapter,
-  diagnostics: Diagnostics,
-): ChapterSource | undefined {
-  const frontMatter = readFrontMatter(file, tree, diagnostics);
+function fromMarkdown({ id, file, sha256 }: Pick<ChapterSource, 'id' | 'file' | 'sha256'>, parsed: ParsedChapter, diagnostics: Diagnostics): ChapterSource | undefined {
+  const frontMatter = readFrontMatter(file, parsed.frontMatter, diagnostics);
   if (frontMatter === undefined) return undefined;
   const { title: declared, ...meta } = frontMatter;
   if (declared !== undefined && typeof declared !== 'string') {
     diagnostics.error({ file, line: 2, column: 1 }, 'the front matter "title" must be a line of text', 'write it as title: "The Chapter Title"');
     return undefined;
   }
-  const heading = firstHeading(tree);
+  const heading = parsed.opening?.depth === 1 ? parsed.opening : undefined;
   const title = declared ?? (heading ? toString(heading).trim() : undefined);
+  let nodes = parsed.nodes;
+  let leading = parsed.frontMatter ? 1 : 0;
   // The title is printed once, by the templates: a title heading in the body would repeat it.
   if (heading && toString(heading).trim() === title) {
-    tree.children.splice(tree.children.indexOf(heading), 1);
-    nodes.headings = nodes.headings.filter((h) => h !== heading);
+    nodes = { ...nodes, headings: nodes.headings.filter((h) => h !== heading) };
+    leading += 1;
   }
   if (!title) {
     diagnostics.warning({ file, line: 1, column: 1 }, 'the chapter has no title', 'start it with a "# Title" line, or give "title:" in its front matter');
   }
+  let body: Root | undefined;
+  const tree = () => (body ??= withoutLeading(parsed.tree(), leading));
   return { id, file, sha256, title: title || path.posix.basename(id), meta, tree, nodes };
 }
 
-/** The front matter's keys (empty when there is none); removes it from the tree. */
-function readFrontMatter(file: string, tree: Root, diagnostics: Diagnostics): Record<string, unknown> | undefined {
-  const node = tree.children[0];
-  if (node?.type !== 'yaml') return {};
-  tree.children.shift();
-  const yaml = new YamlFile(file, (node as Yaml).value, diagnostics, node.position?.start.line ?? 0);
+/** The tree without its first `count` nodes (the front matter and the title heading). */
+function withoutLeading(tree: Root, count: number): Root {
+  return count === 0 ? tree : { ...tree, children: tree.children.slice(count) };
+}
+
+/** The front matter's keys (empty when there is none). */
+function readFrontMatter(file: string, node: Yaml | undefined, diagnostics: Diagnostics): Record<string, unknown> | undefined {
+  if (!node) return {};
+  const yaml = new YamlFile(file, node.value, diagnostics, node.position?.start.line ?? 0);
   if (!yaml.ok) return undefined;
   const value: unknown = yaml.doc.toJS();
   if (value === null || value === undefined) return {};
@@ -114,10 +117,4 @@ function readFrontMatter(file: string, tree: Root, diagnostics: Diagnostics): Re
     return undefined;
   }
   return value as Record<string, unknown>;
-}
-
-/** The first heading, when it is a level-1 heading at the top of the body. */
-function firstHeading(tree: Root): Heading | undefined {
-  const first = tree.children[0];
-  return first?.type === 'heading' && first.depth === 1 ? first : undefined;
 }

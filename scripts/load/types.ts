@@ -109,8 +109,8 @@ export interface ChapterSource {
   title: string;
   /** Front matter keys other than `title`. */
   meta: Record<string, unknown>;
-  /** The body, without front matter and without the title heading. */
-  tree: MdastRoot;
+  /** The body, without front matter and without the title heading: read from the parse cache when first asked for, since checking needs only `nodes`. */
+  tree: () => MdastRoot;
   /** The body's headings, links, images and raw HTML. */
   nodes: ChapterNodes;
 }

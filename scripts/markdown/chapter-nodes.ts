@@ -38,17 +38,20 @@ export function nodePaths(tree: Root, nodes: ChapterNodes): NodePaths {
   return { headings: of(nodes.headings), references: of(nodes.references), html: of(nodes.html) };
 }
 
-/** The nodes at `paths` in a tree read back from the cache; undefined when they do not fit it. */
-export function nodesAt(tree: Root, paths: NodePaths): ChapterNodes | undefined {
-  const at = (path: number[]): Node | undefined => path.reduce<Node | undefined>((node, i) => (node as Parent | undefined)?.children?.[i], tree);
-  const nodes = {
-    headings: paths.headings.map(at),
-    references: paths.references.map(at),
-    html: paths.html.map(at),
-  };
-  const fits =
-    nodes.headings.every((n) => n?.type === 'heading') &&
-    nodes.references.every((n) => n?.type === 'link' || n?.type === 'image') &&
-    nodes.html.every((n) => n?.type === 'html');
-  return fits ? (nodes as ChapterNodes) : undefined;
+/**
+ * Puts a chapter's indexed nodes (which checking numbered and resolved) into a tree read back
+ * from the cache, in place of the copies at their paths; undefined when they do not fit it. A
+ * node inside another (a link in a heading) goes in after it, so the outer one holds it too.
+ */
+export function attachNodes(tree: Root, nodes: ChapterNodes, paths: NodePaths): Root | undefined {
+  const kinds = ['headings', 'references', 'html'] as const;
+  if (kinds.some((kind) => nodes[kind].length !== paths[kind]?.length)) return undefined;
+  const placed = kinds.flatMap((kind) => nodes[kind].map((node, i) => ({ node: node as Node, path: paths[kind][i] })));
+  for (const { node, path } of placed.sort((a, b) => a.path.length - b.path.length)) {
+    const parent = path.slice(0, -1).reduce<Node | undefined>((at, i) => (at as Parent | undefined)?.children?.[i], tree) as Parent | undefined;
+    const index = path.at(-1)!;
+    if (parent?.children?.[index]?.type !== node.type) return undefined;
+    parent.children[index] = node as Parent['children'][number];
+  }
+  return tree;
 }

@@ -17,9 +17,10 @@ const SAFE_SUBSET = 'raw HTML keeps tables, lists, line breaks, sup and sub, det
 /**
  * Tells the author what the editions leave out of a chapter's raw HTML (pasted from Word or a web
  * page): the chapter is parsed as the renderers parse it, and every part the safe subset removes
- * is a warning with its file and line. Chapters without raw HTML or odd links cost nothing.
+ * is a warning with its file and line. Chapters without raw HTML or odd links cost nothing: not
+ * even reading their trees.
  */
-export function reportUnsafeHtml(tree: Root, nodes: ChapterNodes, diagnostics: Diagnostics, locate: (node: Node) => Where): void {
+export function reportUnsafeHtml(tree: () => Root, nodes: ChapterNodes, diagnostics: Diagnostics, locate: (node: Node) => Where): void {
   let raw = nodes.references.some((node) => node.type === 'link' && UNSAFE_URL.test(node.url));
   for (const node of nodes.html) {
     if (node.value.trim().startsWith('<!--')) continue;
@@ -29,7 +30,7 @@ export function reportUnsafeHtml(tree: Root, nodes: ChapterNodes, diagnostics: D
     }
   }
   if (!raw) return;
-  const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeMarkGeneratedIds).use(rehypeRaw).runSync(structuredClone(tree)) as HastRoot;
+  const hast = unified().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeMarkGeneratedIds).use(rehypeRaw).runSync(structuredClone(tree())) as HastRoot;
   forEachElement(hast, (node) => {
     if (node.tagName === 'iframe') diagnostics.warning(locate(node), `an <iframe> is shown as a link to ${String(node.properties.src ?? 'its address')}`, 'editions cannot embed pages; link to it in markdown: [title](https://...)');
   });

@@ -23,7 +23,7 @@ export function resolveManual(source: ManualSource, numbered: NumberedManual, di
     if (!item.details) continue;
     const locate = (): Where => item.where;
     const nodes = indexNodes(item.details);
-    reportUnsafeHtml(item.details, nodes, diagnostics, locate);
+    reportUnsafeHtml(() => item.details!, nodes, diagnostics, locate);
     resolveLinks(nodes.references, { root: source.root, baseDir: 'chapters', targets, diagnostics, locate });
   }
 }

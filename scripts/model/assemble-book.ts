@@ -13,7 +13,7 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual): Bo
     const chapter = source.chapters.get(node.id);
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
-    const body = toHtmlTree(chapter.tree, headings, node.anchor, source.root);
+    const body = toHtmlTree(chapter.tree(), headings, node.anchor, source.root);
     // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
     const contentSha256 = contentHash(node.number, node.title, body);
     rehypeBlockIds(node.anchor)(body);

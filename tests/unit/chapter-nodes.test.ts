@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedParser } from '../../scripts/load/markdown-cache.ts';
-import { indexNodes, nodePaths, nodesAt } from '../../scripts/markdown/chapter-nodes.ts';
+import { attachNodes, indexNodes, nodePaths } from '../../scripts/markdown/chapter-nodes.ts';
 import { parseMarkdown } from '../../scripts/markdown/parse-markdown.ts';
 
 const CHAPTER = [
@@ -35,36 +35,62 @@ describe('indexNodes', () => {
     });
   });
 
-  it('finds the same nodes again in a tree read back from JSON, by their paths', () => {
+  it('puts checked nodes back into a tree read from JSON, in place of their copies, inner ones last', () => {
     const tree = parseMarkdown(CHAPTER);
-    const paths = nodePaths(tree, indexNodes(tree));
-    const copy = JSON.parse(JSON.stringify({ tree, paths })) as { tree: typeof tree; paths: typeof paths };
-    const found = nodesAt(copy.tree, copy.paths)!;
-    expect(summary(found)).toEqual(summary(indexNodes(tree)));
-    expect(found.references[3]).toBe(((copy.tree.children[3] as any).children[1].children[0].children[0].children[0]));
+    const nodes = indexNodes(tree);
+    const paths = nodePaths(tree, nodes);
+    const copy = JSON.parse(JSON.stringify(tree)) as typeof tree;
+    expect(attachNodes(copy, nodes, paths)).toBe(copy);
+    expect(indexNodes(copy).headings).toEqual(nodes.headings);
+    for (const kind of ['headings', 'references', 'html'] as const) nodes[kind].forEach((node, i) => expect(indexNodes(copy)[kind][i]).toBe(node));
+    // The link inside the first heading is the checked link, in the checked heading.
+    expect((nodes.headings[0].children[1] as unknown)).toBe(nodes.references[0]);
   });
 
   it('refuses paths that do not lead to nodes of their kind', () => {
     const tree = parseMarkdown(CHAPTER);
-    const paths = nodePaths(tree, indexNodes(tree));
-    expect(nodesAt(tree, { ...paths, headings: [[1]] })).toBeUndefined();
-    expect(nodesAt(tree, { ...paths, html: [[9, 9, 9]] })).toBeUndefined();
+    const nodes = indexNodes(tree);
+    const paths = nodePaths(tree, nodes);
+    const copy = () => JSON.parse(JSON.stringify(tree)) as typeof tree;
+    expect(attachNodes(copy(), nodes, { ...paths, headings: [[1], [0]] })).toBeUndefined();
+    expect(attachNodes(copy(), nodes, { ...paths, html: [[9, 9, 9], [1], [2]] })).toBeUndefined();
+    expect(attachNodes(copy(), nodes, { ...paths, references: [] })).toBeUndefined();
   });
 });
 
 describe('cachedParser', () => {
-  it('reads a chapter back with the same nodes, and parses again over a damaged cache file', async () => {
+  const cacheFiles = (dir: string, ending: string) => readdirSync(path.join(dir, 'mdast')).filter((f) => f.endsWith(ending)).map((f) => path.join(dir, 'mdast', f));
+
+  it('reads a chapter back with the same nodes, and its tree with those nodes in it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'manual-nodes-'));
+    const first = await cachedParser(dir)(`---\ntitle: T\n---\n${CHAPTER}`);
+    const again = await cachedParser(dir)(`---\ntitle: T\n---\n${CHAPTER}`);
+    expect(summary(again.nodes)).toEqual(summary(first.nodes));
+    expect(again.frontMatter?.value).toBe('title: T');
+    expect(again.opening).toBe(again.nodes.headings[0]);
+    expect(again.tree()).toBe(again.tree());
+    expect(again.tree().children[0].type).toBe('yaml');
+    expect(again.nodes.headings[1]).toBe((again.tree().children[2] as any).children[0]);
+    expect(JSON.stringify(again.tree(), (key, value) => (key === 'position' ? undefined : value))).toBe(JSON.stringify(first.tree(), (key, value) => (key === 'position' ? undefined : value)));
+  });
+
+  it('parses again over a damaged nodes file, and over a missing or damaged tree file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'manual-nodes-'));
     const first = await cachedParser(dir)(CHAPTER);
-    const [file] = readdirSync(path.join(dir, 'mdast'));
-    const again = await cachedParser(dir)(CHAPTER);
-    expect(summary(again.nodes)).toEqual(summary(first.nodes));
-    expect(again.nodes.headings[1]).toBe((again.tree.children[1] as any).children[0]);
-
-    const entry = JSON.parse(readFileSync(path.join(dir, 'mdast', file), 'utf8'));
-    writeFileSync(path.join(dir, 'mdast', file), JSON.stringify({ ...entry, paths: { ...entry.paths, references: [[0]] } }));
+    const [nodesFile] = cacheFiles(dir, '.nodes.json');
+    const [treeFile] = cacheFiles(dir, '.tree.json');
+    const entry = JSON.parse(readFileSync(nodesFile, 'utf8'));
+    writeFileSync(nodesFile, JSON.stringify({ ...entry, paths: { ...entry.paths, references: [[0]] } }));
     const mended = await cachedParser(dir)(CHAPTER);
     expect(summary(mended.nodes)).toEqual(summary(first.nodes));
-    expect(JSON.parse(readFileSync(path.join(dir, 'mdast', file), 'utf8')).paths).toEqual(entry.paths);
+    expect(JSON.parse(readFileSync(nodesFile, 'utf8')).paths).toEqual(entry.paths);
+
+    for (const damage of [() => rmSync(treeFile), () => writeFileSync(treeFile, '{"type":"root","children":[]}')]) {
+      damage();
+      const read = await cachedParser(dir)(CHAPTER);
+      expect(read.nodes.headings[1]).toBe((read.tree().children[1] as any).children[0]);
+      expect(indexNodes(read.tree()).references).toEqual(read.nodes.references);
+      writeFileSync(treeFile, JSON.stringify(first.tree()));
+    }
   });
 });

@@ -71,7 +71,8 @@ export function printPlan(pages: number): PrintPlan {
 /**
  * Renders every output of the book's current edition: the HTML page, the partner and binder PDFs,
  * the EPUB, and, when the edition follows an archived release, the amendment pack. One Chromium
- * serves every PDF, both editions printing at once when the memory budget allows it.
+ * serves every PDF, both editions printing at once when the memory budget allows it; for an
+ * edition too large for that, one in low-memory mode takes over once the pages are measured.
  */
 export async function renderEditions(book: Book, options: RenderOptions): Promise<Editions> {
   const templates = templatesDir(book.root);

@@ -2,15 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Diagnostics } from '../scripts/diagnostics.ts';
-import { buildBook } from '../scripts/pipeline.ts';
+import { Diagnostics } from '../scripts/core/diagnostics.ts';
+import { buildBook } from '../scripts/cli/pipeline.ts';
 import { renderEpub } from '../scripts/render/epub/render-epub.ts';
+import { settingsFrom } from '../scripts/cli/settings.ts';
 import { launchBrowser } from '../scripts/render/pdf/browser.ts';
 import { printView } from '../scripts/render/pdf/print-view.ts';
 import { pdfJob } from '../scripts/render/pdf/render-pdf.ts';
-import { templatesDir } from '../scripts/render/templates.ts';
-import { toolRoot } from '../scripts/tool-root.ts';
-import type { Book } from '../scripts/model/types.ts';
+import { toolRoot } from '../scripts/core/tool-root.ts';
+import type { Book } from '../scripts/core/book.ts';
 import { generateManual } from './generate-manual.ts';
 import { median, runMeasured, type Run } from './measure.ts';
 import { resultsTable, type SizeResult } from './table.ts';
@@ -61,7 +61,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   let pdfPages: SizeResult['pages'] | undefined;
   for (let i = 0; i < runs; i++) {
     log(`run ${i + 1} of ${runs}: floor (one bare print of the partner edition)`);
-    const floor = await timed(() => barePrint(book));
+    const floor = await timed(() => barePrint(book, root));
     log(`run ${i + 1} of ${runs}: cold build (empty cache)`);
     const cold = await manual(['build', '--timings'], path.join(root, `.cache-cold-${i}`));
     pdfPages ??= pagesOf(out);
@@ -81,7 +81,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   const [cold, coldOneAtATime, rebuild] = [builds('cold'), builds('coldOneAtATime'), builds('rebuild')];
 
   log('EPUB alone');
-  const epub = await repeatInProcess(runs, () => renderEpub(book, templatesDir(book.root)));
+  const epub = await repeatInProcess(runs, () => renderEpub(book, settingsFrom({ root }, process.env).templatesDir));
   return { target, chapters: generated.chapters, markdownBytes: generated.bytes, pages: pdfPages!, check, floor, cold, rebuild, coldOneAtATime, epub, lastBuildTimings: runsOf.at(-1)!.cold.stderr };
 }
 
@@ -100,10 +100,11 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 const summary = (seconds: number[]) => ({ seconds, median: median(seconds) });
 
 /** The floor: start Chromium as a build does, print the partner edition's HTML once (no page numbers, no second pass), stop it. */
-async function barePrint(book: Book): Promise<void> {
-  const browser = await launchBrowser();
+async function barePrint(book: Book, root: string): Promise<void> {
+  const { print, templatesDir } = settingsFrom({ root }, process.env);
+  const browser = await launchBrowser({ executable: print.chromium, timeout: print.timeout });
   try {
-    const job = await pdfJob(book, browser, templatesDir(book.root), { timeout: 600_000 });
+    const job = await pdfJob(book, browser, templatesDir, { timeout: print.timeout });
     await browser.print(job.templates.render('edition', printView(book, 'partner', job.units, job.chapters, undefined, job.css.partner)), job.options);
   } finally {
     await browser.close();

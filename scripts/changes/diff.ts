@@ -1,5 +1,5 @@
 import type { Baseline, ChapterSource } from '../load/types.ts';
-import type { ChapterNode } from '../model/types.ts';
+import type { ChapterNode } from '../core/book.ts';
 
 export interface ChapterState {
   number?: string;

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Diagnostics, Severity } from '../diagnostics.ts';
+import type { Diagnostics, Severity } from '../core/diagnostics.ts';
 import type { Baseline, EditionSpec } from '../load/types.ts';
 import { hasChanges, type Changes } from './diff.ts';
 

@@ -1,12 +1,11 @@
-import { Diagnostics } from '../diagnostics.ts';
-import { defaultCacheDir } from '../load/markdown-cache.ts';
-import { checkManual } from '../pipeline.ts';
-import type { CommandOptions } from './main.ts';
+import { Diagnostics } from '../core/diagnostics.ts';
+import { checkManual } from './pipeline.ts';
+import type { Settings } from '../core/settings.ts';
 import { plural, report } from './report.ts';
 
-export async function runCheck({ root, archive }: CommandOptions): Promise<number> {
+export async function runCheck({ root, archive, cacheDir }: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
-  const checked = await checkManual(root, diagnostics, { cacheDir: defaultCacheDir(), archiveDir: archive });
+  const checked = await checkManual(root, diagnostics, { cacheDir, archiveDir: archive });
   report(diagnostics);
   if (diagnostics.hasErrors() || !checked) return 1;
   const { sections, chapters } = checked.numbered.contents;

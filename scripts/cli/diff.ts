@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { ChapterDiff, Changes } from '../changes/diff.ts';
-import { Diagnostics } from '../diagnostics.ts';
-import { defaultCacheDir } from '../load/markdown-cache.ts';
-import { checkManual } from '../pipeline.ts';
-import type { CommandOptions } from './main.ts';
+import { Diagnostics } from '../core/diagnostics.ts';
+import { checkManual } from './pipeline.ts';
+import type { Settings } from '../core/settings.ts';
 import { report } from './report.ts';
-import { numberedTitle } from '../model/numbered-title.ts';
+import { numberedTitle } from '../core/numbered-title.ts';
 
 const label = (state?: { number?: string; title: string }) => (state ? numberedTitle(state) : '');
 
@@ -18,9 +17,9 @@ const LINES: Record<keyof Changes, (d: ChapterDiff) => string> = {
 };
 
 /** Lists what changed in the sources since the latest archived release up to the current edition. */
-export async function runDiff({ root, archive }: CommandOptions): Promise<number> {
+export async function runDiff({ root, archive, cacheDir }: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
-  const checked = await checkManual(root, diagnostics, { cacheDir: defaultCacheDir(), archiveDir: archive });
+  const checked = await checkManual(root, diagnostics, { cacheDir, archiveDir: archive });
   report(diagnostics);
   if (!checked) return 1;
   const baseline = checked.source.baseline;

@@ -1,6 +1,7 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ManualError } from '../diagnostics.ts';
+import { ManualError } from '../core/diagnostics.ts';
+import type { Settings } from '../core/settings.ts';
+import { settingsFrom } from './settings.ts';
 
 const USAGE = `Usage: manual <command> [options]
 
@@ -19,21 +20,14 @@ Options:
   -h, --help     show this help
 `;
 
-export interface CommandOptions {
-  root: string;
-  out: string;
-  archive: string;
-  timings: boolean;
-}
-
 // Each command loads only what it needs: `check` without Chromium's driver, pdf-lib and the EPUB
 // packager, whose loading was 0.4 s of a 1.7 s check.
-const COMMANDS: Record<string, (options: CommandOptions) => Promise<number>> = {
-  check: async (options) => (await import('./check.ts')).runCheck(options),
-  build: async (options) => (await import('./build.ts')).runBuild(options),
-  diff: async (options) => (await import('./diff.ts')).runDiff(options),
-  release: async (options) => (await import('./release.ts')).runRelease(options),
-  verify: async (options) => (await import('./release.ts')).runVerify(options),
+const COMMANDS: Record<string, (settings: Settings) => Promise<number>> = {
+  check: async (settings) => (await import('./check.ts')).runCheck(settings),
+  build: async (settings) => (await import('./build.ts')).runBuild(settings),
+  diff: async (settings) => (await import('./diff.ts')).runDiff(settings),
+  release: async (settings) => (await import('./release.ts')).runRelease(settings),
+  verify: async (settings) => (await import('./release.ts')).runVerify(settings),
 };
 
 /** Runs the `manual` command; returns the exit status (0 done, 1 the manual has errors, 2 misuse). */
@@ -65,15 +59,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`manual: ${command ? `unknown command "${positionals.join(' ')}"` : 'no command given'}\n\n${USAGE}`);
     return 2;
   }
-  const root = path.resolve(values.root ?? process.cwd());
-  const options = {
-    root,
-    out: path.resolve(values.out ?? path.join(root, 'dist')),
-    archive: path.resolve(values.archive ?? path.join(root, 'archive')),
-    timings: values.timings ?? false,
-  };
   try {
-    return await COMMANDS[command](options);
+    return await COMMANDS[command](settingsFrom(values, process.env));
   } catch (e) {
     if (e instanceof ManualError) {
       process.stderr.write(`${e.message}\n`);

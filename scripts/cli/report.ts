@@ -1,4 +1,4 @@
-import { formatDiagnostic, sortDiagnostics, type Diagnostics } from '../diagnostics.ts';
+import { formatDiagnostic, sortDiagnostics, type Diagnostics } from '../core/diagnostics.ts';
 
 /** Prints every problem found, then a count; problems go to standard error. */
 export function report(diagnostics: Diagnostics): void {

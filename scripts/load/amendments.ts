@@ -1,6 +1,7 @@
 import type { Node } from 'yaml';
-import type { Diagnostics } from '../diagnostics.ts';
-import { parseMarkdown } from '../markdown/parse-markdown.ts';
+import { monthLabels } from '../core/dates.ts';
+import type { Diagnostics } from '../core/diagnostics.ts';
+import { parseMarkdown } from './parse-markdown.ts';
 import type { AmendmentItem, EditionSpec } from './types.ts';
 import { readFields, readList, readText, YamlFile } from './yaml-file.ts';
 
@@ -90,10 +91,4 @@ function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}
-
-/** "August 2017", in the manual's language: one format for all editions, since making one costs about a millisecond. */
-function monthLabels(language: string): (date: string) => string {
-  const format = new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return (date) => format.format(new Date(`${date}T00:00:00Z`));
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostics } from '../diagnostics.ts';
+import type { Diagnostics } from '../core/diagnostics.ts';
 import { EDITION_FOLDER, parseReleaseRecord, RELEASE_FILE } from './release-record.ts';
 import type { Baseline } from './types.ts';
 

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Diagnostics, Where } from '../diagnostics.ts';
+import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import type { ParseMarkdown, ParsedChapter } from './markdown-cache.ts';
 import type { ChapterSource } from './types.ts';
 import { YamlFile } from './yaml-file.ts';

@@ -1,4 +1,4 @@
-import type { Diagnostics } from '../diagnostics.ts';
+import type { Diagnostics } from '../core/diagnostics.ts';
 import type { AmendmentItem, EditionSpec } from './types.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Diagnostics, Where } from '../diagnostics.ts';
+import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { AMENDMENTS_FILE, parseAmendments } from './amendments.ts';
 import { readBaseline } from './baseline.ts';
 import { chapterFile, readChapter } from './chapter.ts';

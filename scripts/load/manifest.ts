@@ -1,6 +1,7 @@
 import { slug as slugify } from 'github-slugger';
 import { isMap, isScalar, type Node } from 'yaml';
-import type { Diagnostics } from '../diagnostics.ts';
+import type { Diagnostics } from '../core/diagnostics.ts';
+import { isUrl } from '../core/urls.ts';
 import type { EntrySpec, ManifestSpec, ManualMeta, SectionSpec } from './types.ts';
 import { readBoolean, readFields, readList, readText, YamlFile, type Fields } from './yaml-file.ts';
 
@@ -153,10 +154,6 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
 function numbering(yaml: YamlFile, fields: Fields): { numbered: boolean; remark?: string } {
   const numbered = readBoolean(yaml, fields, 'numbered', 'an entry') ?? true;
   return { numbered, remark: readText(yaml, fields, 'remark', 'an entry') };
-}
-
-export function isUrl(text: string): boolean {
-  return /^(https?|mailto):/i.test(text);
 }
 
 /** `care/placements.md`, `./care/placements` -> `care/placements`, refusing paths that leave chapters/. */

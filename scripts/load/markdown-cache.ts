@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Heading, Root, Yaml } from 'mdast';
-import { attachNodes, indexNodes, nodePaths, type ChapterNodes, type NodePaths } from '../markdown/chapter-nodes.ts';
-import { parseMarkdown } from '../markdown/parse-markdown.ts';
-import { writeFileAtomic } from '../output/write-atomic.ts';
-import { toolRoot } from '../tool-root.ts';
+import { attachNodes, indexNodes, nodePaths, type ChapterNodes, type NodePaths } from './chapter-nodes.ts';
+import { parseMarkdown } from './parse-markdown.ts';
+import { writeFileAtomic } from '../core/write-atomic.ts';
+import { toolRoot } from '../core/tool-root.ts';
 
 /**
  * A parsed chapter: what checking reads (its indexed nodes, front matter and opening heading) and,
@@ -31,11 +31,6 @@ interface CachedNodes {
 }
 
 const TOOL_ROOT = toolRoot();
-
-/** Where parsed chapters are kept between runs: never in dist/, which holds only editions. */
-export function defaultCacheDir(): string {
-  return process.env.MANUAL_CACHE_DIR ?? path.join(TOOL_ROOT, 'node_modules/.cache/manual-editions');
-}
 
 /**
  * Parsing is most of what `manual check` costs (about 1 s for the sample on a 2-core machine),

@@ -1,6 +1,6 @@
 import type { Root as MdastRoot } from 'mdast';
-import type { Where } from '../diagnostics.ts';
-import type { ChapterNodes } from '../markdown/chapter-nodes.ts';
+import type { Where } from '../core/diagnostics.ts';
+import type { ChapterNodes } from './chapter-nodes.ts';
 
 /** What the load stage reads: the manual as its authors wrote it, validated, not yet numbered. */
 

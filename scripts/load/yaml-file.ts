@@ -9,7 +9,7 @@ import {
   type Node,
   type YAMLMap,
 } from 'yaml';
-import type { Diagnostics, Where } from '../diagnostics.ts';
+import type { Diagnostics, Where } from '../core/diagnostics.ts';
 
 /**
  * A YAML source file parsed with positions kept, so every value read from it can be reported

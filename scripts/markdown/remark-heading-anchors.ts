@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import type { HeadingInfo } from '../model/types.ts';
+import type { HeadingInfo } from '../core/book.ts';
 
 /**
  * Carries each heading's anchor and number into the HTML conversion, as properties remark-rehype

@@ -6,11 +6,12 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { Node } from 'unist';
 import { forEachElement } from './for-each-element.ts';
-import type { Diagnostics, Where } from '../diagnostics.ts';
-import type { ChapterNodes } from './chapter-nodes.ts';
+import type { Diagnostics, Where } from '../core/diagnostics.ts';
+import type { ChapterNodes } from '../load/chapter-nodes.ts';
 import { rehypeFormFields } from './rehype-form-fields.ts';
 import { rehypeMarkGeneratedIds, rehypeRawIds } from './rehype-raw-ids.ts';
-import { SAFE_HTML, UNSAFE_URL, unsafeParts } from './safe-html.ts';
+import { SAFE_HTML, unsafeParts } from './safe-html.ts';
+import { UNSAFE_URL } from '../core/urls.ts';
 
 const SAFE_SUBSET = 'raw HTML keeps tables, lists, line breaks, sup and sub, details and summary, definition lists and emphasis; links must be web, mailto or relative addresses';
 

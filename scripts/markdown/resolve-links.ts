@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Image, Link } from 'mdast';
-import type { Diagnostics, Where } from '../diagnostics.ts';
-import type { HeadingInfo } from '../model/types.ts';
-import { numberedTitle } from '../model/numbered-title.ts';
+import type { Diagnostics, Where } from '../core/diagnostics.ts';
+import { HAS_SCHEME } from '../core/urls.ts';
+import type { HeadingInfo } from '../core/book.ts';
+import { numberedTitle } from '../core/numbered-title.ts';
 import { isInside, realRoot } from './rehype-contain-images.ts';
 
 /** What a link can point at: a chapter of the contents and its headings. */
@@ -28,8 +29,6 @@ export interface ResolveLinksOptions {
   locate: (node: Link | Image) => Where;
 }
 
-const OUTSIDE = /^[a-z][a-z0-9+.-]*:/i;
-
 /**
  * Checks every link and image of a chapter (its `references`, see indexNodes), and rewrites them
  * for the renderers: a link to a chapter (`../care/placements.md#assessment`) becomes `#anchor`, a
@@ -44,7 +43,7 @@ export function resolveLinks(references: (Link | Image)[], options: ResolveLinks
 }
 
 function resolveLink(node: Link, options: ResolveLinksOptions): void {
-  if (OUTSIDE.test(node.url)) {
+  if (HAS_SCHEME.test(node.url)) {
     if (isEmpty(node)) node.children = [{ type: 'text', value: node.url.replace(/^mailto:/, '') }];
     return;
   }
@@ -101,7 +100,7 @@ function resolveImage(node: Image, options: ResolveLinksOptions): void {
     options.diagnostics.error(options.locate(node), `image ${node.url} is a link to a file outside the manual`, 'copy the image itself into the manual folder and give its path relative to the chapter file');
     return;
   }
-  if (OUTSIDE.test(node.url)) {
+  if (HAS_SCHEME.test(node.url)) {
     if (!node.url.startsWith('data:')) {
       options.diagnostics.warning(options.locate(node), `image ${node.url} is on the web; editions never fetch it, so readers see its alt text`, 'save the image under chapters/ and link to it by a relative path');
     }

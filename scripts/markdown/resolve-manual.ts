@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Node } from 'unist';
-import type { Diagnostics, Where } from '../diagnostics.ts';
+import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import type { ManualSource } from '../load/types.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import { reportUnsafeHtml } from './report-unsafe-html.ts';
-import { indexNodes } from './chapter-nodes.ts';
+import { indexNodes } from '../load/chapter-nodes.ts';
 import { resolveLinks, type LinkTarget } from './resolve-links.ts';
 
 /**

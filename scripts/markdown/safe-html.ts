@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import { UNSAFE_URL } from '../core/urls.ts';
 import { forEachElement } from './for-each-element.ts';
 import { formFields } from './rehype-form-fields.ts';
 
@@ -28,8 +29,6 @@ function headingAttributes(): Record<string, NonNullable<Schema['attributes']>[s
 }
 
 const allowedTags = new Set(SAFE_HTML.tagNames);
-/** Addresses that run code or read the machine: never kept in a link or an image. */
-export const UNSAFE_URL = /^\s*(javascript|vbscript|data|file):/i;
 
 /** One thing the sanitizer will remove, and where it is. */
 export interface UnsafePart {

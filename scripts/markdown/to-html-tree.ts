@@ -6,7 +6,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { someNode } from './for-each-element.ts';
-import type { HeadingInfo } from '../model/types.ts';
+import type { HeadingInfo } from '../core/book.ts';
 import { rehypeContainImages } from './rehype-contain-images.ts';
 import { rehypeFootnoteLabelId } from './rehype-footnote-label-id.ts';
 import { rehypeFormFields } from './rehype-form-fields.ts';

@@ -4,9 +4,13 @@ import type { AmendmentItem, EditionSpec, ManualSource } from '../load/types.ts'
 import { blockIdsOf, rehypeBlockIds } from '../markdown/rehype-block-ids.ts';
 import { toHtmlTree } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
-import type { AmendmentView, Book, Chapter, Edition } from './types.ts';
+import type { AmendmentView, Book, Chapter, Edition } from '../core/book.ts';
+import { manualAssets } from './assets.ts';
 
-/** Puts the numbered, resolved manual together as the book every renderer reads. */
+/**
+ * Puts the numbered, resolved manual together as the book every renderer reads. Every chapter's
+ * pages are issued by the current edition until change detection compares them with a release.
+ */
 export function assembleBook(source: ManualSource, numbered: NumberedManual): Book {
   const label = source.editions[0].label;
   const chapters = [...numbered.contents.chapters.values()].flatMap((node): Chapter[] => {
@@ -17,15 +21,13 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual): Bo
     // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
     const contentSha256 = contentHash(node.number, node.title, body);
     rehypeBlockIds(node.anchor)(body);
-    const released = source.baseline?.chapters[node.id];
-    const issue = released?.content === contentSha256 ? released.issue : label;
-    return [{ ...node, file: chapter.file, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue, headings, body, blocks: blockIdsOf(body) }];
+    return [{ ...node, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue: label, headings, body, blocks: blockIdsOf(body) }];
   });
   const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered, source.root));
+  const { title, shortTitle, publisher, language, logo, slug } = source.manifest.meta;
   return {
-    root: source.root,
-    baseline: source.baseline,
-    meta: source.manifest.meta,
+    meta: { title, shortTitle, publisher, language, logo, slug },
+    assets: manualAssets(source.root),
     sections: numbered.contents.sections,
     chapters,
     edition: current,

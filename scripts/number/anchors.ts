@@ -12,8 +12,6 @@ export function headingAnchor(chapterAnchorId: string, slug: string): string {
   return fit(`${chapterAnchorId}--${slug}`);
 }
 
-export const AMENDMENTS_ANCHOR = 'amendments';
-
 /**
  * PDF viewers need names of at most 127 bytes, and Chromium makes a PDF name of every anchor a
  * link points at: a longer anchor keeps its start and ends with a hash of the whole.

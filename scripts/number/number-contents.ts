@@ -1,9 +1,10 @@
 import GithubSlugger from 'github-slugger';
-import type { Diagnostics } from '../diagnostics.ts';
-import { isUrl } from '../load/manifest.ts';
+import type { Diagnostics } from '../core/diagnostics.ts';
+import { isUrl } from '../core/urls.ts';
 import type { EntrySpec, ManifestSpec, SeeAlsoEntry } from '../load/types.ts';
-import type { ChapterNode, ContentsNode, Flag, SectionNode, SeeAlsoLink, SeeAlsoNode } from '../model/types.ts';
-import { AMENDMENTS_ANCHOR, chapterAnchor } from './anchors.ts';
+import type { ChapterNode, ContentsNode, Flag, SectionNode, SeeAlsoLink, SeeAlsoNode } from '../core/book.ts';
+import { AMENDMENTS_ANCHOR } from '../core/book.ts';
+import { chapterAnchor } from './anchors.ts';
 
 export interface NumberedContents {
   sections: SectionNode[];

@@ -1,7 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { HeadingInfo } from '../model/types.ts';
+import type { HeadingInfo } from '../core/book.ts';
 import { headingAnchor } from './anchors.ts';
 
 /**

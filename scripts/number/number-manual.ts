@@ -1,6 +1,6 @@
-import type { Diagnostics } from '../diagnostics.ts';
+import type { Diagnostics } from '../core/diagnostics.ts';
 import type { EditionSpec, ManualSource } from '../load/types.ts';
-import type { Flag, HeadingInfo } from '../model/types.ts';
+import type { Flag, HeadingInfo } from '../core/book.ts';
 import { chapterAnchor } from './anchors.ts';
 import { numberContents, type NumberedContents } from './number-contents.ts';
 import { numberHeadings } from './number-headings.ts';

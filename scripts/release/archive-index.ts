@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { archivedEditions } from '../load/baseline.ts';
 import { parseReleaseRecord, RELEASE_FILE, type ReleaseRecord } from '../load/release-record.ts';
-import { longDate } from '../render/view-parts.ts';
+import { longDate } from '../core/dates.ts';
 
 /**
  * `index.md` and its twin `index.json`, made from the release records themselves, newest first,

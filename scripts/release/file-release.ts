@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ManualError } from '../diagnostics.ts';
+import { ManualError } from '../core/diagnostics.ts';
 import { archivedEditions } from '../load/baseline.ts';
 import { RELEASE_FILE, type ReleaseRecord } from '../load/release-record.ts';
 import { archiveIndexFiles } from './archive-index.ts';

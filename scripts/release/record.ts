@@ -1,23 +1,23 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { ReleaseRecord } from '../load/release-record.ts';
-import type { Book } from '../model/types.ts';
+import type { Book } from '../core/book.ts';
 import type { Editions } from '../output/render-editions.ts';
-import { CONTENTS_ANCHOR } from '../render/pdf/layout.ts';
+import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../core/book.ts';
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** What a release records: the edition, its sources, every file's checksum, and the numbering. */
-export function releaseRecord(book: Book, editions: Editions, files: Map<string, Uint8Array | string>): ReleaseRecord {
-  const pages = (anchor: string) => editions.binder.counts.get(anchor) ?? 0;
+export function releaseRecord(book: Book, root: string, editions: Editions, files: Map<string, Uint8Array | string>): ReleaseRecord {
+  const pages = (anchor: string) => editions.binderPages.get(anchor) ?? 0;
   return {
     format: 1,
     edition: { id: book.edition.id, label: book.edition.label, date: book.edition.date },
-    sources: gitState(book.root),
+    sources: gitState(root),
     chromium: editions.chromium,
     files: [...files].map(([name, data]) => ({ name, bytes: Buffer.byteLength(data), sha256: sha256(data) })),
     contents: { pages: pages(CONTENTS_ANCHOR) },
-    appendix: { pages: pages('amendments') },
+    appendix: { pages: pages(AMENDMENTS_ANCHOR) },
     sections: book.sections.map((s) => ({ number: s.number, title: s.title, anchor: s.anchor })),
     chapters: Object.fromEntries(
       book.chapters.map((c) => [

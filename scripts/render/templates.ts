@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
-import { toolRoot } from '../tool-root.ts';
+import { toolRoot } from '../core/tool-root.ts';
 
 /** The templates this tool ships; a manual with its own `templates/` folder uses those instead. */
 export const BUILT_IN_TEMPLATES = path.join(toolRoot(), 'templates');

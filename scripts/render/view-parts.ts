@@ -1,7 +1,8 @@
 import type { Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Pluggable } from 'unified';
-import type { AmendmentView, Book, Edition } from '../model/types.ts';
+import type { AmendmentView, Book, Edition } from '../core/book.ts';
+import { longDate } from '../core/dates.ts';
 import { dataUri, rehypeInlineImages } from './rehype-inline-images.ts';
 import { rehypeShiftHeadings } from './rehype-shift-headings.ts';
 
@@ -15,7 +16,7 @@ export type ToHtml = (tree: Root, shift?: number) => string;
  * transforms (by default: images inlined, for outputs that must stand alone). Each transform
  * returns a new tree (see map-elements.ts): renderers never change the model's trees.
  */
-export function htmlOf(book: Book, transforms: Pluggable[] = [[rehypeInlineImages, book.root]]): ToHtml {
+export function htmlOf(book: Book, transforms: Pluggable[] = [[rehypeInlineImages, book.assets]]): ToHtml {
   return (tree, shift = 0) => {
     const processor = unified().use(rehypeShiftHeadings, shift).use(transforms).use(rehypeStringify);
     return processor.stringify(processor.runSync(tree) as Root);
@@ -43,14 +44,9 @@ export function editionView(book: Book, toHtml: ToHtml = htmlOf(book), link = (h
   };
   return {
     meta: book.meta,
-    logo: book.meta.logo && dataUri(book.root, book.meta.logo),
+    logo: book.meta.logo && dataUri(book.assets, book.meta.logo),
     edition: edition(book.edition, true),
     editionDate: longDate(book.edition.date, book.meta.language),
     history: book.history.map((y) => ({ year: y.year, editions: y.editions.map((e) => edition(e, false)) })),
   };
-}
-
-/** "3 February 2025", in the manual's language. */
-export function longDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }

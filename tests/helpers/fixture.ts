@@ -3,8 +3,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Diagnostics, formatDiagnostic, sortDiagnostics } from '../../scripts/diagnostics.ts';
-import { checkManual } from '../../scripts/pipeline.ts';
+import { Diagnostics, formatDiagnostic, sortDiagnostics } from '../../scripts/core/diagnostics.ts';
+import { checkManual } from '../../scripts/cli/pipeline.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const SMALL = path.join(REPO, 'tests/fixtures/small');

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cachedParser } from '../../scripts/load/markdown-cache.ts';
-import { attachNodes, indexNodes, nodePaths } from '../../scripts/markdown/chapter-nodes.ts';
-import { parseMarkdown } from '../../scripts/markdown/parse-markdown.ts';
+import { attachNodes, indexNodes, nodePaths } from '../../scripts/load/chapter-nodes.ts';
+import { parseMarkdown } from '../../scripts/load/parse-markdown.ts';
 
 const CHAPTER = [
   '## One [a](x.md)',

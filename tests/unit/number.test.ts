@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../scripts/diagnostics.ts';
+import { Diagnostics } from '../../scripts/core/diagnostics.ts';
 import { parseManifest } from '../../scripts/load/manifest.ts';
-import { parseMarkdown } from '../../scripts/markdown/parse-markdown.ts';
-import type { ContentsNode } from '../../scripts/model/types.ts';
+import { parseMarkdown } from '../../scripts/load/parse-markdown.ts';
+import type { ContentsNode } from '../../scripts/core/book.ts';
 import { numberContents } from '../../scripts/number/number-contents.ts';
-import { indexNodes } from '../../scripts/markdown/chapter-nodes.ts';
+import { indexNodes } from '../../scripts/load/chapter-nodes.ts';
 import { numberHeadings } from '../../scripts/number/number-headings.ts';
 
 const MANIFEST = `

@@ -1,12 +1,13 @@
 import { slug } from 'github-slugger';
-import type { Book, ContentsNode, SectionNode } from '../../model/types.ts';
+import type { Book, ContentsNode, SectionNode } from '../../core/book.ts';
 import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import type { Templates } from '../templates.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
-import { printPagePlaces, type PagePlace, type PrintedPages } from './page-list.ts';
-import { imageUrl, rehypeImageFileUrls } from './rehype-image-file-urls.ts';
+import type { PagePositions } from '../results.ts';
+import { printPagePlaces, type PagePlace } from './page-list.ts';
+import { rehypeImageFileUrls } from './rehype-image-file-urls.ts';
 import { rehypePageBreaks } from './rehype-page-breaks.ts';
-import { numberedTitle } from '../../model/numbered-title.ts';
+import { numberedTitle } from '../../core/numbered-title.ts';
 
 /** One XHTML document of the EPUB: its body, rendered from the templates. */
 export interface EpubDocument {
@@ -80,7 +81,7 @@ function documentOf(book: Book, spine: SpineItem[]): Map<string, string> {
  * The EPUB's documents in reading order and its navigation document. With the partner PDF's
  * pages, each page's start is marked where it falls, and the navigation lists them (a page list).
  */
-export function epubView(book: Book, templates: Templates, printed?: PrintedPages) {
+export function epubView(book: Book, templates: Templates, printed?: PagePositions) {
   const spine = spineOf(book);
   const files = documentOf(book, spine);
   const href = (anchor: string) => `${files.get(anchor)}#${anchor}`;
@@ -88,8 +89,8 @@ export function epubView(book: Book, templates: Templates, printed?: PrintedPage
   const places = printed ? printPagePlaces(book, printed, (anchor) => files.get(anchor) ?? '', TITLE_FILE, CONTENTS_FILE) : new Map<number, PagePlace>();
   const pagesAt = new Map<string, number[]>();
   for (const [page, place] of places) pagesAt.set(place.id ?? place.file, [...(pagesAt.get(place.id ?? place.file) ?? []), page]);
-  const toHtmlIn = (file: string) => htmlOf(book, [[rehypeRetargetLinks, files, file], [rehypeImageFileUrls, book.root], [rehypePageBreaks, pagesAt]]);
-  const shared = { ...editionView(book, toHtmlIn(''), link), logo: book.meta.logo && imageUrl(book.root, book.meta.logo) };
+  const toHtmlIn = (file: string) => htmlOf(book, [[rehypeRetargetLinks, files, file], [rehypeImageFileUrls, book.assets], [rehypePageBreaks, pagesAt]]);
+  const shared = { ...editionView(book, toHtmlIn(''), link), logo: book.meta.logo && book.assets.url(book.meta.logo) };
   const contents = (nodes: ContentsNode[]): object[] =>
     nodes.map((node) => {
       if (node.kind === 'group') return { ...node, href: href(node.anchor), entries: contents(node.entries) };

@@ -1,11 +1,6 @@
-import { contentsInOrder } from '../../model/contents-order.ts';
-import type { Book } from '../../model/types.ts';
-
-/** Where the partner PDF's pages fell: the page of every block and anchor, and how many pages. */
-export interface PrintedPages {
-  pageOf: ReadonlyMap<string, number>;
-  pageCount: number;
-}
+import { contentsInOrder } from '../../core/contents.ts';
+import type { Book } from '../../core/book.ts';
+import type { PagePositions } from '../results.ts';
 
 /** A place in the EPUB that a print page begins at: a document, and an element of it (none: the document's top). */
 export interface PagePlace {
@@ -18,7 +13,7 @@ export interface PagePlace {
  * starts on the page, or, when a long block (a table, a list) fills the whole page, that block.
  * The title page and the contents pages map to their own documents.
  */
-export function printPagePlaces(book: Book, pages: PrintedPages, fileOf: (anchor: string) => string, titleFile: string, contentsFile: string): Map<number, PagePlace> {
+export function printPagePlaces(book: Book, pages: PagePositions, fileOf: (anchor: string) => string, titleFile: string, contentsFile: string): Map<number, PagePlace> {
   const order = readingOrder(book, fileOf).filter((place) => pages.pageOf.has(place.id!));
   const places = new Map<number, PagePlace>();
   let index = 0;
@@ -38,7 +33,7 @@ export function printPagePlaces(book: Book, pages: PrintedPages, fileOf: (anchor
 }
 
 /** True when both say the same of every page the EPUB's page list marks: an EPUB made from either has the same bytes. */
-export function samePagePlaces(book: Book, a: PrintedPages, b: PrintedPages): boolean {
+export function samePagePlaces(book: Book, a: PagePositions, b: PagePositions): boolean {
   return a.pageCount === b.pageCount && readingOrder(book, () => '').every(({ id }) => a.pageOf.get(id!) === b.pageOf.get(id!));
 }
 

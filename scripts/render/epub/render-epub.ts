@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
-import type { Book } from '../../model/types.ts';
+import type { Book } from '../../core/book.ts';
 import { loadTemplates } from '../templates.ts';
 import { epubView } from './epub-view.ts';
-import type { PrintedPages } from './page-list.ts';
+import type { PagePositions } from '../results.ts';
 import { StableEPub, type EpubImage } from './stable-epub.ts';
 
 /**
  * The EPUB 3 edition, assembled by epub-gen-memory from our templates; the same sources give the
  * same bytes. `printed`, the partner PDF's pages, gives it a page list of that edition's numbers.
  */
-export async function renderEpub(book: Book, templatesDir: string, printed?: PrintedPages): Promise<Uint8Array> {
+export async function renderEpub(book: Book, templatesDir: string, printed?: PagePositions): Promise<Uint8Array> {
   const templates = await loadTemplates(templatesDir, 'epub');
   const css = await templates.styles('manual.css', 'epub.css');
   const { documents, navDocument, shared } = epubView(book, templates, printed);
@@ -32,7 +31,7 @@ export async function renderEpub(book: Book, templatesDir: string, printed?: Pri
       version: 3,
     },
     documents.map((d) => ({ title: d.title, content: d.body, filename: d.filename })),
-    { identifier, date: new Date(`${edition.date}T00:00:00Z`), rootUrl: pathToFileURL(`${book.root}/`).href, packageDocument, navDocument },
+    { identifier, date: new Date(`${edition.date}T00:00:00Z`), rootUrl: book.assets.baseUrl, packageDocument, navDocument },
   );
   return epub.bytes();
 }

@@ -1,4 +1,4 @@
-import type { Book, ContentsNode } from '../../model/types.ts';
+import type { Book, ContentsNode } from '../../core/book.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 
 /**

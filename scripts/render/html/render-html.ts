@@ -1,4 +1,4 @@
-import type { Book } from '../../model/types.ts';
+import type { Book } from '../../core/book.ts';
 import { loadTemplates } from '../templates.ts';
 import { htmlView } from './html-view.ts';
 

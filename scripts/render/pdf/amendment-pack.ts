@@ -1,76 +1,42 @@
 import { PDFDocument } from 'pdf-lib';
-import type { Baseline } from '../../load/types.ts';
-import type { Book } from '../../model/types.ts';
+import type { AmendmentPackPlan, Book } from '../../core/book.ts';
 import { loadTemplates } from '../templates.ts';
 import { editionView } from '../view-parts.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
-import { printUnits, type Layout, type Unit } from './layout.ts';
+import { editionName, type Renderer } from '../contract.ts';
+import type { PrintedBinder } from '../results.ts';
 import { setDocumentInfo } from './pdf-file.ts';
-import { documentInfo, type PrintedEdition } from './render-pdf.ts';
-import { numberedTitle } from '../../model/numbered-title.ts';
+import { documentInfo } from './render-pdf.ts';
 
-/** One line of the filing instructions: what to take out of the binder and what to put in. */
-export interface FilingStep {
+/** A filing step as the pack prints it, with the pages of the binder edition it inserts (1-based). */
+interface FilingRow {
   remove?: string;
   insert?: string;
-  /** Pages of the binder edition to insert, 1-based. */
   pages?: { from: number; count: number };
 }
 
 const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
 
-/**
- * The filing steps, in binder order, from the release the binder holders have to this edition:
- * the title page, the contents and the amendments appendix always; section dividers that are new
- * or changed; chapters new, changed or renumbered (their pages were reissued); chapters removed,
- * where they were.
- */
-export function filingSteps(book: Book, baseline: Baseline, layout: Layout): FilingStep[] {
-  const current = book.edition.label;
-  const old = baseline.edition.label;
-  const steps: FilingStep[] = [{ remove: `Title page (${old})`, insert: `Title page (${current})`, pages: { from: 1, count: 1 } }];
-  const reissued = new Set(book.chapters.filter((c) => c.issue === current).map((c) => c.id));
-  const oldSections = new Map(baseline.sections.map((s) => [s.anchor, s]));
-  const removedAfter = removedChaptersByPredecessor(book, baseline);
-  for (const unit of printUnits(book)) {
-    const pages = { from: layout.pageOf.get(unit.anchor)!, count: layout.counts.get(unit.anchor)! };
-    const step = unitStep(unit, pages, { baseline, reissued, oldSections, current });
-    if (step) steps.push(step);
-    for (const removed of removedAfter.get(unit.id ?? '') ?? []) steps.push({ remove: `${numberedTitle(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
-  }
-  return steps;
+/** The filing steps with the page numbers and counts of the binder edition as it printed. */
+function filingRows(plan: AmendmentPackPlan, layout: PrintedBinder['layout'], current: string): FilingRow[] {
+  return plan.steps.map(({ remove, insert }) => {
+    if (!insert) return { remove };
+    const pages = insert.anchor === undefined ? { from: 1, count: 1 } : { from: layout.pageOf.get(insert.anchor)!, count: layout.counts.get(insert.anchor)! };
+    return { remove, insert: insert.counted ? `${insert.label} (${pagesText(pages.count)}, ${current})` : insert.label, pages };
+  });
 }
 
-function unitStep(
-  unit: Unit,
-  pages: { from: number; count: number },
-  context: { baseline: Baseline; reissued: Set<string>; oldSections: Map<string, { number: string; title: string }>; current: string },
-): FilingStep | undefined {
-  const { baseline, current } = context;
-  const insert = `${numberedTitle(unit)} (${pagesText(pages.count)}, ${current})`;
-  if (unit.kind === 'contents') return { remove: `Contents (${pagesText(baseline.contentsPages)}, ${baseline.edition.label})`, insert, pages };
-  if (unit.kind === 'amendments') return { remove: `${numberedTitle(unit)} (${pagesText(baseline.appendixPages)}, ${baseline.edition.label})`, insert, pages };
-  if (unit.kind === 'section') {
-    const old = context.oldSections.get(unit.anchor);
-    if (old && old.number === unit.number && old.title === unit.title) return undefined;
-    return { remove: old ? `Section divider ${numberedTitle(old)}` : undefined, insert: `Section divider ${numberedTitle(unit)}`, pages };
-  }
-  if (!context.reissued.has(unit.id!)) return undefined;
-  const old = baseline.chapters[unit.id!];
-  return { remove: old ? `${numberedTitle(old)} (${pagesText(old.pages)}, ${old.issue})` : undefined, insert, pages };
-}
-
-/** Chapters of the release that are gone now, keyed by the surviving chapter they followed. */
-function removedChaptersByPredecessor(book: Book, baseline: Baseline) {
-  const now = new Set(book.chapters.map((c) => c.id));
-  const after = new Map<string, Baseline['chapters'][string][]>();
-  let previous = book.chapters[0]?.id ?? '';
-  for (const [id, chapter] of Object.entries(baseline.chapters)) {
-    if (now.has(id)) previous = id;
-    else after.set(previous, [...(after.get(previous) ?? []), chapter]);
-  }
-  return after;
-}
+/** The amendment pack, for an edition that follows an archived release: made from the printed binder PDF. */
+export const amendmentPackRenderer: Renderer = {
+  name: 'amendment pack',
+  async render(book, { settings, browsers, results, time, timing }) {
+    if (!book.pack) return [];
+    const binder = await results.get('binder-pdf');
+    const browser = await browsers.current();
+    const pack = await time('amendment pack', () => renderAmendmentPack(book, binder, browser, settings.templatesDir, { timeout: settings.print.timeout, timing }));
+    return [{ name: `${editionName(book)}-amendment-pack.pdf`, data: pack }];
+  },
+};
 
 /**
  * The amendment pack: the filing instructions (printed from `templates/pdf/pack.hbs`), then the
@@ -78,12 +44,12 @@ function removedChaptersByPredecessor(book: Book, baseline: Baseline) {
  * prints double-sided. Copying pages into a new file keeps their look but not their tags: the pack
  * is for printing.
  */
-export async function renderAmendmentPack(book: Book, binder: PrintedEdition, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<Uint8Array> {
-  const baseline = book.baseline!;
-  const steps = filingSteps(book, baseline, binder.layout);
+async function renderAmendmentPack(book: Book, binder: PrintedBinder, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<Uint8Array> {
+  const plan = book.pack!;
+  const steps = filingRows(plan, binder.layout, book.edition.label);
   const templates = await loadTemplates(templatesDir, 'pdf');
   const css = await templates.styles('manual.css', 'print.css', 'binder.css');
-  const html = templates.render('pack', { ...editionView(book), css, baseline: baseline.edition, steps });
+  const html = templates.render('pack', { ...editionView(book), css, baseline: plan.since, steps });
   const instructions = await PDFDocument.load(await browser.print(html, options));
   const source = await PDFDocument.load(binder.bytes);
   const pack = await PDFDocument.create();
@@ -96,7 +62,7 @@ export async function renderAmendmentPack(book: Book, binder: PrintedEdition, br
   for (const step of steps.filter((s) => s.pages && s.pages.count > 0)) {
     await append(source, Array.from({ length: step.pages!.count }, (_, i) => step.pages!.from - 1 + i));
   }
-  const subject = `Replacement pages from the ${baseline.edition.label} edition to the ${book.edition.label} edition`;
+  const subject = `Replacement pages from the ${plan.since.label} edition to the ${book.edition.label} edition`;
   setDocumentInfo(pack, { ...documentInfo(book, `${book.meta.title}: amendment pack, ${book.edition.label}`), subject });
   pack.setProducer('manual-editions');
   return pack.save({ useObjectStreams: false });

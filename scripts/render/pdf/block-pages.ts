@@ -1,4 +1,4 @@
-import type { Book } from '../../model/types.ts';
+import type { Book } from '../../core/book.ts';
 import type { Measure } from './layout.ts';
 
 /**

@@ -3,9 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { ManualError } from '../../diagnostics.ts';
-
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
+import { ManualError } from '../../core/diagnostics.ts';
 
 /** Print options shared by every PDF: the page size and margins come from the templates' CSS. */
 export interface PrintOptions {
@@ -39,12 +37,6 @@ const FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** How long Chromium may take to start, or one page to print, before the build gives up: MANUAL_PRINT_TIMEOUT seconds, else ten minutes. */
-export function printTimeout(): number {
-  const seconds = Number(process.env.MANUAL_PRINT_TIMEOUT);
-  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 600_000;
-}
-
 /** A Chromium failure as the build reports it: what stopped, and what to do. */
 function chromiumError(stage: string, e: unknown): ManualError {
   const timedOut = e instanceof Error && (e.name === 'TimeoutError' || /timed out/i.test(e.message));
@@ -70,14 +62,16 @@ function chromiumError(stage: string, e: unknown): ManualError {
 const LOW_MEMORY_FLAGS = ['--enable-low-end-device-mode'];
 
 export interface LaunchOptions {
-  /** Chromium's path: MANUAL_CHROMIUM, else Debian's. */
-  executable?: string;
+  /** Chromium's path. */
+  executable: string;
+  /** Milliseconds Chromium may take to start. */
+  timeout: number;
   /** Trade some speed for memory (see LOW_MEMORY_FLAGS). */
   lowMemory?: boolean;
 }
 
-/** Starts Debian's Chromium (or `executable`) with a fresh profile that is removed on close. */
-export async function launchBrowser({ executable = process.env.MANUAL_CHROMIUM ?? DEFAULT_CHROMIUM, lowMemory = false }: LaunchOptions = {}): Promise<PdfBrowser> {
+/** Starts Chromium with a fresh profile that is removed on close. */
+export async function launchBrowser({ executable, timeout, lowMemory = false }: LaunchOptions): Promise<PdfBrowser> {
   if (!existsSync(executable)) {
     throw new ManualError([
       {
@@ -91,7 +85,6 @@ export async function launchBrowser({ executable = process.env.MANUAL_CHROMIUM ?
   const profile = await mkdtemp(path.join(tmpdir(), 'manual-chromium-'));
   let browser: Browser;
   try {
-    const timeout = printTimeout();
     // Over a pipe, Chromium ends when the build's process ends, however it ends (even killed).
     browser = await puppeteer.launch({ executablePath: executable, headless: true, args: lowMemory ? [...FLAGS, ...LOW_MEMORY_FLAGS] : FLAGS, userDataDir: profile, pipe: true, timeout, protocolTimeout: timeout });
   } catch (e) {

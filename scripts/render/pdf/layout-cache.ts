@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Book } from '../../model/types.ts';
-import { writeFileAtomic } from '../../output/write-atomic.ts';
+import type { Book } from '../../core/book.ts';
+import { writeFileAtomic } from '../../core/write-atomic.ts';
 import type { BlockOffsets } from './block-pages.ts';
 import type { Layout, Variant } from './layout.ts';
 
@@ -21,8 +20,7 @@ export interface KeptPlans {
 }
 
 export function layoutCacheFile(cacheDir: string, book: Book): string {
-  const manual = createHash('sha256').update(book.root).digest('hex').slice(0, 16);
-  return path.join(cacheDir, 'layouts', `${book.meta.slug}-${manual}.json`);
+  return path.join(cacheDir, 'layouts', `${book.meta.slug}-${book.assets.key}.json`);
 }
 
 export async function readCachedLayouts(file: string): Promise<KeptPlans | undefined> {

@@ -1,5 +1,5 @@
-import { contentsInOrder } from '../../model/contents-order.ts';
-import type { Book } from '../../model/types.ts';
+import { contentsInOrder } from '../../core/contents.ts';
+import { CONTENTS_ANCHOR, type Book } from '../../core/book.ts';
 
 export type Variant = 'partner' | 'binder';
 
@@ -18,8 +18,6 @@ export interface Unit {
   /** The label of the edition that issued these pages (binder footers show it). */
   issue: string;
 }
-
-export const CONTENTS_ANCHOR = 'contents';
 
 /** Where things fall, learnt from a printed pass and used to print the next one. */
 export interface Layout {

@@ -1,5 +1,5 @@
-import { numberedTitle } from '../../model/numbered-title.ts';
-import type { Book, ContentsNode, SectionNode } from '../../model/types.ts';
+import { numberedTitle } from '../../core/numbered-title.ts';
+import type { Book, ContentsNode, SectionNode } from '../../core/book.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 import type { Layout, Unit, Variant } from './layout.ts';
 

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { ManualError } from '../../diagnostics.ts';
-import type { Book, ContentsNode } from '../../model/types.ts';
-import { numberedTitle } from '../../model/numbered-title.ts';
+import { ManualError } from '../../core/diagnostics.ts';
+import type { Book, ContentsNode } from '../../core/book.ts';
+import { numberedTitle } from '../../core/numbered-title.ts';
 import { loadTemplates, type Templates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { blockOffsets, type BlockOffsets } from './block-pages.ts';

@@ -1,14 +1,15 @@
 import path from 'node:path';
-import { diffChapters, type Changes } from './changes/diff.ts';
-import { checkAmendmentsAgainstChanges } from './changes/gate.ts';
-import type { Diagnostics, Severity } from './diagnostics.ts';
-import { loadManual } from './load/load-manual.ts';
-import { cachedParser, uncachedParser } from './load/markdown-cache.ts';
-import type { ManualSource } from './load/types.ts';
-import { resolveManual } from './markdown/resolve-manual.ts';
-import { assembleBook } from './model/assemble-book.ts';
-import type { Book } from './model/types.ts';
-import { numberManual, type NumberedManual } from './number/number-manual.ts';
+import { diffChapters, type Changes } from '../changes/diff.ts';
+import { checkAmendmentsAgainstChanges } from '../changes/gate.ts';
+import { sinceRelease } from '../changes/since-release.ts';
+import type { Diagnostics, Severity } from '../core/diagnostics.ts';
+import { loadManual } from '../load/load-manual.ts';
+import { cachedParser, uncachedParser } from '../load/markdown-cache.ts';
+import type { ManualSource } from '../load/types.ts';
+import { resolveManual } from '../markdown/resolve-manual.ts';
+import { assembleBook } from '../model/assemble-book.ts';
+import type { Book } from '../core/book.ts';
+import { numberManual, type NumberedManual } from '../number/number-manual.ts';
 
 export interface CheckedManual {
   source: ManualSource;
@@ -42,5 +43,5 @@ export async function checkManual(root: string, diagnostics: Diagnostics, option
 export async function buildBook(root: string, diagnostics: Diagnostics, options: PipelineOptions = {}): Promise<Book | undefined> {
   const checked = await checkManual(root, diagnostics, options);
   if (!checked || diagnostics.hasErrors()) return undefined;
-  return assembleBook(checked.source, checked.numbered);
+  return sinceRelease(assembleBook(checked.source, checked.numbered), checked.source.baseline);
 }

@@ -1,4 +1,4 @@
-import type { Book, ContentsNode, SectionNode } from './types.ts';
+import type { Book, ContentsNode, SectionNode } from './book.ts';
 
 /** Every section and contents entry of the book in reading order: a section, then its entries depth first. */
 export function contentsInOrder(book: Book): (SectionNode | ContentsNode)[] {

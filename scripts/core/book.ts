@@ -1,5 +1,4 @@
 import type { Root as HastRoot } from 'hast';
-import type { Baseline, ManualMeta } from '../load/types.ts';
 
 /**
  * The book model: the manual parsed, validated and numbered, with every chapter's content as an
@@ -8,6 +7,38 @@ import type { Baseline, ManualMeta } from '../load/types.ts';
  */
 
 export type Flag = 'Updated' | 'New';
+
+/** The anchors of the generated parts every output has: the contents and the amendments appendix. */
+export const CONTENTS_ANCHOR = 'contents';
+export const AMENDMENTS_ANCHOR = 'amendments';
+
+/** What the contents manifest says of the manual as a whole. */
+export interface BookMeta {
+  title: string;
+  /** For running heads. */
+  shortTitle: string;
+  publisher: string;
+  /** BCP 47 language tag, canonicalised. */
+  language: string;
+  /** The logo image, as a path relative to the manual's root (read through the book's assets). */
+  logo?: string;
+  /** Names the output files. */
+  slug: string;
+}
+
+/**
+ * The files of the manual that outputs carry (images, the logo), by their path relative to the
+ * manual's root as the model holds them. Renderers read them only through this.
+ */
+export interface Assets {
+  read(file: string): Buffer;
+  /** A `file:` URL of one, for packagers that collect images themselves. */
+  url(file: string): string;
+  /** The `file:` URL of the folder the paths are relative to, ending in "/". */
+  readonly baseUrl: string;
+  /** The same for every build of the same manual folder, and different for another: names caches. */
+  readonly key: string;
+}
 
 /** A heading inside a chapter; level-2 and level-3 headings are numbered 1, 1.1 within it. */
 export interface HeadingInfo {
@@ -79,8 +110,6 @@ export type ContentsNode = GroupNode | ChapterNode | OutsideNode | SeeAlsoNode |
 
 export interface Chapter {
   id: string;
-  /** Source file, relative to the manual's root. */
-  file: string;
   number?: string;
   title: string;
   anchor: string;
@@ -97,7 +126,7 @@ export interface Chapter {
   contentSha256: string;
   /**
    * The label of the edition that issued the chapter's current pages: the current edition for a
-   * chapter new or changed since the baseline release, else what that release recorded. Binder
+   * chapter new or changed since the last archived release, else what that release recorded. Binder
    * footers show it, so the pages of an unchanged chapter stay the same from edition to edition.
    */
   issue: string;
@@ -131,12 +160,29 @@ export interface Edition {
   removed: AmendmentView[];
 }
 
+/** One line of the amendment pack's filing instructions: what to take out of the binder and what to put in. */
+export interface FilingStep {
+  /** What to take out, as the binder holders' pages name it: number, title, pages and issue. */
+  remove?: string;
+  /**
+   * What to put in: a unit of the binder edition, by its anchor (none: the title page, the
+   * binder's first page); `counted` when the step names its page count and issue after `label`.
+   */
+  insert?: { anchor?: string; label: string; counted: boolean };
+}
+
+/** What the binder holders need to bring their binders up to this edition. */
+export interface AmendmentPackPlan {
+  /** The archived release their binders hold. */
+  since: { id: string; label: string; date: string };
+  /** In binder order. */
+  steps: FilingStep[];
+}
+
 export interface Book {
-  /** Absolute path of the manual's root; image paths in chapter bodies are relative to it. */
-  root: string;
-  /** The archived release this edition follows, if any: the binder holders' pages. */
-  baseline?: Baseline;
-  meta: ManualMeta;
+  meta: BookMeta;
+  /** The manual's images and logo. */
+  assets: Assets;
   sections: SectionNode[];
   /** In contents order. */
   chapters: Chapter[];
@@ -144,4 +190,6 @@ export interface Book {
   edition: Edition;
   /** Earlier editions grouped by year, newest first, as the amendments appendix prints them. */
   history: { year: string; editions: Edition[] }[];
+  /** The filing steps from the last archived release, when the edition follows one. */
+  pack?: AmendmentPackPlan;
 }

@@ -1,0 +1,67 @@
+import type { Book } from '../core/book.ts';
+import type { PrintSettings } from '../core/settings.ts';
+import type { Browsers } from './pdf/browsers.ts';
+import type { ResultName, Results } from './results.ts';
+
+/**
+ * The renderer contract. Every output is a renderer: one entry that takes the book model and a
+ * context, and returns the output's files. A renderer reads only the book, its templates and its
+ * settings; what one renderer needs of another (the partner PDF's pages, the printed binder PDF)
+ * comes through `results`. Adding an output is adding its folder under render/ and one line to
+ * the list in output/render-editions.ts.
+ */
+export interface Renderer {
+  /** Names the renderer in messages. */
+  name: string;
+  /** The results it publishes: whatever it has not published when it ends is withdrawn. */
+  publishes?: readonly ResultName[];
+  /**
+   * Starts once this result is there. For work of the Node process alone (HTML, EPUB), which
+   * belongs beside Chromium's final prints: during the measuring passes the Node process keeps
+   * Chromium's queue of prints full.
+   */
+  startsAfter?: ResultName;
+  render(book: Book, context: RenderContext): Promise<OutputFile[]>;
+}
+
+export interface OutputFile {
+  /** The file's name in the output folder. */
+  name: string;
+  data: Uint8Array | string;
+}
+
+export interface RenderSettings {
+  /** The folder of templates and styles. */
+  templatesDir: string;
+  /** Where a renderer may keep what the next build can reuse; none keeps nothing. */
+  cacheDir?: string;
+  print: PrintSettings;
+}
+
+export interface RenderContext {
+  settings: RenderSettings;
+  /** The build's Chromium, for renderers that print. */
+  browsers: Browsers;
+  results: Results;
+  /** Runs a step of the build and reports how long it took. */
+  time: StepTimer;
+  /** Told how long each step took, when the user asked (`--timings`). */
+  timing?: Timing;
+}
+
+export type Timing = (step: string, milliseconds: number) => void;
+export type StepTimer = <T>(step: string, work: () => Promise<T>) => Promise<T>;
+
+export function stepTimer(timing: Timing | undefined): StepTimer {
+  return async (step, work) => {
+    const started = performance.now();
+    const result = await work();
+    timing?.(step, performance.now() - started);
+    return result;
+  };
+}
+
+/** The start of every output file's name: the manual's slug and the edition, `derby-childrens-social-care-2025-02`. */
+export function editionName(book: Book): string {
+  return `${book.meta.slug}-${book.edition.id}`;
+}

@@ -1,0 +1,11 @@
+import { editionName, type Renderer } from '../contract.ts';
+import { renderHtml } from './render-html.ts';
+
+/** The HTML edition: one self-contained page. */
+export const htmlRenderer: Renderer = {
+  name: 'HTML',
+  startsAfter: 'partner-pages-planned',
+  async render(book, { settings, time }) {
+    return [{ name: `${editionName(book)}.html`, data: await time('HTML edition', () => renderHtml(book, settings.templatesDir)) }];
+  },
+};

@@ -6,7 +6,7 @@ import type { Diagnostics, Severity } from '../core/diagnostics.ts';
 import { loadManual } from '../load/load-manual.ts';
 import { cachedParser, uncachedParser } from '../load/markdown-cache.ts';
 import type { ManualSource } from '../load/types.ts';
-import { resolveManual } from '../markdown/resolve-manual.ts';
+import { resolveManual, type ResolvedManual } from '../markdown/resolve-manual.ts';
 import { assembleBook } from '../model/assemble-book.ts';
 import type { Book } from '../core/book.ts';
 import { numberManual, type NumberedManual } from '../number/number-manual.ts';
@@ -14,6 +14,8 @@ import { numberManual, type NumberedManual } from '../number/number-manual.ts';
 export interface CheckedManual {
   source: ManualSource;
   numbered: NumberedManual;
+  /** How every link and image is written, as checking resolved it. */
+  resolved: ResolvedManual;
   /** What changed since the baseline release, when there is one. */
   changes?: Changes;
 }
@@ -33,15 +35,15 @@ export async function checkManual(root: string, diagnostics: Diagnostics, option
   const source = await loadManual(path.resolve(root), diagnostics, { parse, archiveDir: options.archiveDir });
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
-  resolveManual(source, numbered, diagnostics);
+  const resolved = resolveManual(source, numbered, diagnostics);
   const changes = source.baseline && diffChapters(numbered.contents.chapters, source.chapters, source.baseline);
   if (changes) checkAmendmentsAgainstChanges(source.editions[0], source.baseline!, changes, diagnostics, options.gate ?? 'warning');
-  return { source, numbered, changes };
+  return { source, numbered, resolved, changes };
 }
 
 /** The book model, or undefined when the manual has errors (they are in `diagnostics`). */
 export async function buildBook(root: string, diagnostics: Diagnostics, options: PipelineOptions = {}): Promise<Book | undefined> {
   const checked = await checkManual(root, diagnostics, options);
   if (!checked || diagnostics.hasErrors()) return undefined;
-  return sinceRelease(assembleBook(checked.source, checked.numbered), checked.source.baseline);
+  return sinceRelease(assembleBook(checked.source, checked.numbered, checked.resolved), checked.source.baseline);
 }

@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Heading, Root, Yaml } from 'mdast';
-import { attachNodes, indexNodes, nodePaths, type ChapterNodes, type NodePaths } from './chapter-nodes.ts';
+import { indexNodes, type ChapterNodes } from './chapter-nodes.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import { writeFileAtomic } from '../core/write-atomic.ts';
 import { toolRoot } from '../core/tool-root.ts';
 
 /**
  * A parsed chapter: what checking reads (its indexed nodes, front matter and opening heading) and,
- * read only when the book is made, its whole tree, with those very nodes in it.
+ * read only when the book is made, its whole tree.
  */
 export interface ParsedChapter {
   nodes: ChapterNodes;
@@ -27,7 +27,8 @@ export type ParseMarkdown = (text: string) => Promise<ParsedChapter>;
 interface CachedNodes {
   frontMatter?: Yaml;
   nodes: ChapterNodes;
-  paths: NodePaths;
+  /** Which of the headings, if any, is the body's first node. */
+  opening?: number;
 }
 
 const TOOL_ROOT = toolRoot();
@@ -49,10 +50,9 @@ export function cachedParser(dir: string): ParseMarkdown {
     const read = cached === undefined ? undefined : fromCache(cached, `${base}.tree.json`, text);
     if (read) return read;
     const parsed = await uncachedParser(text);
-    const tree = parsed.tree();
-    const entry: CachedNodes = { frontMatter: parsed.frontMatter, nodes: parsed.nodes, paths: nodePaths(tree, parsed.nodes) };
-    // Both are written as they are now, before checking numbers and resolves the nodes.
-    const [treeJson, nodesJson] = [cachedJson(tree), cachedJson(entry)];
+    const opening = parsed.opening ? parsed.nodes.headings.indexOf(parsed.opening) : undefined;
+    const entry: CachedNodes = { frontMatter: parsed.frontMatter, nodes: parsed.nodes, opening };
+    const [treeJson, nodesJson] = [cachedJson(parsed.tree()), cachedJson(entry)];
     await writeFileAtomic(`${base}.tree.json`, treeJson)
       .then(() => writeFileAtomic(`${base}.nodes.json`, nodesJson))
       .catch(() => undefined);
@@ -84,30 +84,31 @@ function fromCache(json: string, treeFile: string, text: string): ParsedChapter 
   } catch {
     return undefined;
   }
-  const { frontMatter, nodes, paths } = entry;
+  const { frontMatter, nodes, opening } = entry;
   if (!fits(entry)) return undefined;
-  const openingPath = frontMatter ? 1 : 0;
-  const opening = nodes.headings.find((_, i) => paths.headings[i].length === 1 && paths.headings[i][0] === openingPath);
   let tree: Root | undefined;
-  return { nodes, frontMatter, opening, tree: () => (tree ??= cachedTree(treeFile, nodes, paths) ?? attachNodes(parseMarkdown(text), nodes, paths)!) };
+  return { nodes, frontMatter, opening: opening === undefined ? undefined : nodes.headings[opening], tree: () => (tree ??= cachedTree(treeFile, nodes) ?? parseMarkdown(text)) };
 }
 
-/** Whether a cached entry holds nodes of the right kinds, with a path each. */
-function fits({ frontMatter, nodes, paths }: CachedNodes): boolean {
-  const kinds = (list: unknown[] | undefined, types: string[], at: unknown[] | undefined) =>
-    Array.isArray(list) && Array.isArray(at) && list.length === at.length && at.every(Array.isArray) && list.every((n) => types.includes((n as { type?: string })?.type ?? ''));
+/** Whether a cached entry holds nodes of the right kinds. */
+function fits({ frontMatter, nodes, opening }: CachedNodes): boolean {
+  const kinds = (list: unknown[] | undefined, types: string[]) => Array.isArray(list) && list.every((n) => types.includes((n as { type?: string })?.type ?? ''));
   return (
     (frontMatter === undefined || frontMatter.type === 'yaml') &&
-    kinds(nodes?.headings, ['heading'], paths?.headings) &&
-    kinds(nodes?.references, ['link', 'image'], paths?.references) &&
-    kinds(nodes?.html, ['html'], paths?.html)
+    kinds(nodes?.headings, ['heading']) &&
+    kinds(nodes?.references, ['link', 'image']) &&
+    kinds(nodes?.html, ['html']) &&
+    (opening === undefined || nodes.headings[opening] !== undefined)
   );
 }
 
-/** The tree kept beside the nodes, with the checked nodes put back in; undefined when it is missing or does not fit them (the chapter is then parsed again). */
-function cachedTree(file: string, nodes: ChapterNodes, paths: NodePaths): Root | undefined {
+/** The tree kept beside the nodes; undefined when it is missing or does not hold the nodes checked (the chapter is then parsed again). */
+function cachedTree(file: string, nodes: ChapterNodes): Root | undefined {
   try {
-    return attachNodes(JSON.parse(readFileSync(file, 'utf8')) as Root, nodes, paths);
+    const tree = JSON.parse(readFileSync(file, 'utf8')) as Root;
+    const found = indexNodes(tree);
+    const same = (kind: keyof ChapterNodes) => found[kind].length === nodes[kind].length && found[kind].every((node, i) => node.position?.start.offset === nodes[kind][i].position?.start.offset);
+    return same('headings') && same('references') && same('html') ? tree : undefined;
   } catch {
     return undefined;
   }
@@ -115,7 +116,7 @@ function cachedTree(file: string, nodes: ChapterNodes, paths: NodePaths): Root |
 
 function parserVersions(): string {
   const packages = ['remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown'];
-  return ['mdast-cache-4', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
+  return ['mdast-cache-5', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
 }
 
 function versionOf(name: string): string {

@@ -30,30 +30,42 @@ export interface ResolveLinksOptions {
 }
 
 /**
- * Checks every link and image of a chapter (its `references`, see indexNodes), and rewrites them
- * for the renderers: a link to a chapter (`../care/placements.md#assessment`) becomes `#anchor`, a
- * link with empty text gets the target's number and title, and an image's path becomes relative
- * to the manual's root.
+ * What checking resolved of one link or image, for the HTML conversion to write: its address as
+ * the renderers read it, and for a link with empty text the text it gets.
  */
-export function resolveLinks(references: (Link | Image)[], options: ResolveLinksOptions): void {
-  for (const node of references) {
-    if (node.type === 'link') resolveLink(node, options);
-    else resolveImage(node, options);
-  }
+export interface Resolved {
+  url?: string;
+  text?: string;
 }
 
-function resolveLink(node: Link, options: ResolveLinksOptions): void {
-  if (HAS_SCHEME.test(node.url)) {
-    if (isEmpty(node)) node.children = [{ type: 'text', value: node.url.replace(/^mailto:/, '') }];
-    return;
+/** What checking resolved of a chapter's links and images, by where each starts in its source (its offset). */
+export type ResolvedLinks = ReadonlyMap<number, Resolved>;
+
+/**
+ * Checks every link and image of a chapter (its `references`, see indexNodes) and says how each
+ * is written for the renderers: a link to a chapter
+ * (`../care/placements.md#assessment`) becomes `#anchor`, a link with empty text gets the
+ * target's number and title, and an image's path becomes relative to the manual's root. The
+ * nodes themselves are left as loading made them.
+ */
+export function resolveLinks(references: readonly (Link | Image)[], options: ResolveLinksOptions): ResolvedLinks {
+  const resolved = new Map<number, Resolved>();
+  for (const node of references) {
+    const written = node.type === 'link' ? resolveLink(node, options) : resolveImage(node, options);
+    const offset = node.position?.start.offset;
+    if (written && offset !== undefined) resolved.set(offset, written);
   }
+  return resolved;
+}
+
+function resolveLink(node: Link, options: ResolveLinksOptions): Resolved | undefined {
+  if (HAS_SCHEME.test(node.url)) return isEmpty(node) ? { text: node.url.replace(/^mailto:/, '') } : undefined;
   const [filePart, fragment] = splitFragment(node.url);
   const target = filePart === '' ? options.self : chapterTarget(node, filePart, options);
-  if (!target) return;
+  if (!target) return undefined;
   const heading = fragment === undefined ? undefined : findHeading(node, target, fragment, options);
-  if (fragment !== undefined && !heading) return;
-  node.url = `#${heading?.anchor ?? target.anchor}`;
-  if (isEmpty(node)) node.children = [{ type: 'text', value: describe(target, heading) }];
+  if (fragment !== undefined && !heading) return undefined;
+  return { url: `#${heading?.anchor ?? target.anchor}`, text: isEmpty(node) ? describe(target, heading) : undefined };
 }
 
 function chapterTarget(node: Link, filePart: string, options: ResolveLinksOptions): LinkTarget | undefined {
@@ -95,30 +107,30 @@ function describe(target: LinkTarget, heading?: HeadingInfo): string {
   return `${chapter}, ${heading.number ? `Section ${heading.number} ` : ''}${heading.text}`;
 }
 
-function resolveImage(node: Image, options: ResolveLinksOptions): void {
+function resolveImage(node: Image, options: ResolveLinksOptions): Resolved | undefined {
   if (/^file:/i.test(node.url)) {
     options.diagnostics.error(options.locate(node), `image ${node.url} is a link to a file outside the manual`, 'copy the image itself into the manual folder and give its path relative to the chapter file');
-    return;
+    return undefined;
   }
   if (HAS_SCHEME.test(node.url)) {
     if (!node.url.startsWith('data:')) {
       options.diagnostics.warning(options.locate(node), `image ${node.url} is on the web; editions never fetch it, so readers see its alt text`, 'save the image under chapters/ and link to it by a relative path');
     }
-    return;
+    return undefined;
   }
   const file = path.posix.normalize(path.posix.join(options.baseDir, safeDecode(node.url)));
   if (file.startsWith('../') || path.posix.isAbsolute(file) || !existsSync(path.join(options.root, file))) {
     options.diagnostics.error(options.locate(node), `image ${file} does not exist in the manual`, 'put the image in the manual folder and give its path relative to the chapter file');
-    return;
+    return undefined;
   }
   if (!isInside(realRoot(options.root), file)) {
     options.diagnostics.error(options.locate(node), `image ${file} is a link to a file outside the manual`, 'copy the image itself into the manual folder');
-    return;
+    return undefined;
   }
-  node.url = file;
   if (!node.alt?.trim()) {
     options.diagnostics.warning(options.locate(node), `image ${file} has no text alternative, so screen readers cannot say what it shows`, 'write what the image shows between the brackets: ![A flowchart of the referral steps](path)');
   }
+  return { url: file };
 }
 
 function splitFragment(url: string): [string, string | undefined] {

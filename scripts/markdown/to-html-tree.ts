@@ -1,19 +1,20 @@
 import type { Root as HastRoot } from 'hast';
-import type { Root as MdastRoot } from 'mdast';
+import type { Heading, Image, Link, Root as MdastRoot } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkRehype from 'remark-rehype';
+import remarkRehype, { defaultHandlers, type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { someNode } from './for-each-element.ts';
 import type { HeadingInfo } from '../core/book.ts';
+import { indexNodes } from '../load/chapter-nodes.ts';
+import { someNode } from './for-each-element.ts';
 import { rehypeContainImages } from './rehype-contain-images.ts';
 import { rehypeFootnoteLabelId } from './rehype-footnote-label-id.ts';
 import { rehypeFormFields } from './rehype-form-fields.ts';
 import { rehypeIframeLinks } from './rehype-iframe-links.ts';
 import { rehypeHeadingNumbers } from './rehype-heading-numbers.ts';
 import { rehypeMarkGeneratedIds, rehypeRawIds } from './rehype-raw-ids.ts';
-import { remarkHeadingAnchors } from './remark-heading-anchors.ts';
+import type { ResolvedLinks } from './resolve-links.ts';
 import { SAFE_HTML } from './safe-html.ts';
 
 /** rehype-raw re-parses a whole tree through parse5; most chapters have no raw HTML to parse. */
@@ -22,25 +23,59 @@ function rehypeRawWhenPresent() {
   return (tree: HastRoot, file: VFile): HastRoot => (someNode(tree, (node) => node.type === 'raw') ? parse(tree, file) : tree);
 }
 
+export interface HtmlTreeOptions {
+  /** The tree's headings, numbered, in the order indexNodes finds them. */
+  headings: readonly HeadingInfo[];
+  /** How checking resolved the tree's links and images. */
+  resolved: ResolvedLinks;
+  /** Keeps footnote and raw HTML ids unique when many chapters share one HTML page. */
+  idPrefix: string;
+  /** The manual's folder: images are kept only from inside it. */
+  root: string;
+}
+
 /**
- * Turns a resolved mdast tree into the HTML tree the renderers read. `idPrefix` keeps footnote
- * ids unique when many chapters share one HTML page. Raw HTML is parsed and cut down to a safe
- * subset (`manual check` says what goes), its ids are kept apart from every other chapter's, and
- * images are kept only from inside the manual `root`.
+ * Turns an mdast tree, as loading made it, into the HTML tree the renderers read, writing in
+ * what numbering and checking found (heading anchors and numbers, resolved links and images)
+ * without changing the mdast tree. Raw HTML is parsed and cut down to a safe subset (`manual
+ * check` says what goes), its ids are kept apart from every other chapter's, and images are kept
+ * only from inside the manual.
  */
-export function toHtmlTree(tree: MdastRoot, headings: readonly HeadingInfo[], idPrefix: string, root: string): HastRoot {
-  const prefix = `${idPrefix}--`;
+export function toHtmlTree(tree: MdastRoot, options: HtmlTreeOptions): HastRoot {
+  const prefix = `${options.idPrefix}--`;
   const processor = unified()
-    .use(remarkHeadingAnchors, headings)
-    .use(remarkRehype, { clobberPrefix: prefix, allowDangerousHtml: true })
+    .use(remarkRehype, { clobberPrefix: prefix, allowDangerousHtml: true, handlers: resolvedHandlers(tree, options) })
     .use(rehypeMarkGeneratedIds)
     .use(rehypeRawWhenPresent)
     .use(rehypeIframeLinks)
     .use(rehypeFormFields)
     .use(rehypeSanitize, SAFE_HTML)
     .use(rehypeRawIds, prefix)
-    .use(rehypeContainImages, root)
+    .use(rehypeContainImages, options.root)
     .use(rehypeFootnoteLabelId, prefix)
     .use(rehypeHeadingNumbers);
   return processor.runSync(tree) as HastRoot;
+}
+
+/** Handlers that convert each heading, link and image as if it were written as checking resolved it. */
+function resolvedHandlers(tree: MdastRoot, { headings, resolved }: HtmlTreeOptions): NonNullable<RemarkRehypeOptions['handlers']> {
+  const nodes = indexNodes(tree);
+  if (nodes.headings.length !== headings.length) throw new Error('the tree converted to HTML is not the one that was numbered');
+  const headingOf = new Map<Heading, HeadingInfo>(nodes.headings.map((node, i) => [node, headings[i]]));
+  const written = <T extends Link | Image>(node: T): T => {
+    const fix = node.position && resolved.get(node.position.start.offset!);
+    if (!fix) return node;
+    const children = fix.text === undefined || node.type === 'image' ? {} : { children: [{ type: 'text' as const, value: fix.text }] };
+    return { ...node, url: fix.url ?? node.url, ...children };
+  };
+  return {
+    heading: (state, node: Heading) => {
+      const heading = headingOf.get(node)!;
+      // The class keeps the markdown level, which styles need once renderers shift the h-level.
+      const hProperties = { id: heading.anchor, className: [`level-${node.depth}`], dataHeadingNumber: heading.number };
+      return defaultHandlers.heading(state, { ...node, data: { ...node.data, hProperties } });
+    },
+    link: (state, node: Link) => defaultHandlers.link(state, written(node)),
+    image: (state, node: Image) => defaultHandlers.image(state, written(node)),
+  };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
 import type { AmendmentItem, EditionSpec, ManualSource } from '../load/types.ts';
 import { blockIdsOf, rehypeBlockIds } from '../markdown/rehype-block-ids.ts';
+import type { ResolvedManual } from '../markdown/resolve-manual.ts';
 import { toHtmlTree } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import type { AmendmentView, Book, Chapter, Edition } from '../core/book.ts';
@@ -11,19 +12,19 @@ import { manualAssets } from './assets.ts';
  * Puts the numbered, resolved manual together as the book every renderer reads. Every chapter's
  * pages are issued by the current edition until change detection compares them with a release.
  */
-export function assembleBook(source: ManualSource, numbered: NumberedManual): Book {
+export function assembleBook(source: ManualSource, numbered: NumberedManual, resolved: ResolvedManual): Book {
   const label = source.editions[0].label;
   const chapters = [...numbered.contents.chapters.values()].flatMap((node): Chapter[] => {
     const chapter = source.chapters.get(node.id);
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
-    const body = toHtmlTree(chapter.tree(), headings, node.anchor, source.root);
+    const body = toHtmlTree(chapter.tree(), { headings, resolved: resolved.chapters.get(node.id) ?? new Map(), idPrefix: node.anchor, root: source.root });
     // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
     const contentSha256 = contentHash(node.number, node.title, body);
     rehypeBlockIds(node.anchor)(body);
     return [{ ...node, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue: label, headings, body, blocks: blockIdsOf(body) }];
   });
-  const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered, source.root));
+  const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered, resolved, source.root));
   const { title, shortTitle, publisher, language, logo, slug } = source.manifest.meta;
   return {
     meta: { title, shortTitle, publisher, language, logo, slug },
@@ -41,10 +42,10 @@ function contentHash(number: string | undefined, title: string, body: HastRoot):
   return createHash('sha256').update(json).digest('hex');
 }
 
-function editionView(edition: EditionSpec, numbered: NumberedManual, root: string): Edition {
+function editionView(edition: EditionSpec, numbered: NumberedManual, resolved: ResolvedManual, root: string): Edition {
   const view = (item: AmendmentItem): AmendmentView => {
     const node = item.chapter === undefined ? undefined : numbered.contents.chapters.get(item.chapter);
-    const details = item.details && toHtmlTree(item.details, [], `amendment-${edition.id}`, root);
+    const details = item.details && toHtmlTree(item.details, { headings: [], resolved: resolved.amendments.get(item) ?? new Map(), idPrefix: `amendment-${edition.id}`, root });
     return { number: node?.number, title: item.title ?? node?.title ?? item.chapter ?? '', href: node && `#${node.anchor}`, details };
   };
   const { id, date, label, nextUpdate } = edition;

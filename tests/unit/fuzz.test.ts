@@ -83,14 +83,14 @@ describe('no input makes the check or the markdown stage throw', () => {
         const diagnostics = new Diagnostics();
         const tree = parseMarkdown(text);
         const headings = numberHeadings(indexNodes(tree).headings, 'ch-x');
-        resolveLinks(indexNodes(tree).references, {
+        const resolved = resolveLinks(indexNodes(tree).references, {
           root: REPO,
           baseDir: 'chapters/friends-and-family',
           targets: new Map([['friends-and-family/placements-with-parents', { number: '5.6', title: 'Placements with Parents', anchor: 'ch-p', headings: [] }]]),
           diagnostics,
           locate: (node) => ({ file: 'x.md', line: node.position?.start.line }),
         });
-        expect(toHtmlTree(tree, headings, 'ch-x', REPO).type).toBe('root');
+        expect(toHtmlTree(tree, { headings, resolved, idPrefix: 'ch-x', root: REPO }).type).toBe('root');
       }),
       { numRuns: RUNS, seed: SEED },
     );

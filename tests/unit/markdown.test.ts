@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
+import type { Root as MdastRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
@@ -30,7 +31,8 @@ describe('resolveLinks', () => {
   const resolve = (markdown: string) => {
     const diagnostics = new Diagnostics();
     const tree = parseMarkdown(markdown);
-    resolveLinks(indexNodes(tree).references, {
+    const before = JSON.stringify(tree);
+    const resolved = resolveLinks(indexNodes(tree).references, {
       root,
       baseDir: 'chapters/care',
       targets: new Map([['care/parents', target]]),
@@ -38,7 +40,9 @@ describe('resolveLinks', () => {
       diagnostics,
       locate: (node) => ({ file: 'chapters/care/x.md', line: node.position?.start.line, column: node.position?.start.column }),
     });
-    return { out: html(toHtmlTree(tree, [], 'ch-x', root)), problems: diagnostics.items.map(formatDiagnostic) };
+    // Checking says how links are written; the tree stays as loading made it.
+    expect(JSON.stringify(tree)).toBe(before);
+    return { out: html(toHtmlTree(tree, { headings: [], resolved, idPrefix: 'ch-x', root })), problems: diagnostics.items.map(formatDiagnostic) };
   };
 
   it('turns chapter links into anchors and fills empty ones with number and title', () => {
@@ -65,9 +69,13 @@ describe('resolveLinks', () => {
 });
 
 describe('toHtmlTree', () => {
+  const toHtml = (tree: MdastRoot) => toHtmlTree(tree, { headings: numberHeadings(indexNodes(tree).headings, 'ch-a'), resolved: new Map(), idPrefix: 'ch-a', root: tmpdir() });
+
   it('gives headings their anchor, level class and number, and chapter-unique footnote ids', () => {
     const tree = parseMarkdown('## Intro\n\nText[^1].\n\n### Detail\n\n[^1]: A note.\n');
-    const out = html(toHtmlTree(tree, numberHeadings(indexNodes(tree).headings, 'ch-a'), 'ch-a', tmpdir()));
+    const before = JSON.stringify(tree);
+    const out = html(toHtml(tree));
+    expect(JSON.stringify(tree)).toBe(before);
     expect(out).toContain('<h2 id="ch-a--intro" class="level-2"><span class="heading-number">1</span> Intro</h2>');
     expect(out).toContain('<h3 id="ch-a--detail" class="level-3"><span class="heading-number">1.1</span> Detail</h3>');
     expect(out).toContain('id="ch-a--footnote-label"');
@@ -83,16 +91,16 @@ describe('toHtmlTree', () => {
       '',
       '[^1]: A note.',
     ].join('\n'));
-    const out = html(toHtmlTree(tree, numberHeadings(indexNodes(tree).headings, 'ch-a'), 'ch-a', tmpdir()));
+    const out = html(toHtml(tree));
     expect(out).toContain('<h2 id="ch-a--intro" class="level-2">');
     expect(out).toContain('<span id="ch-a--raw.ch-a--intro">a</span> <span id="ch-a--raw.x">b</span> <b>c</b> <a id="ch-a--raw.top"></a> <a href="#ch-a--raw.x">x</a> <a href="#ch-a--fn-1">n</a>');
     expect(out).toContain('<li id="ch-a--fn-1">');
   });
 
   it('keeps task-list checkboxes, tight or loose, and removes every other input', () => {
-    const tight = html(toHtmlTree(parseMarkdown('- [ ] a\n- [x] b <input type="text">\n'), [], 'ch-a', tmpdir()));
+    const tight = html(toHtml(parseMarkdown('- [ ] a\n- [x] b <input type="text">\n')));
     expect(tight.match(/<input[^>]*>/g)).toEqual(['<input type="checkbox" disabled>', '<input type="checkbox" checked disabled>']);
-    const loose = html(toHtmlTree(parseMarkdown('- [ ] a\n\n- <input type="checkbox"> b\n'), [], 'ch-a', tmpdir()));
+    const loose = html(toHtml(parseMarkdown('- [ ] a\n\n- <input type="checkbox"> b\n')));
     expect(loose.match(/<input[^>]*>/g)).toEqual(['<input type="checkbox" disabled>']);
   });
 });

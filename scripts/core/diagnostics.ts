@@ -14,6 +14,8 @@ export interface Diagnostic extends Where {
   message: string;
   /** How to fix it. */
   hint?: string;
+  /** Names the rule that found it, for tools that filter problems. */
+  ruleId?: string;
 }
 
 /**
@@ -23,12 +25,12 @@ export interface Diagnostic extends Where {
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
 
-  error(where: Where, message: string, hint?: string): void {
-    this.items.push({ severity: 'error', ...where, message, hint });
+  error(where: Where, message: string, hint?: string, ruleId?: string): void {
+    this.items.push({ severity: 'error', ...where, message, hint, ruleId });
   }
 
-  warning(where: Where, message: string, hint?: string): void {
-    this.items.push({ severity: 'warning', ...where, message, hint });
+  warning(where: Where, message: string, hint?: string, ruleId?: string): void {
+    this.items.push({ severity: 'warning', ...where, message, hint, ruleId });
   }
 
   get errors(): Diagnostic[] {

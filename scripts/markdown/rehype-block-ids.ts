@@ -7,11 +7,12 @@ import type { Element, Root } from 'hast';
  * block's position, so an edit renames only the blocks after it, in its own chapter.
  */
 export function rehypeBlockIds(anchor: string) {
-  return (tree: Root): void => {
-    tree.children.forEach((node, i) => {
-      if (node.type === 'element' && node.properties.id === undefined) node.properties.id = `${anchor}--b${i}`;
-    });
-  };
+  return (tree: Root): Root => ({
+    ...tree,
+    children: tree.children.map((node, i) =>
+      node.type === 'element' && node.properties.id === undefined ? { ...node, properties: { ...node.properties, id: `${anchor}--b${i}` } } : node,
+    ),
+  });
 }
 
 /** The ids of a chapter's top-level blocks, in reading order. */

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Element, Root } from 'hast';
+import type { VFile } from 'vfile';
 import { forEachElement } from './for-each-element.ts';
 
 /**
@@ -18,20 +19,17 @@ export function rehypeMarkGeneratedIds() {
   };
 }
 
-/** Called for an element whose id raw HTML already gave an earlier element of the chapter. */
-export type OnRepeatedId = (node: Element, id: string) => void;
-
 /**
  * Ids written in raw HTML (`<span id="x">`, Word's `<a name="_Toc1">`) are kept in the chapter's
  * own namespace, `PREFIX raw.x`: the HTML edition and the PDFs put every chapter in one document
  * beside the templates' ids, and the EPUB checks ids as XML, so an id written as-is could repeat
  * another chapter's, a heading's anchor or a template's ("amendments"). Heading slugs never hold
  * a ".", so no generated id takes this form. An id raw HTML repeats within the chapter is dropped
- * (`onRepeat` tells `manual check`), `name` becomes an id, and the chapter's raw links, labels
+ * (with a message on the file, for `manual check`), `name` becomes an id, and the chapter's raw links, labels
  * and table headers follow their ids. Generated ids lose their mark.
  */
-export function rehypeRawIds(prefix: string, onRepeat?: OnRepeatedId) {
-  return (tree: Root): void => {
+export function rehypeRawIds(prefix: string) {
+  return (tree: Root, file: VFile): void => {
     const generated = unmarkGeneratedIds(tree);
     const generatedIds = new Set(generated.values());
     const renamed = new Map<string, string>();
@@ -45,7 +43,7 @@ export function rehypeRawIds(prefix: string, onRepeat?: OnRepeatedId) {
       if (written === undefined) return;
       const unique = `${prefix}raw.${written.trim().replace(/[^A-Za-z0-9_.-]/g, '_')}`;
       if (taken.has(unique)) {
-        onRepeat?.(node, written);
+        repeated(file, node, written);
         return;
       }
       taken.add(unique);
@@ -55,6 +53,11 @@ export function rehypeRawIds(prefix: string, onRepeat?: OnRepeatedId) {
     });
     if (renamed.size > 0) followRenamedIds(tree, renamed);
   };
+}
+
+function repeated(file: VFile, node: Element, id: string): void {
+  const message = file.message(`the id "${id}" of <${node.tagName}> is removed from the editions: an element above it in the chapter has it`, { place: node.position, ruleId: 'repeated-raw-id', source: 'manual' });
+  message.note = 'give each element in raw HTML an id of its own';
 }
 
 /** Takes the mark off the ids the conversion gave; returns their elements and ids. */

@@ -1,42 +1,69 @@
 import path from 'node:path';
-import type { Node } from 'unist';
+import type { Root as HastRoot } from 'hast';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { indexNodes } from '../load/chapter-nodes.ts';
 import type { AmendmentItem, ManualSource } from '../load/types.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
-import { reportUnsafeHtml } from './report-unsafe-html.ts';
+import { reportConversion, reportRawImages } from './report-unsafe-html.ts';
 import { resolveLinks, type LinkTarget, type ResolvedLinks } from './resolve-links.ts';
+import { mayLoseParts } from './safe-html.ts';
+import { markdownToHtml } from './to-html-tree.ts';
 
-/** What checking resolved: the links and images of every chapter, by id, and of every amendment's details. */
+/**
+ * What checking resolved: how the links and images of every chapter (by id) and of every
+ * amendment's details are written, and the HTML trees it already made of those whose raw HTML
+ * it had to convert to say what the editions leave out.
+ */
 export interface ResolvedManual {
   chapters: Map<string, ResolvedLinks>;
   amendments: Map<AmendmentItem, ResolvedLinks>;
+  converted: { chapters: Map<string, HastRoot>; amendments: Map<AmendmentItem, HastRoot> };
 }
+
+type Locate = (place: { line?: number; column?: number }) => Where;
 
 /**
  * Checks the links and images of every chapter and of every amendment's details against the
- * numbered contents, and returns how each is written. Amendment details are written in
+ * numbered contents, and what their raw HTML loses. Amendment details are written in
  * amendments.yml, so their links are relative to chapters/ and their problems are reported at
  * the amendment.
  */
 export function resolveManual(source: ManualSource, numbered: NumberedManual, diagnostics: Diagnostics): ResolvedManual {
   const targets = linkTargets(numbered);
-  const resolved: ResolvedManual = { chapters: new Map(), amendments: new Map() };
+  const resolved: ResolvedManual = { chapters: new Map(), amendments: new Map(), converted: { chapters: new Map(), amendments: new Map() } };
   for (const chapter of source.chapters.values()) {
-    const locate = (node: Node): Where => ({ file: chapter.file, line: node.position?.start.line, column: node.position?.start.column });
-    reportUnsafeHtml(chapter.tree, chapter.nodes, diagnostics, locate);
-    const options = { root: source.root, baseDir: path.posix.dirname(chapter.file), targets, self: targets.get(chapter.id), diagnostics, locate };
-    resolved.chapters.set(chapter.id, resolveLinks(chapter.nodes.references, options));
+    const locate: Locate = ({ line, column }) => ({ file: chapter.file, line, column });
+    reportRawImages(chapter.nodes, diagnostics, locate);
+    const options = { root: source.root, baseDir: path.posix.dirname(chapter.file), targets, self: targets.get(chapter.id), diagnostics, locate: locateNode(locate) };
+    const links = resolveLinks(chapter.nodes.references, options);
+    resolved.chapters.set(chapter.id, links);
+    if (!mayLoseParts(chapter.nodes)) continue;
+    const conversion = markdownToHtml(chapter.tree(), { headings: numbered.headings.get(chapter.id) ?? [], resolved: links, idPrefix: targets.get(chapter.id)!.anchor, root: source.root });
+    reportConversion(conversion, diagnostics, locate);
+    resolved.converted.chapters.set(chapter.id, conversion.tree);
   }
-  for (const item of source.editions.flatMap((e) => [...e.updated, ...e.new, ...e.removed])) {
-    if (!item.details) continue;
-    const locate = (): Where => item.where;
-    const nodes = indexNodes(item.details);
-    reportUnsafeHtml(() => item.details!, nodes, diagnostics, locate);
-    resolved.amendments.set(item, resolveLinks(nodes.references, { root: source.root, baseDir: 'chapters', targets, diagnostics, locate }));
+  for (const edition of source.editions) {
+    for (const item of [...edition.updated, ...edition.new, ...edition.removed]) {
+      if (!item.details) continue;
+      const locate: Locate = () => item.where;
+      const nodes = indexNodes(item.details);
+      reportRawImages(nodes, diagnostics, locate);
+      const links = resolveLinks(nodes.references, { root: source.root, baseDir: 'chapters', targets, diagnostics, locate: locateNode(locate) });
+      resolved.amendments.set(item, links);
+      if (!mayLoseParts(nodes)) continue;
+      const conversion = markdownToHtml(item.details, { headings: [], resolved: links, idPrefix: amendmentPrefix(edition.id), root: source.root });
+      reportConversion(conversion, diagnostics, locate);
+      resolved.converted.amendments.set(item, conversion.tree);
+    }
   }
   return resolved;
 }
+
+/** Ids in an amendment's details are kept apart from the chapters' and from other editions'. */
+export const amendmentPrefix = (edition: string) => `amendment-${edition}`;
+
+const locateNode = (locate: Locate) => (node: { position?: { start: { line: number; column: number } } }) =>
+  locate({ line: node.position?.start.line, column: node.position?.start.column });
 
 function linkTargets(numbered: NumberedManual): Map<string, LinkTarget> {
   const targets = new Map<string, LinkTarget>();

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import { UNSAFE_URL } from '../core/urls.ts';
+import type { ChapterNodes } from '../load/chapter-nodes.ts';
 import { forEachElement } from './for-each-element.ts';
 import { formFields } from './rehype-form-fields.ts';
 
@@ -29,6 +30,11 @@ function headingAttributes(): Record<string, NonNullable<Schema['attributes']>[s
 }
 
 const allowedTags = new Set(SAFE_HTML.tagNames);
+
+/** Whether converting a tree with these nodes can lose anything to the safe subset: raw HTML other than comments, or a link to an unsafe address. */
+export function mayLoseParts(nodes: ChapterNodes): boolean {
+  return nodes.html.some((node) => !node.value.trim().startsWith('<!--')) || nodes.references.some((node) => node.type === 'link' && UNSAFE_URL.test(node.url));
+}
 
 /** One thing the sanitizer will remove, and where it is. */
 export interface UnsafePart {

@@ -4,9 +4,9 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkRehype, { defaultHandlers, type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified } from 'unified';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import type { HeadingInfo } from '../core/book.ts';
-import { indexNodes } from '../load/chapter-nodes.ts';
+import { indexNodes, type ChapterNodes } from '../load/chapter-nodes.ts';
 import { someNode } from './for-each-element.ts';
 import { rehypeContainImages } from './rehype-contain-images.ts';
 import { rehypeFootnoteLabelId } from './rehype-footnote-label-id.ts';
@@ -14,8 +14,9 @@ import { rehypeFormFields } from './rehype-form-fields.ts';
 import { rehypeIframeLinks } from './rehype-iframe-links.ts';
 import { rehypeHeadingNumbers } from './rehype-heading-numbers.ts';
 import { rehypeMarkGeneratedIds, rehypeRawIds } from './rehype-raw-ids.ts';
+import { rehypeReportUnsafe } from './rehype-report-unsafe.ts';
 import type { ResolvedLinks } from './resolve-links.ts';
-import { SAFE_HTML } from './safe-html.ts';
+import { mayLoseParts, SAFE_HTML } from './safe-html.ts';
 
 /** rehype-raw re-parses a whole tree through parse5; most chapters have no raw HTML to parse. */
 function rehypeRawWhenPresent() {
@@ -34,19 +35,28 @@ export interface HtmlTreeOptions {
   root: string;
 }
 
+/** An HTML tree, and what its author should know of what the conversion left out (each message with its place and rule id). */
+export interface HtmlConversion {
+  tree: HastRoot;
+  messages: VFile['messages'];
+}
+
 /**
  * Turns an mdast tree, as loading made it, into the HTML tree the renderers read, writing in
  * what numbering and checking found (heading anchors and numbers, resolved links and images)
- * without changing the mdast tree. Raw HTML is parsed and cut down to a safe subset (`manual
- * check` says what goes), its ids are kept apart from every other chapter's, and images are kept
- * only from inside the manual.
+ * without changing the mdast tree. Raw HTML is parsed and cut down to a safe subset (a message
+ * says what goes), its ids are kept apart from every other chapter's, and images are kept only
+ * from inside the manual. The one conversion of markdown to HTML: `check` reads its messages,
+ * the book model its tree.
  */
-export function toHtmlTree(tree: MdastRoot, options: HtmlTreeOptions): HastRoot {
+export function markdownToHtml(tree: MdastRoot, options: HtmlTreeOptions): HtmlConversion {
   const prefix = `${options.idPrefix}--`;
+  const nodes = indexNodes(tree);
   const processor = unified()
-    .use(remarkRehype, { clobberPrefix: prefix, allowDangerousHtml: true, handlers: resolvedHandlers(tree, options) })
+    .use(remarkRehype, { clobberPrefix: prefix, allowDangerousHtml: true, handlers: resolvedHandlers(nodes, options) })
     .use(rehypeMarkGeneratedIds)
     .use(rehypeRawWhenPresent)
+    .use(mayLoseParts(nodes) ? [rehypeReportUnsafe] : [])
     .use(rehypeIframeLinks)
     .use(rehypeFormFields)
     .use(rehypeSanitize, SAFE_HTML)
@@ -54,12 +64,17 @@ export function toHtmlTree(tree: MdastRoot, options: HtmlTreeOptions): HastRoot 
     .use(rehypeContainImages, options.root)
     .use(rehypeFootnoteLabelId, prefix)
     .use(rehypeHeadingNumbers);
-  return processor.runSync(tree) as HastRoot;
+  const file = new VFile();
+  return { tree: processor.runSync(tree, file) as HastRoot, messages: file.messages };
+}
+
+/** The HTML tree alone, for markdown that has been checked. */
+export function toHtmlTree(tree: MdastRoot, options: HtmlTreeOptions): HastRoot {
+  return markdownToHtml(tree, options).tree;
 }
 
 /** Handlers that convert each heading, link and image as if it were written as checking resolved it. */
-function resolvedHandlers(tree: MdastRoot, { headings, resolved }: HtmlTreeOptions): NonNullable<RemarkRehypeOptions['handlers']> {
-  const nodes = indexNodes(tree);
+function resolvedHandlers(nodes: ChapterNodes, { headings, resolved }: HtmlTreeOptions): NonNullable<RemarkRehypeOptions['handlers']> {
   if (nodes.headings.length !== headings.length) throw new Error('the tree converted to HTML is not the one that was numbered');
   const headingOf = new Map<Heading, HeadingInfo>(nodes.headings.map((node, i) => [node, headings[i]]));
   const written = <T extends Link | Image>(node: T): T => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
 import type { AmendmentItem, EditionSpec, ManualSource } from '../load/types.ts';
 import { blockIdsOf, rehypeBlockIds } from '../markdown/rehype-block-ids.ts';
-import type { ResolvedManual } from '../markdown/resolve-manual.ts';
+import { amendmentPrefix, type ResolvedManual } from '../markdown/resolve-manual.ts';
 import { toHtmlTree } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import type { AmendmentView, Book, Chapter, Edition } from '../core/book.ts';
@@ -18,10 +18,10 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual, res
     const chapter = source.chapters.get(node.id);
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
-    const body = toHtmlTree(chapter.tree(), { headings, resolved: resolved.chapters.get(node.id) ?? new Map(), idPrefix: node.anchor, root: source.root });
+    const html = resolved.converted.chapters.get(node.id) ?? toHtmlTree(chapter.tree(), { headings, resolved: resolved.chapters.get(node.id) ?? new Map(), idPrefix: node.anchor, root: source.root });
     // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
-    const contentSha256 = contentHash(node.number, node.title, body);
-    rehypeBlockIds(node.anchor)(body);
+    const contentSha256 = contentHash(node.number, node.title, html);
+    const body = rehypeBlockIds(node.anchor)(html);
     return [{ ...node, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue: label, headings, body, blocks: blockIdsOf(body) }];
   });
   const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered, resolved, source.root));
@@ -45,7 +45,7 @@ function contentHash(number: string | undefined, title: string, body: HastRoot):
 function editionView(edition: EditionSpec, numbered: NumberedManual, resolved: ResolvedManual, root: string): Edition {
   const view = (item: AmendmentItem): AmendmentView => {
     const node = item.chapter === undefined ? undefined : numbered.contents.chapters.get(item.chapter);
-    const details = item.details && toHtmlTree(item.details, { headings: [], resolved: resolved.amendments.get(item) ?? new Map(), idPrefix: `amendment-${edition.id}`, root });
+    const details = item.details && (resolved.converted.amendments.get(item) ?? toHtmlTree(item.details, { headings: [], resolved: resolved.amendments.get(item) ?? new Map(), idPrefix: amendmentPrefix(edition.id), root }));
     return { number: node?.number, title: item.title ?? node?.title ?? item.chapter ?? '', href: node && `#${node.anchor}`, details };
   };
   const { id, date, label, nextUpdate } = edition;

@@ -11,7 +11,7 @@ import { parseMarkdown } from '../../scripts/load/parse-markdown.ts';
 import { indexNodes } from '../../scripts/load/chapter-nodes.ts';
 import { resolveLinks, type LinkTarget } from '../../scripts/markdown/resolve-links.ts';
 import { forEachElement, someNode } from '../../scripts/markdown/for-each-element.ts';
-import { toHtmlTree } from '../../scripts/markdown/to-html-tree.ts';
+import { markdownToHtml, toHtmlTree } from '../../scripts/markdown/to-html-tree.ts';
 import { numberHeadings } from '../../scripts/number/number-headings.ts';
 import { rehypeShiftHeadings } from '../../scripts/render/rehype-shift-headings.ts';
 import { mapElements, mapImageSources, withProperties } from '../../scripts/render/map-elements.ts';
@@ -95,6 +95,18 @@ describe('toHtmlTree', () => {
     expect(out).toContain('<h2 id="ch-a--intro" class="level-2">');
     expect(out).toContain('<span id="ch-a--raw.ch-a--intro">a</span> <span id="ch-a--raw.x">b</span> <b>c</b> <a id="ch-a--raw.top"></a> <a href="#ch-a--raw.x">x</a> <a href="#ch-a--fn-1">n</a>');
     expect(out).toContain('<li id="ch-a--fn-1">');
+  });
+
+  it('says what it leaves out, each message with its place in the source and a rule id, and leaves it out', () => {
+    const tree = parseMarkdown('Text\n\n<iframe src="https://x.org/v" title="Video"></iframe>\n\n<b onclick="x()" id="a">b</b> <i id="a">c</i> [x](javascript:alert(1))\n');
+    const { tree: out, messages } = markdownToHtml(tree, { headings: [], resolved: new Map(), idPrefix: 'ch-a', root: tmpdir() });
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.reason}`)).toEqual([
+      '3:1 iframe-as-link an <iframe> is shown as a link to https://x.org/v',
+      '5:1 unsafe-html the onclick attribute of <b> is removed from the editions',
+      '5:47 unsafe-html the javascript: address of <a> is removed from the editions',
+      '5:31 repeated-raw-id the id "a" of <i> is removed from the editions: an element above it in the chapter has it',
+    ]);
+    expect(html(out)).toBe('<p>Text</p>\n<a href="https://x.org/v">Video</a>\n<p><b id="ch-a--raw.a">b</b> <i>c</i> <a>x</a></p>');
   });
 
   it('keeps task-list checkboxes, tight or loose, and removes every other input', () => {

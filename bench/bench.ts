@@ -23,7 +23,7 @@ const MANUAL = path.join(REPO, 'scripts/manual.mjs');
  * Derby shape, and in one run the medians of `manual check`, a cold build (printing the PDFs as
  * the memory budget decides), a cold build printing them one after the other as on a machine short
  * of memory, a rebuild after one chapter changed, the EPUB alone and the floor: one bare
- * Chromium print of the partner edition's own HTML. Ratios are to the floor measured in the same run.
+ * Chromium print of the partner PDF's own HTML. Ratios are to the floor measured in the same run.
  */
 export async function main(argv: string[]): Promise<number> {
   const sizes = option(argv, '--sizes', '300,1000,2000').split(',').map(Number);
@@ -60,7 +60,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   const runsOf: { floor: number; cold: Run; coldOneAtATime: Run; rebuild: Run }[] = [];
   let pdfPages: SizeResult['pages'] | undefined;
   for (let i = 0; i < runs; i++) {
-    log(`run ${i + 1} of ${runs}: floor (one bare print of the partner edition)`);
+    log(`run ${i + 1} of ${runs}: floor (one bare print of the partner PDF)`);
     const floor = await timed(() => barePrint(book, root));
     log(`run ${i + 1} of ${runs}: cold build (empty cache)`);
     const cold = await manual(['build', '--timings'], path.join(root, `.cache-cold-${i}`));
@@ -99,7 +99,7 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 
 const summary = (seconds: number[]) => ({ seconds, median: median(seconds) });
 
-/** The floor: start Chromium as a build does, print the partner edition's HTML once (no page numbers, no second pass), stop it. */
+/** The floor: start Chromium as a build does, print the partner PDF's HTML once (no page numbers, no second pass), stop it. */
 async function barePrint(book: Book, root: string): Promise<void> {
   const { print, templatesDir } = settingsFrom({ root }, process.env);
   const browser = await launchBrowser({ executable: print.chromium, timeout: print.timeout });

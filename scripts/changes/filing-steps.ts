@@ -6,7 +6,7 @@ import type { Baseline, ReleasedChapter } from '../load/types.ts';
 
 const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
 
-/** A unit of the binder edition: it starts on a new sheet and can be replaced on its own. */
+/** A unit of the binder PDF: it starts on a new sheet and can be replaced on its own. */
 type BinderUnit = { anchor: string; kind: 'contents' | 'section' | 'chapter' | 'amendments'; id?: string; number?: string; title: string };
 
 /**

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Diagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
-import { renderEditions, writeEditions } from '../output/render-editions.ts';
+import { renderOutputs, writeOutputs } from '../output/render-outputs.ts';
 import type { Timing } from '../render/contract.ts';
 import { startBrowsers } from '../render/pdf/browsers.ts';
 import { buildBook } from './pipeline.ts';
@@ -11,7 +11,7 @@ export function timingsPrinter(enabled: boolean): Timing | undefined {
   return enabled ? (step, ms) => void process.stderr.write(`${(ms / 1000).toFixed(2).padStart(7)} s  ${step}\n`) : undefined;
 }
 
-/** Checks the manual and, only when it has no errors, writes its editions. */
+/** Checks the manual and, only when it has no errors, writes its outputs. */
 export async function runBuild(settings: Settings): Promise<number> {
   const started = performance.now();
   const timing = timingsPrinter(settings.timings);
@@ -27,9 +27,9 @@ export async function runBuild(settings: Settings): Promise<number> {
       process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');
       return 1;
     }
-    rendering = true; // from here on, renderEditions closes the browser
-    const editions = await renderEditions(book, settings, timing, browsers);
-    for (const file of await writeEditions(editions.files, settings.out)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+    rendering = true; // from here on, renderOutputs closes the browser
+    const outputs = await renderOutputs(book, settings, timing, browsers);
+    for (const file of await writeOutputs(outputs.files, settings.out)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
   } finally {
     if (!rendering) await browsers.close();
   }

@@ -65,8 +65,8 @@ export interface SectionNode extends Numbered {
   entries: ContentsNode[];
 }
 
-export interface GroupNode extends Numbered {
-  kind: 'group';
+export interface SubsectionNode extends Numbered {
+  kind: 'subsection';
   anchor: string;
   entries: ContentsNode[];
 }
@@ -106,7 +106,7 @@ export interface AmendmentsNode extends Numbered {
   anchor: string;
 }
 
-export type ContentsNode = GroupNode | ChapterNode | OutsideNode | SeeAlsoNode | NoteNode | AmendmentsNode;
+export type ContentsNode = SubsectionNode | ChapterNode | OutsideNode | SeeAlsoNode | NoteNode | AmendmentsNode;
 
 export interface Chapter {
   id: string;
@@ -165,7 +165,7 @@ export interface FilingStep {
   /** What to take out, as the binder holders' pages name it: number, title, pages and issue. */
   remove?: string;
   /**
-   * What to put in: a unit of the binder edition, by its anchor (none: the title page, the
+   * What to put in: a unit of the binder PDF, by its anchor (none: the title page, the
    * binder's first page); `counted` when the step names its page count and issue after `label`.
    */
   insert?: { anchor?: string; label: string; counted: boolean };

@@ -127,7 +127,7 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
     const id = ids.read(fields);
     const entries = readEntries(yaml, fields, `sub-section "${title ?? '?'}"`, ids);
     if (title === undefined || entries === undefined) return undefined;
-    return { kind: 'group', title, id, entries, ...numbering(yaml, fields), where: fields.where };
+    return { kind: 'subsection', title, id, entries, ...numbering(yaml, fields), where: fields.where };
   },
   'see-also'(yaml, fields) {
     const target = readText(yaml, fields, 'see-also', 'a see-also entry', true);

@@ -38,8 +38,8 @@ export interface OutsideEntry extends NumberableEntry {
   url: string;
 }
 
-export interface GroupEntry extends NumberableEntry {
-  kind: 'group';
+export interface SubsectionEntry extends NumberableEntry {
+  kind: 'subsection';
   title: string;
   id?: string;
   entries: EntrySpec[];
@@ -62,7 +62,7 @@ export interface AmendmentsEntry extends NumberableEntry {
   title: string;
 }
 
-export type EntrySpec = ChapterEntry | OutsideEntry | GroupEntry | SeeAlsoEntry | NoteEntry | AmendmentsEntry;
+export type EntrySpec = ChapterEntry | OutsideEntry | SubsectionEntry | SeeAlsoEntry | NoteEntry | AmendmentsEntry;
 
 export interface SectionSpec {
   title: string;
@@ -123,7 +123,7 @@ export interface ReleasedChapter {
   sha256: string;
   /** SHA-256 of the chapter as printed: number, title and content (filled link texts included). */
   content: string;
-  /** Pages in the binder edition. */
+  /** Pages in the binder PDF. */
   pages: number;
   /** The label of the edition whose binder pages of this chapter are current. */
   issue: string;

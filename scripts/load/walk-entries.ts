@@ -4,6 +4,6 @@ import type { EntrySpec, SectionSpec } from './types.ts';
 export function* walkEntries(items: readonly (SectionSpec | EntrySpec)[]): Generator<EntrySpec> {
   for (const item of items) {
     if ('kind' in item) yield item;
-    if (!('kind' in item) || item.kind === 'group') yield* walkEntries(item.entries);
+    if (!('kind' in item) || item.kind === 'subsection') yield* walkEntries(item.entries);
   }
 }

@@ -92,11 +92,11 @@ function entryNode(
       state.chapters.set(entry.id, node);
       return node;
     }
-    case 'group': {
+    case 'subsection': {
       const anchor = `sec-${state.slugger.slug(entry.id ?? entry.title)}`;
       if (entry.id) state.targets.set(entry.id, { title: entry.title, anchor });
       const entries = numberEntries(entry.entries, `${place}.`, state);
-      return { kind: 'group', number, title: entry.title, anchor, remark: entry.remark, entries };
+      return { kind: 'subsection', number, title: entry.title, anchor, remark: entry.remark, entries };
     }
     case 'outside':
       return { kind: 'outside', number, title: entry.title, url: entry.url, remark: entry.remark };

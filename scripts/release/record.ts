@@ -2,19 +2,19 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { ReleaseRecord } from '../load/release-record.ts';
 import type { Book } from '../core/book.ts';
-import type { Editions } from '../output/render-editions.ts';
+import type { Outputs } from '../output/render-outputs.ts';
 import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../core/book.ts';
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** What a release records: the edition, its sources, every file's checksum, and the numbering. */
-export function releaseRecord(book: Book, root: string, editions: Editions, files: Map<string, Uint8Array | string>): ReleaseRecord {
-  const pages = (anchor: string) => editions.binderPages.get(anchor) ?? 0;
+export function releaseRecord(book: Book, root: string, outputs: Outputs, files: Map<string, Uint8Array | string>): ReleaseRecord {
+  const pages = (anchor: string) => outputs.binderPages.get(anchor) ?? 0;
   return {
     format: 1,
     edition: { id: book.edition.id, label: book.edition.label, date: book.edition.date },
     sources: gitState(root),
-    chromium: editions.chromium,
+    chromium: outputs.chromium,
     files: [...files].map(([name, data]) => ({ name, bytes: Buffer.byteLength(data), sha256: sha256(data) })),
     contents: { pages: pages(CONTENTS_ANCHOR) },
     appendix: { pages: pages(AMENDMENTS_ANCHOR) },

@@ -4,7 +4,7 @@ import type { Book } from '../core/book.ts';
 import { ManualError } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import type { ReleaseRecord } from '../load/release-record.ts';
-import { renderEditions } from '../output/render-editions.ts';
+import { renderOutputs } from '../output/render-outputs.ts';
 import type { Timing } from '../render/contract.ts';
 import { alreadyArchived, fileRelease, mendArchive } from './file-release.ts';
 import { releaseRecord } from './record.ts';
@@ -20,8 +20,8 @@ export async function releaseEdition(book: Book, settings: Settings, timing?: Ti
   await mendArchive(settings.archive, book.meta.language);
   const folder = path.join(settings.archive, book.edition.id);
   if (existsSync(folder)) throw alreadyArchived(book.edition.id, folder);
-  const first = await renderEditions(book, settings, timing);
-  const second = await renderEditions(book, settings, timing);
+  const first = await renderOutputs(book, settings, timing);
+  const second = await renderOutputs(book, settings, timing);
   const files = new Map([...first.files].filter(([name]) => !name.endsWith('.html')));
   for (const [name, data] of files) {
     if (!Buffer.from(second.files.get(name)!).equals(Buffer.from(data))) {

@@ -70,7 +70,7 @@ describe('the manual command', () => {
     const result = manual(['build', '--root', root], REPO, { MANUAL_CHROMIUM: '/nonexistent/chromium' });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(
-      '/nonexistent/chromium: error: Chromium is needed to print the PDF editions, and it is not installed\n' +
+      '/nonexistent/chromium: error: Chromium is needed to print the PDFs, and it is not installed\n' +
         '  fix: install Debian\'s Chromium with "sudo apt-get install chromium" (scripts/setup.sh does it), or set MANUAL_CHROMIUM to its path\n',
     );
     expect(existsSync(path.join(root, 'dist'))).toBe(false);

@@ -12,7 +12,7 @@ const MM = 72 / 25.4;
 const file = (name: string) => path.join(inject('sampleOut'), name);
 const header = (pages: string[], page: number) => lines(pages[page - 1])[1];
 
-/** Contents lines "1.1.1 Title ...... 11" of the partner edition, as number -> page. */
+/** Contents lines "1.1.1 Title ...... 11" of the partner PDF, as number -> page. */
 function contentsPages(layoutPages: string[]): Map<string, number> {
   const numbers = new Map<string, number>();
   const firstSection = layoutPages.findIndex((text, i) => i > 0 && /^\s*1 All Children\s*$/m.test(text));
@@ -186,7 +186,7 @@ describe('the binder PDF of the Derby sample', () => {
     expect(structure).toMatch(/H2 \(block\)\n(\s+NonStruct\n)?\s+NonStruct\n\s+"6"/);
   });
 
-  it('prints without colour, links as plain text, where the partner edition is in colour', () => {
+  it('prints without colour, links as plain text, where the partner PDF is in colour', () => {
     const binderPage = pages.findIndex((p) => lines(p).at(-1)?.startsWith('1.1.1 · February 2025 · Page 1 of')) + 1;
     expect(hasColour(pdf, binderPage)).toBe(false);
     expect(hasColour(file('derby-childrens-social-care-2025-02.pdf'), 11)).toBe(true);

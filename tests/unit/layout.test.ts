@@ -13,7 +13,7 @@ const unitAnchors = units.map((u) => u.anchor);
 const printed = new Map([['s1', 5], ['c1', 6], ['c2', 9], ['c3', 11]]);
 
 describe('planLayout', () => {
-  it('keeps the partner edition as printed and measures each unit', () => {
+  it('keeps the partner PDF as printed and measures each unit', () => {
     const layout = planLayout('partner', units, { pageOf: new Map([['s1', 4], ['c1', 5], ['c2', 8], ['c3', 10]]), pageCount: 10 }, new Set());
     expect([...layout.counts]).toEqual([['contents', 2], ['s1', 1], ['c1', 3], ['c2', 2], ['c3', 1]]);
     expect(layout.blankBefore.size).toBe(0);

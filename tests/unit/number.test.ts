@@ -38,7 +38,7 @@ sections:
 
 function outline(nodes: ContentsNode[]): unknown[] {
   return nodes.map((n) => {
-    if (n.kind === 'group') return [n.number, n.title, outline(n.entries)];
+    if (n.kind === 'subsection') return [n.number, n.title, outline(n.entries)];
     if (n.kind === 'see-also') return `see also: ${n.links.map((l) => `${l.title} <${l.href}>`).join(' and ')}`;
     if (n.kind === 'note') return `note: ${n.text}`;
     return [n.number ?? '-', 'id' in n ? n.id : n.title];

@@ -5,7 +5,7 @@ import { printPlan } from '../../scripts/render/pdf/print-plan.ts';
 const plenty = 20 * GIGABYTE;
 
 describe('printPlan', () => {
-  it('prints both editions at once, in low-memory mode only where the usual mode would not fit the budget', () => {
+  it('prints both PDFs at once, in low-memory mode only where the usual mode would not fit the budget', () => {
     // At 3 GB: 0.5 GB + 1.6 MB a page fits 1,000 pages, not 2,000; 0.75 GB + 1.1 MB a page fits 2,000.
     const budget = 3 * GIGABYTE;
     expect(printPlan({ pages: 1000, budget, free: plenty })).toEqual({ lowMemory: false, oneAtATime: false });

@@ -7,6 +7,7 @@ import type { PagePositions } from '../results.ts';
 import { printPagePlaces, type PagePlace } from './page-list.ts';
 import { rehypeImageFileUrls } from './rehype-image-file-urls.ts';
 import { rehypePageBreaks } from './rehype-page-breaks.ts';
+import { entriesInOrder, mapEntries } from '../../core/contents.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 
 /** One XHTML document of the EPUB: its body, rendered from the templates. */
@@ -17,13 +18,13 @@ export interface EpubDocument {
 }
 
 /** A sub-section heading, shown at the top of its first document (where its anchor lives). */
-interface GroupMark {
+interface SubsectionMark {
   label: string;
   anchor?: string;
 }
 
 /** A document of the reading order after the contents page, and the contents node it shows. */
-type SpineItem = { file: string; groups: GroupMark[] } & (
+type SpineItem = { file: string; subsections: SubsectionMark[] } & (
   | { kind: 'section'; node: SectionNode }
   | { kind: 'chapter' | 'amendments' | 'outside'; node: Extract<ContentsNode, { kind: 'chapter' | 'amendments' | 'outside' }> }
 );
@@ -42,26 +43,21 @@ const outsideFile = (node: { number?: string; title: string }) => `${outsideId(n
 
 /**
  * The documents after the contents page, in reading order: each section's opening, then its
- * chapters, outside documents (a page saying where the document is) and the appendix.
+ * chapters, outside documents (a page saying where the document is) and the appendix, each with
+ * the headings of the sub-sections opened since the document before it.
  */
 function spineOf(book: Book): SpineItem[] {
   const spine: SpineItem[] = [];
-  const visit = (nodes: ContentsNode[], groups: GroupMark[]) => {
-    let pending = groups;
-    for (const node of nodes) {
-      if (node.kind === 'group') {
-        visit(node.entries, [...pending, { label: numberedTitle(node), anchor: node.anchor }]);
-        pending = [];
-      } else if (node.kind === 'chapter' || node.kind === 'amendments' || node.kind === 'outside') {
+  for (const section of book.sections) {
+    spine.push({ kind: 'section', node: section, file: `${section.anchor}.xhtml`, subsections: [] });
+    const pending: SubsectionMark[] = [];
+    for (const [node] of entriesInOrder(section.entries)) {
+      if (node.kind === 'subsection') pending.push({ label: numberedTitle(node), anchor: node.anchor });
+      else if (node.kind === 'chapter' || node.kind === 'amendments' || node.kind === 'outside') {
         const file = node.kind === 'outside' ? outsideFile(node) : `${node.anchor}.xhtml`;
-        spine.push({ kind: node.kind, node, file, groups: pending });
-        pending = [];
+        spine.push({ kind: node.kind, node, file, subsections: pending.splice(0) });
       }
     }
-  };
-  for (const section of book.sections) {
-    spine.push({ kind: 'section', node: section, file: `${section.anchor}.xhtml`, groups: [] });
-    visit(section.entries, []);
   }
   return spine;
 }
@@ -71,7 +67,7 @@ function documentOf(book: Book, spine: SpineItem[]): Map<string, string> {
   const files = new Map<string, string>();
   for (const item of spine) {
     if ('anchor' in item.node) files.set(item.node.anchor, item.file);
-    for (const group of item.groups) if (group.anchor) files.set(group.anchor, item.file);
+    for (const subsection of item.subsections) if (subsection.anchor) files.set(subsection.anchor, item.file);
   }
   for (const chapter of book.chapters) for (const heading of chapter.headings) files.set(heading.anchor, `${chapter.anchor}.xhtml`);
   return files;
@@ -91,9 +87,9 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
   for (const [page, place] of places) pagesAt.set(place.id ?? place.file, [...(pagesAt.get(place.id ?? place.file) ?? []), page]);
   const toHtmlIn = (file: string) => htmlOf(book, [[rehypeRetargetLinks, files, file], [rehypeImageFileUrls, book.assets], [rehypePageBreaks, pagesAt]]);
   const shared = { ...editionView(book, toHtmlIn(''), link), logo: book.meta.logo && book.assets.url(book.meta.logo) };
-  const contents = (nodes: ContentsNode[]): object[] =>
-    nodes.map((node) => {
-      if (node.kind === 'group') return { ...node, href: href(node.anchor), entries: contents(node.entries) };
+  const contents = (nodes: ContentsNode[]) =>
+    mapEntries<object>(nodes, (node, inner) => {
+      if (node.kind === 'subsection') return { ...node, href: href(node.anchor), entries: inner };
       if (node.kind === 'chapter' || node.kind === 'amendments') return { ...node, href: href(node.anchor) };
       if (node.kind === 'see-also') return { ...node, links: node.links.map((l) => ({ ...l, href: link(l.href) })) };
       return node;
@@ -106,7 +102,7 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
     { filename: CONTENTS_FILE, title: 'Contents', body: templates.render('contents', { ...shared, sections, pageBreaks: pagesAt.get(CONTENTS_FILE) }) },
     ...spine.map((item) => {
       const pageBreaks = 'anchor' in item.node ? pagesAt.get(item.node.anchor) : undefined;
-      const view = { ...shared, ...item.node, groups: item.groups, id: item.node.kind === 'outside' ? outsideId(item.node) : undefined, pageBreaks };
+      const view = { ...shared, ...item.node, subsections: item.subsections, id: item.node.kind === 'outside' ? outsideId(item.node) : undefined, pageBreaks };
       if (item.kind === 'section') return { filename: item.file, title: numberedTitle(item.node), body: templates.render('section', { ...view, entries: entriesOf.get(item.node.anchor) }) };
       const html = item.node.kind === 'chapter' ? toHtmlIn(item.file)(body(item.node.id)) : '';
       return { filename: item.file, title: numberedTitle(item.node), body: templates.render(item.kind, { ...view, html, level: 1 }) };
@@ -120,10 +116,10 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
 
 /** The navigation document's entries, each pointing into the book in reading order. */
 function navItems(nodes: ContentsNode[], files: Map<string, string>): NavItem[] {
-  return nodes.flatMap((node): NavItem[] => {
-    if (node.kind === 'group') return [{ label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: navItems(node.entries, files) }];
-    if (node.kind === 'chapter' || node.kind === 'amendments') return [{ label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] }];
-    if (node.kind === 'outside') return [{ label: numberedTitle(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] }];
+  return mapEntries<NavItem>(nodes, (node, children) => {
+    if (node.kind === 'subsection') return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children };
+    if (node.kind === 'chapter' || node.kind === 'amendments') return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] };
+    if (node.kind === 'outside') return { label: numberedTitle(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] };
     return [];
   });
 }

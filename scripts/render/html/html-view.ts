@@ -1,4 +1,5 @@
 import type { Book, ContentsNode } from '../../core/book.ts';
+import { bodyShift, headingLevel, mapEntries } from '../../core/contents.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 
 /**
@@ -8,15 +9,16 @@ import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 export function htmlView(book: Book, css: string) {
   const toHtml = htmlOf(book);
   const body = bodyOf(book);
-  const entries = (nodes: ContentsNode[], level: number): object[] =>
-    nodes.map((node) => {
-      if (node.kind === 'group') return { ...node, level, entries: entries(node.entries, level + 1) };
-      if (node.kind === 'chapter') return { ...node, level, html: toHtml(body(node.id), level - 1) };
+  const entries = (nodes: ContentsNode[]) =>
+    mapEntries<object>(nodes, (node, inner, depth) => {
+      const level = headingLevel(depth);
+      if (node.kind === 'subsection') return { ...node, level, entries: inner };
+      if (node.kind === 'chapter') return { ...node, level, html: toHtml(body(node.id), bodyShift(level)) };
       return { ...node, level };
     });
   return {
     ...editionView(book),
     css,
-    sections: book.sections.map((s) => ({ ...s, entries: entries(s.entries, 3) })),
+    sections: book.sections.map((s) => ({ ...s, entries: entries(s.entries) })),
   };
 }

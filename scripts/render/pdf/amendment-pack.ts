@@ -8,7 +8,7 @@ import type { PrintedBinder } from '../results.ts';
 import { setDocumentInfo } from './pdf-file.ts';
 import { documentInfo } from './render-pdf.ts';
 
-/** A filing step as the pack prints it, with the pages of the binder edition it inserts (1-based). */
+/** A filing step as the pack prints it, with the pages of the binder PDF it inserts (1-based). */
 interface FilingRow {
   remove?: string;
   insert?: string;
@@ -17,7 +17,7 @@ interface FilingRow {
 
 const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
 
-/** The filing steps with the page numbers and counts of the binder edition as it printed. */
+/** The filing steps with the page numbers and counts of the binder PDF as it printed. */
 function filingRows(plan: AmendmentPackPlan, layout: PrintedBinder['layout'], current: string): FilingRow[] {
   return plan.steps.map(({ remove, insert }) => {
     if (!insert) return { remove };
@@ -40,7 +40,7 @@ export const amendmentPackRenderer: Renderer = {
 
 /**
  * The amendment pack: the filing instructions (printed from `templates/pdf/pack.hbs`), then the
- * replacement pages taken from the binder edition, each unit starting on a new sheet so the pack
+ * replacement pages taken from the binder PDF, each unit starting on a new sheet so the pack
  * prints double-sided. Copying pages into a new file keeps their look but not their tags: the pack
  * is for printing.
  */

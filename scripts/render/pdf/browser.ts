@@ -18,7 +18,7 @@ export interface PdfBrowser {
   /**
    * Prints a self-contained HTML page (no request of it is ever answered) to PDF bytes; a
    * measuring pass needs no tags. Each print has a renderer process of its own, so two print at
-   * once: on two cores, the partner and binder editions of the sample took 5.3 s together against
+   * once: on two cores, the partner and binder PDFs of the sample took 5.3 s together against
    * 9.2 s one after the other, and each came out as it does alone.
    */
   print(html: string, options: PrintOptions, tagged?: boolean): Promise<Uint8Array>;
@@ -55,7 +55,7 @@ function chromiumError(stage: string, e: unknown): ManualError {
 
 /**
  * Chromium's low-end device mode: its renderers give back memory as they finish laying out. At
- * 2,000 pages one print peaked at 1.67-1.68 GB against 2.21-2.37 GB, and both editions at once at
+ * 2,000 pages one print peaked at 1.67-1.68 GB against 2.21-2.37 GB, and both PDFs at once at
  * 2.78-2.87 GB against 3.65-3.75 GB, with the same bytes. But at 1,000 pages it made one print
  * about a fifth slower (15.1-19.5 s against 12.5-16.4 s), so only large editions use it.
  */
@@ -77,7 +77,7 @@ export async function launchBrowser({ executable, timeout, lowMemory = false }: 
       {
         severity: 'error',
         file: executable,
-        message: 'Chromium is needed to print the PDF editions, and it is not installed',
+        message: 'Chromium is needed to print the PDFs, and it is not installed',
         hint: 'install Debian\'s Chromium with "sudo apt-get install chromium" (scripts/setup.sh does it), or set MANUAL_CHROMIUM to its path',
       },
     ]);

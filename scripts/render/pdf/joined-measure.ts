@@ -1,14 +1,14 @@
 import { contentsStart, type Measure, type Unit, type Variant } from './layout.ts';
 
-/** A print of some of an edition's units alone, each starting on a new page as it does in the whole edition. */
+/** A print of some of a PDF's units alone, each starting on a new page as it does in the whole PDF. */
 export interface PartPrint {
   units: Unit[];
   measure: Measure;
 }
 
 /**
- * One measure of a whole edition from prints of its parts. A unit starts on a new page and
- * nothing outside it moves its text, so it takes as many pages alone as in the whole edition, and
+ * One measure of a whole PDF from prints of its parts. A unit starts on a new page and
+ * nothing outside it moves its text, so it takes as many pages alone as in the whole PDF, and
  * every anchor in it falls as many pages after its first page: the parts are laid end to end.
  */
 export function joinMeasures(variant: Variant, units: Unit[], parts: PartPrint[]): Measure {

@@ -5,7 +5,7 @@ export type Variant = 'partner' | 'binder';
 
 /**
  * A run of pages that starts on a new page: the contents, a section's opening page, a chapter,
- * the amendments appendix. In the binder edition each starts on a right-hand page and carries its
+ * the amendments appendix. In the binder PDF each starts on a right-hand page and carries its
  * own page numbers, so it can be replaced on its own.
  */
 export interface Unit {
@@ -44,7 +44,7 @@ export function printUnits(book: Book): Unit[] {
   return units;
 }
 
-/** Every anchor whose page the partner edition's contents shows: sections, sub-sections, chapters, the appendix. */
+/** Every anchor whose page the partner PDF's contents shows: sections, sub-sections, chapters, the appendix. */
 export function contentsAnchors(book: Book): string[] {
   return contentsInOrder(book).flatMap((node) => ('anchor' in node ? [node.anchor] : []));
 }
@@ -76,8 +76,8 @@ export function unitCounts(variant: Variant, units: Unit[], printed: Measure, bl
 
 /**
  * Plans the next pass from a printed one: each unit keeps its length, since a blank page or a
- * number written into a fixed-width box moves no text. The partner edition keeps the anchors its
- * contents shows (`anchors`) where they landed; the binder edition is planned from its units' lengths.
+ * number written into a fixed-width box moves no text. The partner PDF keeps the anchors its
+ * contents shows (`anchors`) where they landed; the binder PDF is planned from its units' lengths.
  */
 export function planLayout(variant: Variant, units: Unit[], printed: Measure, blanksPrinted: ReadonlySet<string>, anchors: readonly string[] = []): Layout {
   const counts = unitCounts(variant, units, printed, blanksPrinted);
@@ -86,7 +86,7 @@ export function planLayout(variant: Variant, units: Unit[], printed: Measure, bl
   return { pageOf, counts, blankBefore: new Set(), totalPages: printed.pageCount };
 }
 
-/** The binder edition from its units' lengths: a blank page goes before every unit that would otherwise start on a left-hand (even) page. */
+/** The binder PDF from its units' lengths: a blank page goes before every unit that would otherwise start on a left-hand (even) page. */
 export function binderLayout(units: Unit[], counts: ReadonlyMap<string, number>): Layout {
   const pageOf = new Map<string, number>();
   const blankBefore = new Set<string>();
@@ -105,7 +105,7 @@ export function binderLayout(units: Unit[], counts: ReadonlyMap<string, number>)
 /**
  * True when a pass printed from `used` put every anchor where `used` said it would. The contents
  * has no destination (no link points at it); its first page is fixed by the title page before it.
- * Only pages the edition prints matter (`anchors`: the units, and in the partner edition every
+ * Only pages the edition prints matter (`anchors`: the units, and in the partner PDF every
  * entry of its contents); a plan from another build (a cached one) may miss anchors added since.
  */
 export function landedAsPlanned(used: Layout, anchors: readonly string[], printed: Measure): boolean {

@@ -3,10 +3,10 @@ import { editionName, type Renderer } from '../contract.ts';
 import { reusableOffsets, withBlockPages, type BlockOffsets } from './block-pages.ts';
 import { layoutCacheFile, readCachedLayouts, writeCachedLayouts } from './layout-cache.ts';
 import { printPlan } from './print-plan.ts';
-import { measureBlocks, measureEditions, pdfJob, printEdition, type PdfJob } from './render-pdf.ts';
+import { measureBlocks, measurePdfs, pdfJob, printPdf, type PdfJob } from './render-pdf.ts';
 
 /**
- * Both PDF editions: the partner PDF and the binder PDF. It plans them from the last build's
+ * Both PDFs: the partner PDF and the binder PDF. It plans them from the last build's
  * layout, or from measuring passes, then prints both at once where the memory budget allows,
  * in Chromium's low-memory mode where only that fits, else one after the other. It publishes
  * where the partner PDF's pages fall (planned, then printed) and the printed binder PDF.
@@ -20,7 +20,7 @@ export const pdfRenderer: Renderer = {
     const cacheFile = settings.cacheDir && layoutCacheFile(settings.cacheDir, book);
     const kept = cacheFile ? await readCachedLayouts(cacheFile) : undefined;
     const measuring = await pdfJob(book, browser, settings.templatesDir, { timeout: settings.print.timeout, timing: context.timing });
-    const measured = kept ? undefined : await time('measuring passes', () => measureEditions(measuring));
+    const measured = kept ? undefined : await time('measuring passes', () => measurePdfs(measuring));
     const layouts = kept?.layouts ?? measured!.layouts;
     const plan = printPlan({ pages: layouts.partner.totalPages, budget: settings.print.memoryBudget, free: freemem(), oneAtATime: settings.print.oneAtATime });
     // The Chromium that measured would sit beside the prints holding memory: it makes way.
@@ -29,9 +29,9 @@ export const pdfRenderer: Renderer = {
     const blocks = measured ? Promise.resolve(measured.blocks) : keptBlocks(job, kept!.blocks);
     const planned = layouts.partner;
     results.publish('partner-pages-planned', blocks.then((offsets) => withBlockPages(book, { pageOf: planned.pageOf, pageCount: planned.totalPages }, offsets)));
-    const partner = time('partner PDF', () => printEdition(job, 'partner', layouts.partner));
+    const partner = time('partner PDF', () => printPdf(job, 'partner', layouts.partner));
     const partnerFirst = plan.oneAtATime ? partner.then(() => undefined, () => undefined) : undefined;
-    const binder = Promise.resolve(partnerFirst).then(() => time('binder PDF', () => printEdition(job, 'binder', layouts.binder)));
+    const binder = Promise.resolve(partnerFirst).then(() => time('binder PDF', () => printPdf(job, 'binder', layouts.binder)));
     results.publish('partner-pages', Promise.all([partner, blocks]).then(([printed, offsets]) => withBlockPages(book, printed.printed, offsets)));
     results.publish('binder-pdf', binder);
     const [partnerPdf, binderPdf] = await Promise.all([partner, binder]);

@@ -1,7 +1,7 @@
 import { GIGABYTE } from '../../core/settings.ts';
 
 /**
- * The memory a build takes that prints both editions at once, each a renderer process holding its
+ * The memory a build takes that prints both PDFs at once, each a renderer process holding its
  * whole laid-out edition, in Chromium's usual mode and in its low-memory mode (bench/README.md
  * has the measurements these come from).
  */
@@ -17,7 +17,7 @@ export interface PrintPlan {
 }
 
 export interface PrintPlanInput {
-  /** Pages of the partner edition. */
+  /** Pages of the partner PDF. */
   pages: number;
   /** Bytes the build may take (the settings' memory budget). */
   budget: number;

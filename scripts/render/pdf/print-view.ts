@@ -1,31 +1,27 @@
-import { numberedTitle } from '../../core/numbered-title.ts';
 import type { Book, ContentsNode, SectionNode } from '../../core/book.ts';
+import { bodyShift, entriesInOrder, headingLevel, mapEntries } from '../../core/contents.ts';
+import { numberedTitle } from '../../core/numbered-title.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 import type { Layout, Unit, Variant } from './layout.ts';
 
 /** A heading of a sub-section, printed at the top of the first page of its first chapter. */
-interface GroupHeading {
+interface SubsectionHeading {
   number?: string;
   title: string;
   anchor: string;
   level: number;
 }
 
-/**
- * Each chapter's body as HTML for print, by chapter id: the same in every pass, so made once. A
- * chapter's headings sit one level below its own, whose level is its depth in the contents.
- */
+/** Each chapter's body as HTML for print, by chapter id: the same in every pass, so made once. */
 export function printedChapters(book: Book): Map<string, string> {
   const toHtml = htmlOf(book);
   const body = bodyOf(book);
   const html = new Map<string, string>();
-  const visit = (nodes: ContentsNode[], level: number): void => {
-    for (const node of nodes) {
-      if (node.kind === 'group') visit(node.entries, level + 1);
-      else if (node.kind === 'chapter') html.set(node.id, toHtml(body(node.id), level - 1));
+  for (const section of book.sections) {
+    for (const [node, depth] of entriesInOrder(section.entries)) {
+      if (node.kind === 'chapter') html.set(node.id, toHtml(body(node.id), bodyShift(headingLevel(depth))));
     }
-  };
-  for (const section of book.sections) visit(section.entries, 3);
+  }
   return html;
 }
 
@@ -53,9 +49,9 @@ export function printView(book: Book, variant: Variant, units: Unit[], chapters:
   const unitOf = (anchor: string) => ({ pageName: names.get(anchor), blankBefore: layout?.blankBefore.has(anchor) ?? false });
   const pageRef = (anchor: string) => (layout ? String(layout.pageOf.get(anchor) ?? '') : '000');
   const pageCount = (anchor: string) => (layout ? String(layout.counts.get(anchor) ?? '') : '00');
-  const contents = (nodes: ContentsNode[]): object[] =>
-    nodes.map((node) => {
-      if (node.kind === 'group') return { ...node, page: pageRef(node.anchor), pages: '', entries: contents(node.entries) };
+  const contents = (nodes: ContentsNode[]) =>
+    mapEntries<object>(nodes, (node, inner) => {
+      if (node.kind === 'subsection') return { ...node, page: pageRef(node.anchor), pages: '', entries: inner };
       if (node.kind === 'chapter' || node.kind === 'amendments') return { ...node, page: pageRef(node.anchor), pages: pageCount(node.anchor) };
       return node;
     });
@@ -70,38 +66,35 @@ export function printView(book: Book, variant: Variant, units: Unit[], chapters:
     measuring: pass.measuring ?? false,
     // Chromium names a destination (with its page) only for an element a link points at.
     pageFinder: pass.finder ? book.chapters.filter((c) => !pass.only || pass.only.has(c.id)).flatMap((c) => c.blocks) : [],
-    blocks: book.sections.flatMap((s, i) => sectionBlocks(s, sections[i].entries, chapters, unitOf)).filter((b) => included(b, pass)),
+    units: book.sections.flatMap((s, i) => sectionUnits(s, sections[i].entries, chapters, unitOf)).filter((u) => included(u, pass)),
     pageRules: units.map((unit) => pageRule(unit, names.get(unit.anchor)!, layout)),
   };
 }
 
-function included(block: Block, pass: PassKind): boolean {
-  if (pass.frame) return block.kind !== 'chapter';
-  if (pass.only) return block.kind === 'chapter' && pass.only.has(block.id as string);
+function included(unit: PrintedUnit, pass: PassKind): boolean {
+  if (pass.frame) return unit.kind !== 'chapter';
+  if (pass.only) return unit.kind === 'chapter' && pass.only.has(unit.id as string);
   return true;
 }
 
-/** What the edition template prints in order: a section's opening page, a chapter, the amendments. */
-type Block = { kind: string } & Record<string, unknown>;
+/** What the edition template prints in order, each from a new page: a section's opening page, a chapter, the amendments. */
+type PrintedUnit = { kind: string } & Record<string, unknown>;
 
-/** A section's blocks: its opening page (listing `contents`, its entries as the contents shows them), then its chapters. */
-function sectionBlocks(section: SectionNode, contents: object[], chapters: Map<string, string>, unitOf: (anchor: string) => object): Block[] {
-  const blocks: Block[] = [{ ...section, entries: contents, level: 2, ...unitOf(section.anchor) }];
-  const pending: GroupHeading[] = [];
-  const visit = (nodes: ContentsNode[], level: number): void => {
-    for (const node of nodes) {
-      if (node.kind === 'group') {
-        pending.push({ number: node.number, title: node.title, anchor: node.anchor, level });
-        visit(node.entries, level + 1);
-      } else if (node.kind === 'chapter') {
-        blocks.push({ ...node, level, groups: pending.splice(0), html: chapters.get(node.id) ?? '', ...unitOf(node.anchor) });
-      } else if (node.kind === 'amendments') {
-        blocks.push({ ...node, level, groups: pending.splice(0), ...unitOf(node.anchor) });
-      }
-    }
-  };
-  visit(section.entries, 3);
-  return blocks;
+/**
+ * A section's units: its opening page (listing `contents`, its entries as the contents shows
+ * them), then its chapters and the appendix, each with the headings of the sub-sections opened
+ * since the unit before it, printed at its top.
+ */
+function sectionUnits(section: SectionNode, contents: object[], chapters: Map<string, string>, unitOf: (anchor: string) => object): PrintedUnit[] {
+  const units: PrintedUnit[] = [{ ...section, entries: contents, level: 2, ...unitOf(section.anchor) }];
+  const pending: SubsectionHeading[] = [];
+  for (const [node, depth] of entriesInOrder(section.entries)) {
+    const level = headingLevel(depth);
+    if (node.kind === 'subsection') pending.push({ number: node.number, title: node.title, anchor: node.anchor, level });
+    else if (node.kind === 'chapter') units.push({ ...node, level, subsections: pending.splice(0), html: chapters.get(node.id) ?? '', ...unitOf(node.anchor) });
+    else if (node.kind === 'amendments') units.push({ ...node, level, subsections: pending.splice(0), ...unitOf(node.anchor) });
+  }
+  return units;
 }
 
 /** The running head and footer of one unit's pages, and its own page numbering. */

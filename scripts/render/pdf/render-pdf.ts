@@ -1,12 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { ManualError } from '../../core/diagnostics.ts';
 import type { Book, ContentsNode } from '../../core/book.ts';
+import { mapEntries } from '../../core/contents.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 import { loadTemplates, type Templates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { blockOffsets, type BlockOffsets } from './block-pages.ts';
 import { binderLayout, contentsAnchors, contentsStart, landedAsPlanned, planLayout, printUnits, unitCounts, type Layout, type Measure, type Unit, type Variant } from './layout.ts';
-import { inTurn } from './in-turn.ts';
+import { atMostAtOnce } from './at-most-at-once.ts';
 import { joinMeasures, type PartPrint } from './joined-measure.ts';
 import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
 import { printedChapters, printView, type PassKind } from './print-view.ts';
@@ -15,9 +16,9 @@ import { printedChapters, printView, type PassKind } from './print-view.ts';
 const MAX_PASSES = 3;
 
 /**
- * Both PDF editions are printed by Chromium's own print: a pass learns on which page every
+ * Both PDFs are printed by Chromium's own print: a pass learns on which page every
  * chapter and section starts, the next prints with those page numbers written into the contents,
- * per-chapter footers and, in the binder edition, blank pages so that every unit starts on a
+ * per-chapter footers and, in the binder PDF, blank pages so that every unit starts on a
  * right-hand page. A pass is checked against the plan it was printed from.
  */
 export interface PdfJob {
@@ -26,14 +27,14 @@ export interface PdfJob {
   templates: Templates;
   css: Record<Variant, string>;
   units: Unit[];
-  /** The anchors whose pages each edition prints: a pass that moved none of them is final. */
+  /** The anchors whose pages each PDF prints: a pass that moved none of them is final. */
   anchors: Record<Variant, string[]>;
-  /** Each chapter's print HTML, made once for every pass of both editions. */
+  /** Each chapter's print HTML, made once for every pass of both PDFs. */
   chapters: Map<string, string>;
   options: PrintOptions;
 }
 
-export interface PrintedEdition {
+export interface PrintedPdf {
   bytes: Uint8Array;
   /** Where each unit starts and how many pages it has. */
   layout: Layout;
@@ -68,14 +69,14 @@ const PART_BYTES = 1_200_000;
 const PRINTS_AT_ONCE = Math.max(2, Math.min(4, availableParallelism()));
 
 /**
- * Plans both editions from cheap prints that draw nothing: the chapters in parts, and the frame
- * of each edition (title, contents, section pages, appendix). A chapter takes as many pages in the
- * binder as in the partner edition, since both have the same text block; the print that follows
+ * Plans both PDFs from cheap prints that draw nothing: the chapters in parts, and the frame
+ * of each PDF (title, contents, section pages, appendix). A chapter takes as many pages in the
+ * binder as in the partner PDF, since both have the same text block; the print that follows
  * checks it. The chapter prints also say where every block starts.
  */
-export async function measureEditions(job: PdfJob): Promise<{ layouts: Record<Variant, Layout>; blocks: BlockOffsets }> {
+export async function measurePdfs(job: PdfJob): Promise<{ layouts: Record<Variant, Layout>; blocks: BlockOffsets }> {
   const frameUnits = job.units.filter((u) => u.kind !== 'chapter');
-  const [partnerFrame, binderFrame, ...chapters] = await inTurn(PRINTS_AT_ONCE, [
+  const [partnerFrame, binderFrame, ...chapters] = await atMostAtOnce(PRINTS_AT_ONCE, [
     () => measurePart(job, 'partner', frameUnits, { frame: true }),
     () => measurePart(job, 'binder', frameUnits, { frame: true }),
     ...chapterParts(job).map((units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) })),
@@ -88,7 +89,7 @@ export async function measureEditions(job: PdfJob): Promise<{ layouts: Record<Va
 
 /** Where the blocks of some chapters start (those changed since the last build): measuring prints of those chapters alone. */
 export async function measureBlocks(job: PdfJob, ids: ReadonlySet<string>): Promise<BlockOffsets> {
-  const parts = await inTurn(PRINTS_AT_ONCE, chapterParts(job, ids).map((units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) })));
+  const parts = await atMostAtOnce(PRINTS_AT_ONCE, chapterParts(job, ids).map((units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) })));
   return new Map(parts.flatMap((part) => [...blockOffsets(job.book, part.measure, ids)]));
 }
 
@@ -121,8 +122,8 @@ function chapterParts(job: PdfJob, ids?: ReadonlySet<string>): Unit[][] {
 
 const idsOf = (units: Unit[]) => new Set(units.map((u) => u.id!));
 
-/** Prints an edition from a plan, again from what it printed until it lands as planned, and finishes the file. */
-export async function printEdition(job: PdfJob, variant: Variant, plan: Layout | undefined): Promise<PrintedEdition> {
+/** Prints a PDF from a plan, again from what it printed until it lands as planned, and finishes the file. */
+export async function printPdf(job: PdfJob, variant: Variant, plan: Layout | undefined): Promise<PrintedPdf> {
   let layout = plan;
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
     const started = performance.now();
@@ -158,10 +159,10 @@ export function documentInfo(book: Book, title = book.meta.title) {
 
 /** Bookmarks mirror the numbered contents: sections > sub-sections > chapters. */
 function outlineOf(book: Book, variant: Variant): OutlineNode[] {
-  const entries = (nodes: ContentsNode[]): OutlineNode[] =>
-    nodes.flatMap((node): OutlineNode[] => {
-      if (node.kind === 'group') return [{ title: numberedTitle(node), target: node.anchor, children: entries(node.entries) }];
-      if (node.kind === 'chapter' || node.kind === 'amendments') return [{ title: numberedTitle(node), target: node.anchor, children: [] }];
+  const entries = (nodes: ContentsNode[]) =>
+    mapEntries<OutlineNode>(nodes, (node, children) => {
+      if (node.kind === 'subsection') return { title: numberedTitle(node), target: node.anchor, children };
+      if (node.kind === 'chapter' || node.kind === 'amendments') return { title: numberedTitle(node), target: node.anchor, children: [] };
       return [];
     });
   return [

@@ -14,9 +14,9 @@ import { renderBook } from './render-book.ts';
 export const RENDERERS: readonly Renderer[] = [htmlRenderer, pdfRenderer, amendmentPackRenderer, epubRenderer];
 
 /** Every output of an edition, by file name, and what a release records of how they were made. */
-export interface Editions {
+export interface Outputs {
   files: Map<string, Uint8Array | string>;
-  /** Pages of each unit of the binder edition. */
+  /** Pages of each unit of the binder PDF. */
   binderPages: ReadonlyMap<string, number>;
   /** The version of the Chromium that printed the PDFs. */
   chromium: string;
@@ -26,7 +26,7 @@ export interface Editions {
  * Renders every output of the book's current edition with one Chromium, which it closes: the
  * caller's, started early (while it checked the manual), or its own.
  */
-export async function renderEditions(book: Book, settings: RenderSettings, timing?: Timing, browsers: Browsers = startBrowsers(settings.print)): Promise<Editions> {
+export async function renderOutputs(book: Book, settings: RenderSettings, timing?: Timing, browsers: Browsers = startBrowsers(settings.print)): Promise<Outputs> {
   const results = new Results();
   try {
     const files = await renderBook(book, RENDERERS, { settings, browsers, results, time: stepTimer(timing), timing });
@@ -38,7 +38,7 @@ export async function renderEditions(book: Book, settings: RenderSettings, timin
 }
 
 /** Writes the outputs only once all of them are rendered, each through a temporary file. */
-export async function writeEditions(files: Editions['files'], outDir: string): Promise<string[]> {
+export async function writeOutputs(files: Outputs['files'], outDir: string): Promise<string[]> {
   const paths = [...files.keys()].map((name) => path.join(outDir, name));
   await Promise.all([...files.values()].map((data, i) => writeFileAtomic(paths[i], data)));
   return paths;

@@ -1,5 +1,5 @@
 /** Runs the tasks at most `width` at a time and returns their results in order; the first failure fails all. */
-export async function inTurn<T>(width: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
+export async function atMostAtOnce<T>(width: number, tasks: (() => Promise<T>)[]): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
   let next = 0;
   const worker = async (): Promise<void> => {

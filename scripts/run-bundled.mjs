@@ -1,11 +1,10 @@
-// Runs a TypeScript entry point of this repository as plain JavaScript. Running the pipeline
-// through a loader hook (tsx) cost 0.7 s a run, half of a `manual check`, so each entry is bundled
-// once by esbuild and the bundle kept under a hash of the sources it may import and of the
-// installed packages: an edited source or a new package version makes a new bundle, never a stale
-// run. The unified, YAML and other small packages go into the bundle too: loaded from node_modules
-// they were some 500 files, and resolving and compiling them one by one took 0.3 s of a 1.15 s
-// check of the 1,000-page bench manual. Packages that read files beside their code, load a native
-// binary or are used only by a build stay in node_modules.
+// Runs a TypeScript entry point of this repository as plain JavaScript. A loader hook (tsx) would
+// cost half of a `manual check` on every run, so each entry is bundled once by esbuild and the
+// bundle kept under a hash of the sources it may import and of the installed packages: an edited
+// source or a new package version makes a new bundle, never a stale run. The unified, YAML and
+// other small packages go into the bundle too: loading some 500 package files one by one is a
+// large part of a check. Packages that read files beside their code, load a native binary or are
+// used only by a build stay in node_modules.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -21,7 +21,7 @@ Options:
 `;
 
 // Each command loads only what it needs: `check` without Chromium's driver, pdf-lib and the EPUB
-// packager, whose loading was 0.4 s of a 1.7 s check.
+// packager, whose loading would be a large part of a check.
 const COMMANDS: Record<string, (settings: Settings) => Promise<number>> = {
   check: async (settings) => (await import('./check.ts')).runCheck(settings),
   build: async (settings) => (await import('./build.ts')).runBuild(settings),

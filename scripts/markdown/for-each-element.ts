@@ -7,9 +7,8 @@ export type HastParent = Root | Element;
  * visitor may replace the element in its parent (`parent.children[index] = ...`); the walk goes
  * on into what then stands there.
  *
- * unist-util-visit does this too, but for every node it meets it renames a closure for
- * debuggers (`Object.defineProperty`): that was half the time spent turning the chapters of a
- * 2,000-page manual into HTML trees.
+ * Not unist-util-visit: for every node it meets it renames a closure for debuggers
+ * (`Object.defineProperty`), which on a large manual costs more than the plugins' own work.
  */
 export function forEachElement(tree: HastParent, visit: (node: Element, index: number, parent: HastParent) => void): void {
   const children = tree.children;

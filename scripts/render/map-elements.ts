@@ -3,7 +3,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
 /**
  * A copy of `tree` with each element that `change` returns a new element for replaced by it (its
  * children are then mapped in turn). Untouched subtrees are shared, not copied: renderers never
- * change the model's trees, and copying whole chapters for each output cost more than the
+ * change the model's trees, and copying whole chapters for each output costs more than the
  * transforms themselves.
  */
 export function mapElements(tree: Root, change: (element: Element) => Element | undefined): Root {

@@ -18,8 +18,7 @@ export interface PdfBrowser {
   /**
    * Prints a self-contained HTML page (no request of it is ever answered) to PDF bytes; a
    * measuring pass needs no tags. Each print has a renderer process of its own, so two print at
-   * once: on two cores, the partner and binder PDFs of the sample took 5.3 s together against
-   * 9.2 s one after the other, and each came out as it does alone.
+   * once, on two cores much faster than one after the other, each coming out as it does alone.
    */
   print(html: string, options: PrintOptions, tagged?: boolean): Promise<Uint8Array>;
   /** The browser's version, as "156.0.8078.79": releases record it. */
@@ -54,10 +53,9 @@ function chromiumError(stage: string, e: unknown): ManualError {
 }
 
 /**
- * Chromium's low-end device mode: its renderers give back memory as they finish laying out. At
- * 2,000 pages one print peaked at 1.67-1.68 GB against 2.21-2.37 GB, and both PDFs at once at
- * 2.78-2.87 GB against 3.65-3.75 GB, with the same bytes. But at 1,000 pages it made one print
- * about a fifth slower (15.1-19.5 s against 12.5-16.4 s), so only large editions use it.
+ * Chromium's low-end device mode: its renderers give back memory as they finish laying out, with
+ * the same bytes. It makes a mid-sized print slower, so only editions too large to print both
+ * PDFs at once in the usual mode use it (see print-plan.ts; bench/README.md has the figures).
  */
 const LOW_MEMORY_FLAGS = ['--enable-low-end-device-mode'];
 

@@ -3,7 +3,7 @@ import { launchBrowser, type PdfBrowser } from './browser.ts';
 
 /**
  * The Chromium of one build, shared by every renderer that prints. It starts as soon as the
- * command asks for it (while the manual is checked: Chromium takes 1-2 s to start); the PDF
+ * command asks for it (while the manual is checked: Chromium takes a second or so to start); the PDF
  * renderer may replace it by one in low-memory mode. A Chromium that will not start is reported
  * by the first renderer that needs it.
  */

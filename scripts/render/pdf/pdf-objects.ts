@@ -36,9 +36,9 @@ export function lastXrefOffset(bytes: Uint8Array): number {
 
 /**
  * Opens a printed PDF with only the objects a build reads or changes: the trailer's catalog and
- * information, the viewer preferences, the named destinations and the page tree. pdf-lib's
- * load reads every object: 1.9 s and 96 MB for a 2,000-page edition, for each of the two
- * editions. Undefined for a file without a classic cross-reference table; load it whole then.
+ * information, the viewer preferences, the named destinations and the page tree: pdf-lib's
+ * load reads every object, seconds and about a hundred megabytes for each PDF of a large
+ * edition. Undefined for a file without a classic cross-reference table; load it whole then.
  */
 export function openPrintedPdf(bytes: Uint8Array, table = crossReferences(bytes)): PDFDocument | undefined {
   if (!table) return undefined;

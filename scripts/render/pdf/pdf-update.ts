@@ -14,7 +14,7 @@ export interface LoadedPdf {
  * Writes the document's changes after its original bytes, as an incremental update (ISO 32000
  * 7.5.6): the objects added since it was loaded and the catalog, information and viewer
  * preferences they hang from, a cross-reference section for them, and a trailer that points back
- * at the original's. Saving the whole document again took 3.7 s of a 1,000-page edition's build;
+ * at the original's. Saving the whole document again costs seconds on a large edition;
  * the few changed objects take milliseconds, and the printed pages are kept byte for byte.
  * `date` (YYYY-MM-DD) replaces the time of printing in the superseded information, so that a
  * rebuild gives the same bytes.

@@ -57,11 +57,8 @@ function printPass(job: PdfJob, variant: Variant, layout: Layout | undefined, pa
 
 /**
  * Measuring prints of chapters, a part at a time: each carries the page finder, and Chromium's
- * cost of link targets grows faster than the pages (at 2,000 pages one print with 20,000 of them
- * took 108 s, more than two whole prints), so parts of at most about this much print HTML are
- * printed. Measured (3 runs at 1,000 pages, 2 at 2,000): parts of 0.3 MB took 15.7-17.2 s at
- * 1,000 pages, 0.6 MB 11.7-14.3 s, 1.2 MB 11.5-12.7 s, 2.4 MB 16.1-18.0 s; at 2,000 pages
- * 0.6 MB took 27.1-28.1 s and 1.2 MB 23.5-24.4 s.
+ * cost of link targets grows faster than the pages, so parts of at most about this much print
+ * HTML are printed. Smaller and larger parts both measured slower (bench/README.md).
  */
 const PART_BYTES = 1_200_000;
 

@@ -45,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
 async function benchSize(root: string, target: number, runs: number): Promise<SizeResult> {
   const generated = await generateManual(root, { pages: target });
   const log = (what: string) => process.stderr.write(`[${target} pages] ${what}\n`);
-  const manual = (args: string[], cache: string, env: NodeJS.ProcessEnv = {}) => runMeasured(process.execPath, [MANUAL, ...args, '--root', root], { MANUAL_CACHE_DIR: cache, ...env });
+  const manual = (args: string[], cache: string, env: NodeJS.ProcessEnv = {}) =>
+    runMeasured(process.execPath, [MANUAL, ...args, '--root', root], { MANUAL_CACHE_DIR: cache, ...env });
   const out = path.join(root, 'dist');
 
   log('check');
@@ -66,7 +67,9 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
     const cold = await manual(['build', '--timings'], path.join(root, `.cache-cold-${i}`));
     pdfPages ??= pagesOf(out);
     log(`run ${i + 1} of ${runs}: cold build, one PDF after the other`);
-    const coldOneAtATime = await manual(['build'], path.join(root, `.cache-one-${i}`), { MANUAL_PRINT_ONE_AT_A_TIME: '1' });
+    const coldOneAtATime = await manual(['build'], path.join(root, `.cache-one-${i}`), {
+      MANUAL_PRINT_ONE_AT_A_TIME: '1',
+    });
     log(`run ${i + 1} of ${runs}: rebuild after changing one chapter`);
     changeOneChapter(root, i);
     const rebuild = await manual(['build', '--timings'], path.join(root, '.cache-cold-0'));
@@ -82,10 +85,25 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
 
   log('EPUB alone');
   const epub = await repeatInProcess(runs, () => renderEpub(book, settingsFrom({ root }, process.env).templatesDir));
-  return { target, chapters: generated.chapters, markdownBytes: generated.bytes, pages: pdfPages!, check, floor, cold, rebuild, coldOneAtATime, epub, lastBuildTimings: runsOf.at(-1)!.cold.stderr };
+  return {
+    target,
+    chapters: generated.chapters,
+    markdownBytes: generated.bytes,
+    pages: pdfPages!,
+    check,
+    floor,
+    cold,
+    rebuild,
+    coldOneAtATime,
+    epub,
+    lastBuildTimings: runsOf.at(-1)!.cold.stderr,
+  };
 }
 
-async function repeatInProcess(runs: number, run: () => Promise<unknown>): Promise<{ seconds: number[]; median: number }> {
+async function repeatInProcess(
+  runs: number,
+  run: () => Promise<unknown>,
+): Promise<{ seconds: number[]; median: number }> {
   const seconds: number[] = [];
   for (let i = 0; i < runs; i++) seconds.push(await timed(run));
   return summary(seconds);
@@ -105,7 +123,10 @@ async function barePrint(book: Book, root: string): Promise<void> {
   const browser = await launchBrowser({ executable: print.chromium, timeout: print.timeout });
   try {
     const job = await pdfJob(book, browser, templatesDir, { timeout: print.timeout });
-    await browser.print(job.templates.render('edition', printView(book, 'partner', job.units, job.chapters, undefined, job.css.partner)), job.options);
+    await browser.print(
+      job.templates.render('edition', printView(book, 'partner', job.units, job.chapters, undefined, job.css.partner)),
+      job.options,
+    );
   } finally {
     await browser.close();
   }
@@ -120,7 +141,9 @@ async function loadBook(root: string): Promise<Book> {
 
 /** A small real edit: one sentence added to the first paragraph of a chapter in the middle of the book. */
 function changeOneChapter(root: string, run: number): void {
-  const chapters = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort();
+  const chapters = readdirSync(root, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   const file = path.join(root, chapters[Math.floor(chapters.length / 2)]);
   const text = readFileSync(file, 'utf8');
   const paragraph = /\n\n([A-Z][^\n]*)\n/.exec(text);
@@ -131,13 +154,26 @@ function changeOneChapter(root: string, run: number): void {
 
 function pagesOf(out: string): { partner: number; binder: number } {
   const pdfs = readdirSync(out).filter((f) => f.endsWith('.pdf'));
-  const count = (file: string) => Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path.join(out, file)], { encoding: 'utf8' }))![1]);
-  return { partner: count(pdfs.find((f) => !f.endsWith('-print.pdf'))!), binder: count(pdfs.find((f) => f.endsWith('-print.pdf'))!) };
+  const count = (file: string) =>
+    Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [path.join(out, file)], { encoding: 'utf8' }))![1]);
+  return {
+    partner: count(pdfs.find((f) => !f.endsWith('-print.pdf'))!),
+    binder: count(pdfs.find((f) => f.endsWith('-print.pdf'))!),
+  };
 }
 
 function machine() {
-  const chromium = execFileSync(process.env.MANUAL_CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  return { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, chromium };
+  const chromium = execFileSync(process.env.MANUAL_CHROMIUM ?? '/usr/bin/chromium', ['--version'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
+  return {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    chromium,
+  };
 }
 
 function option(argv: string[], name: string, fallback: string): string {

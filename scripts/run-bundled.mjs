@@ -33,7 +33,9 @@ export async function importBundled(entry, folders) {
       external: EXTERNAL,
       sourcemap: 'linked',
       // Bundled CommonJS packages (yaml) call require() for Node's own modules.
-      banner: { js: "import { createRequire as __manualRequire } from 'node:module'; const require = __manualRequire(import.meta.url);" },
+      banner: {
+        js: "import { createRequire as __manualRequire } from 'node:module'; const require = __manualRequire(import.meta.url);",
+      },
       logLevel: 'error',
     });
     try {
@@ -42,7 +44,8 @@ export async function importBundled(entry, folders) {
       rmSync(temporary, { recursive: true, force: true }); // another run made the same bundle first
     }
     for (const old of readdirSync(path.dirname(bundle))) {
-      if (old.startsWith(`${name}-`) && old !== path.basename(bundle)) rmSync(path.join(path.dirname(bundle), old), { recursive: true, force: true });
+      if (old.startsWith(`${name}-`) && old !== path.basename(bundle))
+        rmSync(path.join(path.dirname(bundle), old), { recursive: true, force: true });
     }
   }
   return import(pathToFileURL(path.join(bundle, `${name}.mjs`)).href);
@@ -54,8 +57,14 @@ function sourceHash(folders) {
   const installed = path.join(repo, 'node_modules/.package-lock.json');
   hash.update(existsSync(installed) ? readFileSync(installed) : readFileSync(path.join(repo, 'package-lock.json')));
   for (const folder of folders) {
-    const files = readdirSync(path.join(repo, folder), { recursive: true }).filter((f) => f.endsWith('.ts')).sort();
-    for (const file of files) hash.update(`${folder}/${file}\0`).update(readFileSync(path.join(repo, folder, file))).update('\0');
+    const files = readdirSync(path.join(repo, folder), { recursive: true })
+      .filter((f) => f.endsWith('.ts'))
+      .sort();
+    for (const file of files)
+      hash
+        .update(`${folder}/${file}\0`)
+        .update(readFileSync(path.join(repo, folder, file)))
+        .update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }

@@ -22,7 +22,11 @@ export interface Changes {
 }
 
 /** Compares the current chapters (their source hashes and numbering) with a release's record. */
-export function diffChapters(chapters: ReadonlyMap<string, ChapterNode>, sources: ReadonlyMap<string, ChapterSource>, baseline: Baseline): Changes {
+export function diffChapters(
+  chapters: ReadonlyMap<string, ChapterNode>,
+  sources: ReadonlyMap<string, ChapterSource>,
+  baseline: Baseline,
+): Changes {
   const changes: Changes = { changed: [], added: [], removed: [], retitled: [], renumbered: [] };
   for (const [id, node] of chapters) {
     const before = baseline.chapters[id];

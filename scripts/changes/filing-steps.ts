@@ -7,7 +7,13 @@ import type { Baseline, ReleasedChapter } from '../load/types.ts';
 const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
 
 /** A unit of the binder PDF: it starts on a new sheet and can be replaced on its own. */
-type BinderUnit = { anchor: string; kind: 'contents' | 'section' | 'chapter' | 'amendments'; id?: string; number?: string; title: string };
+type BinderUnit = {
+  anchor: string;
+  kind: 'contents' | 'section' | 'chapter' | 'amendments';
+  id?: string;
+  number?: string;
+  title: string;
+};
 
 /**
  * The filing steps, in binder order, from the release the binder holders have to this edition:
@@ -17,25 +23,31 @@ type BinderUnit = { anchor: string; kind: 'contents' | 'section' | 'chapter' | '
  */
 export function filingSteps(book: Book, baseline: Baseline): FilingStep[] {
   const current = book.edition.label;
-  const steps: FilingStep[] = [{ remove: `Title page (${baseline.edition.label})`, insert: { label: `Title page (${current})`, counted: false } }];
+  const steps: FilingStep[] = [
+    { remove: `Title page (${baseline.edition.label})`, insert: { label: `Title page (${current})`, counted: false } },
+  ];
   const reissued = new Set(book.chapters.filter((c) => c.issue === current).map((c) => c.id));
   const oldSections = new Map(baseline.sections.map((s) => [s.anchor, s]));
   const removedAfter = removedChaptersByPredecessor(book, baseline);
   for (const unit of binderUnits(book)) {
     const step = unitStep(unit, { baseline, reissued, oldSections });
     if (step) steps.push(step);
-    for (const removed of removedAfter.get(unit.id ?? '') ?? []) steps.push({ remove: `${numberedTitle(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
+    for (const removed of removedAfter.get(unit.id ?? '') ?? [])
+      steps.push({ remove: `${numberedTitle(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
   }
   return steps;
 }
 
 function binderUnits(book: Book): BinderUnit[] {
   const units: BinderUnit[] = [{ anchor: CONTENTS_ANCHOR, kind: 'contents', title: 'Contents' }];
-  for (const node of contentsInOrder(book)) if (isUnit(node)) units.push({ ...node, id: node.kind === 'chapter' ? node.id : undefined });
+  for (const node of contentsInOrder(book))
+    if (isUnit(node)) units.push({ ...node, id: node.kind === 'chapter' ? node.id : undefined });
   return units;
 }
 
-const isUnit = (node: SectionNode | ContentsNode): node is Extract<SectionNode | ContentsNode, { kind: BinderUnit['kind'] }> =>
+const isUnit = (
+  node: SectionNode | ContentsNode,
+): node is Extract<SectionNode | ContentsNode, { kind: BinderUnit['kind'] }> =>
   node.kind === 'section' || node.kind === 'chapter' || node.kind === 'amendments';
 
 function unitStep(
@@ -44,12 +56,20 @@ function unitStep(
 ): FilingStep | undefined {
   const { baseline } = context;
   const insert = { anchor: unit.anchor, label: numberedTitle(unit), counted: true };
-  if (unit.kind === 'contents') return { remove: `Contents (${pagesText(baseline.contentsPages)}, ${baseline.edition.label})`, insert };
-  if (unit.kind === 'amendments') return { remove: `${numberedTitle(unit)} (${pagesText(baseline.appendixPages)}, ${baseline.edition.label})`, insert };
+  if (unit.kind === 'contents')
+    return { remove: `Contents (${pagesText(baseline.contentsPages)}, ${baseline.edition.label})`, insert };
+  if (unit.kind === 'amendments')
+    return {
+      remove: `${numberedTitle(unit)} (${pagesText(baseline.appendixPages)}, ${baseline.edition.label})`,
+      insert,
+    };
   if (unit.kind === 'section') {
     const old = context.oldSections.get(unit.anchor);
     if (old && old.number === unit.number && old.title === unit.title) return undefined;
-    return { remove: old ? `Section divider ${numberedTitle(old)}` : undefined, insert: { anchor: unit.anchor, label: `Section divider ${numberedTitle(unit)}`, counted: false } };
+    return {
+      remove: old ? `Section divider ${numberedTitle(old)}` : undefined,
+      insert: { anchor: unit.anchor, label: `Section divider ${numberedTitle(unit)}`, counted: false },
+    };
   }
   if (!context.reissued.has(unit.id!)) return undefined;
   const old = baseline.chapters[unit.id!];

@@ -19,7 +19,11 @@ export function checkAmendmentsAgainstChanges(
   const since = `since the ${baseline.edition.label} release`;
   if (baseline.sameEdition) {
     if (hasChanges(changes)) {
-      report(edition.where, `edition ${edition.id} is already released (${path.basename(path.dirname(baseline.folder))}/${path.basename(baseline.folder)}), and chapters have changed ${since.replace('since the', 'since its')}`, 'add the next edition at the top of chapters/amendments.yml and list the changes there');
+      report(
+        edition.where,
+        `edition ${edition.id} is already released (${path.basename(path.dirname(baseline.folder))}/${path.basename(baseline.folder)}), and chapters have changed ${since.replace('since the', 'since its')}`,
+        'add the next edition at the top of chapters/amendments.yml and list the changes there',
+      );
     }
     return;
   }
@@ -29,21 +33,38 @@ export function checkAmendmentsAgainstChanges(
   const removed = new Set([...listed(edition.removed), ...edition.removed.flatMap((i) => (i.title ? [i.title] : []))]);
   for (const { id } of changes.changed) {
     if (!updated.has(id) && !added.has(id)) {
-      report(edition.where, `chapter "${id}" has changed ${since}, but edition ${edition.id} does not list it as updated`, `add "- chapter: ${id}" with its details under "updated"`);
+      report(
+        edition.where,
+        `chapter "${id}" has changed ${since}, but edition ${edition.id} does not list it as updated`,
+        `add "- chapter: ${id}" with its details under "updated"`,
+      );
     }
   }
   for (const { id } of changes.added) {
-    if (!added.has(id)) report(edition.where, `chapter "${id}" is new ${since}, but edition ${edition.id} does not list it as new`, `add "- chapter: ${id}" with its details under "new"`);
+    if (!added.has(id))
+      report(
+        edition.where,
+        `chapter "${id}" is new ${since}, but edition ${edition.id} does not list it as new`,
+        `add "- chapter: ${id}" with its details under "new"`,
+      );
   }
   for (const { id, old } of changes.removed) {
     if (!removed.has(id) && !removed.has(old!.title)) {
-      report(edition.where, `chapter "${id}" (${old!.number ?? ''} ${old!.title}) was removed ${since}, but edition ${edition.id} does not list it as removed`, `add "- title: ${old!.title}" under "removed"`);
+      report(
+        edition.where,
+        `chapter "${id}" (${old!.number ?? ''} ${old!.title}) was removed ${since}, but edition ${edition.id} does not list it as removed`,
+        `add "- title: ${old!.title}" under "removed"`,
+      );
     }
   }
   const changed = new Set(changes.changed.map((c) => c.id));
   for (const item of edition.updated) {
     if (item.chapter && baseline.chapters[item.chapter] && !changed.has(item.chapter)) {
-      report(item.where, `chapter "${item.chapter}" is listed as updated, but its source has not changed ${since}`, 'remove it from "updated", or make the change it describes');
+      report(
+        item.where,
+        `chapter "${item.chapter}" is listed as updated, but its source has not changed ${since}`,
+        'remove it from "updated", or make the change it describes',
+      );
     }
   }
 }

@@ -8,7 +8,9 @@ import { buildBook } from './pipeline.ts';
 import { report } from './report.ts';
 
 export function timingsPrinter(enabled: boolean): Timing | undefined {
-  return enabled ? (step, ms) => void process.stderr.write(`${(ms / 1000).toFixed(2).padStart(7)} s  ${step}\n`) : undefined;
+  return enabled
+    ? (step, ms) => void process.stderr.write(`${(ms / 1000).toFixed(2).padStart(7)} s  ${step}\n`)
+    : undefined;
 }
 
 /** Checks the manual and, only when it has no errors, writes its outputs. */
@@ -20,7 +22,10 @@ export async function runBuild(settings: Settings): Promise<number> {
   const browsers = startBrowsers(settings.print);
   let rendering = false;
   try {
-    const book = await buildBook(settings.root, diagnostics, { cacheDir: settings.cacheDir, archiveDir: settings.archive });
+    const book = await buildBook(settings.root, diagnostics, {
+      cacheDir: settings.cacheDir,
+      archiveDir: settings.archive,
+    });
     timing?.('check and book model', performance.now() - started);
     report(diagnostics);
     if (!book) {
@@ -29,7 +34,8 @@ export async function runBuild(settings: Settings): Promise<number> {
     }
     rendering = true; // from here on, renderOutputs closes the browser
     const outputs = await renderOutputs(book, settings, timing, browsers);
-    for (const file of await writeOutputs(outputs.files, settings.out)) process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+    for (const file of await writeOutputs(outputs.files, settings.out))
+      process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
   } finally {
     if (!rendering) await browsers.close();
   }

@@ -9,6 +9,8 @@ export async function runCheck({ root, archive, cacheDir }: Settings): Promise<n
   report(diagnostics);
   if (diagnostics.hasErrors() || !checked) return 1;
   const { sections, chapters } = checked.numbered.contents;
-  process.stdout.write(`${checked.source.manifest.meta.title}: ${plural(chapters.size, 'chapter')} in ${plural(sections.length, 'section')}, ${checked.source.editions[0].label} edition: no errors\n`);
+  process.stdout.write(
+    `${checked.source.manifest.meta.title}: ${plural(chapters.size, 'chapter')} in ${plural(sections.length, 'section')}, ${checked.source.editions[0].label} edition: no errors\n`,
+  );
   return 0;
 }

@@ -27,7 +27,9 @@ export async function runDiff({ root, archive, cacheDir }: Settings): Promise<nu
     process.stdout.write(`no archived release in ${path.relative(root, archive) || archive} to compare with\n`);
     return 0;
   }
-  process.stdout.write(`compared with the ${baseline.edition.label} release (${path.relative(root, baseline.folder)}):\n`);
+  process.stdout.write(
+    `compared with the ${baseline.edition.label} release (${path.relative(root, baseline.folder)}):\n`,
+  );
   let any = false;
   for (const kind of Object.keys(LINES) as (keyof Changes)[]) {
     for (const change of checked.changes[kind]) {

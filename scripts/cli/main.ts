@@ -56,7 +56,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, command)) {
-    process.stderr.write(`manual: ${command ? `unknown command "${positionals.join(' ')}"` : 'no command given'}\n\n${USAGE}`);
+    process.stderr.write(
+      `manual: ${command ? `unknown command "${positionals.join(' ')}"` : 'no command given'}\n\n${USAGE}`,
+    );
     return 2;
   }
   try {

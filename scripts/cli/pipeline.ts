@@ -30,19 +30,34 @@ export interface PipelineOptions {
 }
 
 /** load -> number -> resolve links: everything `manual check` validates, without rendering. */
-export async function checkManual(root: string, diagnostics: Diagnostics, options: PipelineOptions = {}): Promise<CheckedManual | undefined> {
+export async function checkManual(
+  root: string,
+  diagnostics: Diagnostics,
+  options: PipelineOptions = {},
+): Promise<CheckedManual | undefined> {
   const parse = options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser;
   const source = await loadManual(path.resolve(root), diagnostics, { parse, archiveDir: options.archiveDir });
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
   const resolved = resolveManual(source, numbered, diagnostics);
   const changes = source.baseline && diffChapters(numbered.contents.chapters, source.chapters, source.baseline);
-  if (changes) checkAmendmentsAgainstChanges(source.editions[0], source.baseline!, changes, diagnostics, options.gate ?? 'warning');
+  if (changes)
+    checkAmendmentsAgainstChanges(
+      source.editions[0],
+      source.baseline!,
+      changes,
+      diagnostics,
+      options.gate ?? 'warning',
+    );
   return { source, numbered, resolved, changes };
 }
 
 /** The book model, or undefined when the manual has errors (they are in `diagnostics`). */
-export async function buildBook(root: string, diagnostics: Diagnostics, options: PipelineOptions = {}): Promise<Book | undefined> {
+export async function buildBook(
+  root: string,
+  diagnostics: Diagnostics,
+  options: PipelineOptions = {},
+): Promise<Book | undefined> {
   const checked = await checkManual(root, diagnostics, options);
   if (!checked || diagnostics.hasErrors()) return undefined;
   return sinceRelease(assembleBook(checked.source, checked.numbered, checked.resolved), checked.source.baseline);

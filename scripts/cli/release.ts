@@ -10,7 +10,11 @@ import { plural, report } from './report.ts';
 export async function runRelease(settings: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
   // The release gate refuses, where `check` warns, a change the amendments do not list.
-  const book = await buildBook(settings.root, diagnostics, { cacheDir: settings.cacheDir, archiveDir: settings.archive, gate: 'error' });
+  const book = await buildBook(settings.root, diagnostics, {
+    cacheDir: settings.cacheDir,
+    archiveDir: settings.archive,
+    gate: 'error',
+  });
   const released = book && (await releaseEdition(book, settings, timingsPrinter(settings.timings)));
   report(diagnostics);
   if (!released) {
@@ -19,7 +23,8 @@ export async function runRelease(settings: Settings): Promise<number> {
   }
   const where = path.relative(process.cwd(), released.folder) || released.folder;
   process.stdout.write(`released the ${released.record.edition.label} edition into ${where}:\n`);
-  for (const file of released.record.files) process.stdout.write(`  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}\n`);
+  for (const file of released.record.files)
+    process.stdout.write(`  ${file.name}  ${file.bytes} bytes  sha256 ${file.sha256}\n`);
   return 0;
 }
 

@@ -35,7 +35,8 @@ export function printSettingsFrom(env: NodeJS.ProcessEnv): PrintSettings {
     timeout: positive(env.MANUAL_PRINT_TIMEOUT, 600) * 1000,
     // The 3 GB a 2,000-page build is held to.
     memoryBudget: positive(env.MANUAL_MEMORY_GB, 3) * GIGABYTE,
-    oneAtATime: env.MANUAL_PRINT_ONE_AT_A_TIME === '1' ? true : env.MANUAL_PRINT_ONE_AT_A_TIME === '0' ? false : undefined,
+    oneAtATime:
+      env.MANUAL_PRINT_ONE_AT_A_TIME === '1' ? true : env.MANUAL_PRINT_ONE_AT_A_TIME === '0' ? false : undefined,
   };
 }
 

@@ -20,8 +20,14 @@ export function contentsInOrder(book: Book): (SectionNode | ContentsNode)[] {
  * The contents tree as another tree: `map` turns each entry into what stands for it (none, one
  * or several), given what its entries became when it is a sub-section, and its depth.
  */
-export function mapEntries<T>(entries: readonly ContentsNode[], map: (node: ContentsNode, inner: T[], depth: number) => T | T[], depth = 1): T[] {
-  return entries.flatMap((node) => map(node, node.kind === 'subsection' ? mapEntries(node.entries, map, depth + 1) : [], depth));
+export function mapEntries<T>(
+  entries: readonly ContentsNode[],
+  map: (node: ContentsNode, inner: T[], depth: number) => T | T[],
+  depth = 1,
+): T[] {
+  return entries.flatMap((node) =>
+    map(node, node.kind === 'subsection' ? mapEntries(node.entries, map, depth + 1) : [], depth),
+  );
 }
 
 /**

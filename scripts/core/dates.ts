@@ -4,7 +4,9 @@ const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** "3 February 2025". */
 export function longDate(date: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(utc(date));
+  return new Intl.DateTimeFormat(language, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    utc(date),
+  );
 }
 
 /** "August 2017", for every date of one manual: one format is made, since each costs about a millisecond. */

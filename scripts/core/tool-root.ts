@@ -11,7 +11,11 @@ export function toolRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'manual-editions') return dir;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'manual-editions'
+    )
+      return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('cannot find the manual-editions folder above this script');
     dir = parent;

@@ -20,7 +20,11 @@ export function parseAmendments(text: string, language: string, diagnostics: Dia
   const nodes = top && readList(yaml, top, 'editions', 'the amendments file', true);
   if (!nodes) return undefined;
   if (nodes.length === 0) {
-    diagnostics.error(top.at('editions'), 'the amendments file lists no edition', 'add the current edition, with its "edition" id and "date"');
+    diagnostics.error(
+      top.at('editions'),
+      'the amendments file lists no edition',
+      'add the current edition, with its "edition" id and "date"',
+    );
     return undefined;
   }
   const monthOf = monthLabels(language);
@@ -35,18 +39,32 @@ function readEdition(yaml: YamlFile, node: Node, monthOf: (date: string) => stri
   const id = readText(yaml, fields, 'edition', 'an edition', true);
   const date = readText(yaml, fields, 'date', 'an edition', true);
   if (id !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(id)) {
-    yaml.diagnostics.error(fields.at('edition'), `edition id "${id}" is not of the form YYYY-MM`, 'write the year and month of the edition, e.g. "edition: 2025-02"');
+    yaml.diagnostics.error(
+      fields.at('edition'),
+      `edition id "${id}" is not of the form YYYY-MM`,
+      'write the year and month of the edition, e.g. "edition: 2025-02"',
+    );
     return undefined;
   }
   if (date !== undefined && !isCalendarDate(date)) {
-    yaml.diagnostics.error(fields.at('date'), `date "${date}" is not a date of the form YYYY-MM-DD`, 'write the publication date, e.g. "date: 2025-02-03"');
+    yaml.diagnostics.error(
+      fields.at('date'),
+      `date "${date}" is not a date of the form YYYY-MM-DD`,
+      'write the publication date, e.g. "date: 2025-02-03"',
+    );
     return undefined;
   }
   if (id === undefined || date === undefined) return undefined;
   if (!date.startsWith(id)) {
-    yaml.diagnostics.warning(fields.at('date'), `edition "${id}" is dated ${date}, in another month`, 'make the edition id the year and month of its date');
+    yaml.diagnostics.warning(
+      fields.at('date'),
+      `edition "${id}" is dated ${date}, in another month`,
+      'make the edition id the year and month of its date',
+    );
   }
-  const lists = LISTS.map((key) => (readList(yaml, fields, key, `edition ${id}`) ?? []).flatMap((item) => readItem(yaml, item) ?? []));
+  const lists = LISTS.map((key) =>
+    (readList(yaml, fields, key, `edition ${id}`) ?? []).flatMap((item) => readItem(yaml, item) ?? []),
+  );
   return {
     id,
     date,
@@ -66,10 +84,19 @@ function readItem(yaml: YamlFile, node: Node): AmendmentItem | undefined {
   const title = readText(yaml, fields, 'title', 'an amendment');
   const details = readText(yaml, fields, 'details', 'an amendment');
   if (chapter === undefined && title === undefined) {
-    yaml.diagnostics.error(fields.where, 'an amendment must name a "chapter" (its path) or give its "title"', 'add "chapter: PATH", or "title: ..." for a chapter that no longer exists under that name');
+    yaml.diagnostics.error(
+      fields.where,
+      'an amendment must name a "chapter" (its path) or give its "title"',
+      'add "chapter: PATH", or "title: ..." for a chapter that no longer exists under that name',
+    );
     return undefined;
   }
-  return { chapter, title, details: details === undefined ? undefined : parseMarkdown(details), where: fields.at(chapter ? 'chapter' : 'title') };
+  return {
+    chapter,
+    title,
+    details: details === undefined ? undefined : parseMarkdown(details),
+    where: fields.at(chapter ? 'chapter' : 'title'),
+  };
 }
 
 /** Edition ids are unique, and the history reads newest first, as the appendix prints it. */
@@ -77,12 +104,20 @@ function checkHistory(editions: EditionSpec[], diagnostics: Diagnostics): void {
   const seen = new Set<string>();
   editions.forEach((edition, i) => {
     if (seen.has(edition.id)) {
-      diagnostics.error(edition.where, `edition "${edition.id}" is listed twice`, 'give each edition its own id (YYYY-MM), or merge the two entries');
+      diagnostics.error(
+        edition.where,
+        `edition "${edition.id}" is listed twice`,
+        'give each edition its own id (YYYY-MM), or merge the two entries',
+      );
     }
     seen.add(edition.id);
     const newer = editions[i - 1];
     if (newer && newer.date <= edition.date) {
-      diagnostics.error(edition.where, `edition "${edition.id}" (${edition.date}) is not older than the edition above it, "${newer.id}" (${newer.date})`, 'list editions newest first: the current edition comes first');
+      diagnostics.error(
+        edition.where,
+        `edition "${edition.id}" (${edition.date}) is not older than the edition above it, "${newer.id}" (${newer.date})`,
+        'list editions newest first: the current edition comes first',
+      );
     }
   });
 }

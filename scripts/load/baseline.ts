@@ -17,13 +17,23 @@ export function archivedEditions(archiveDir: string): string[] {
  * The latest archived release up to the current edition: what the binder holders have, and what
  * change detection compares the sources with.
  */
-export async function readBaseline(archiveDir: string, current: string, diagnostics: Diagnostics): Promise<Baseline | undefined> {
-  const edition = archivedEditions(archiveDir).filter((id) => id <= current).at(-1);
+export async function readBaseline(
+  archiveDir: string,
+  current: string,
+  diagnostics: Diagnostics,
+): Promise<Baseline | undefined> {
+  const edition = archivedEditions(archiveDir)
+    .filter((id) => id <= current)
+    .at(-1);
   if (!edition) return undefined;
   const file = path.join(archiveDir, edition, RELEASE_FILE);
   const record = parseReleaseRecord(await readFile(file, 'utf8'));
   if (typeof record === 'string') {
-    diagnostics.error({ file: path.relative(process.cwd(), file) }, `the archived release record cannot be read: ${record}`, 'restore it from version control; `manual verify` checks every archived file');
+    diagnostics.error(
+      { file: path.relative(process.cwd(), file) },
+      `the archived release record cannot be read: ${record}`,
+      'restore it from version control; `manual verify` checks every archived file',
+    );
     return undefined;
   }
   return {

@@ -32,12 +32,20 @@ export async function readChapter(
   const file = chapterFile(id);
   const size = await sizeOf(path.join(root, file));
   if (size === undefined) {
-    diagnostics.error(listedAt, `chapter file ${file} does not exist`, `create ${file}, or correct the path in the contents`);
+    diagnostics.error(
+      listedAt,
+      `chapter file ${file} does not exist`,
+      `create ${file}, or correct the path in the contents`,
+    );
     return undefined;
   }
   if (size > MAX_CHAPTER_BYTES) {
     const megabytes = `${(size / MEGABYTE).toFixed(1)} MB`;
-    diagnostics.error({ file, line: 1, column: 1 }, `chapter is ${megabytes}; the largest a chapter may be is ${MAX_CHAPTER_BYTES / MEGABYTE} MB`, 'split it into several chapters in chapters/contents.yml');
+    diagnostics.error(
+      { file, line: 1, column: 1 },
+      `chapter is ${megabytes}; the largest a chapter may be is ${MAX_CHAPTER_BYTES / MEGABYTE} MB`,
+      'split it into several chapters in chapters/contents.yml',
+    );
     return undefined;
   }
   const bytes = await readFile(path.join(root, file));
@@ -60,7 +68,8 @@ async function sizeOf(file: string): Promise<number | undefined> {
     const found = await stat(file);
     return found.isFile() ? found.size : undefined;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'EISDIR')
+      return undefined;
     throw e;
   }
 }
@@ -75,12 +84,20 @@ function firstBadLine(bytes: Buffer): number {
   }
 }
 
-function fromMarkdown({ id, file, sha256 }: Pick<ChapterSource, 'id' | 'file' | 'sha256'>, parsed: ParsedChapter, diagnostics: Diagnostics): ChapterSource | undefined {
+function fromMarkdown(
+  { id, file, sha256 }: Pick<ChapterSource, 'id' | 'file' | 'sha256'>,
+  parsed: ParsedChapter,
+  diagnostics: Diagnostics,
+): ChapterSource | undefined {
   const frontMatter = readFrontMatter(file, parsed.frontMatter, diagnostics);
   if (frontMatter === undefined) return undefined;
   const { title: declared, ...meta } = frontMatter;
   if (declared !== undefined && typeof declared !== 'string') {
-    diagnostics.error({ file, line: 2, column: 1 }, 'the front matter "title" must be a line of text', 'write it as title: "The Chapter Title"');
+    diagnostics.error(
+      { file, line: 2, column: 1 },
+      'the front matter "title" must be a line of text',
+      'write it as title: "The Chapter Title"',
+    );
     return undefined;
   }
   const heading = parsed.opening?.depth === 1 ? parsed.opening : undefined;
@@ -93,7 +110,11 @@ function fromMarkdown({ id, file, sha256 }: Pick<ChapterSource, 'id' | 'file' | 
     leading += 1;
   }
   if (!title) {
-    diagnostics.warning({ file, line: 1, column: 1 }, 'the chapter has no title', 'start it with a "# Title" line, or give "title:" in its front matter');
+    diagnostics.warning(
+      { file, line: 1, column: 1 },
+      'the chapter has no title',
+      'start it with a "# Title" line, or give "title:" in its front matter',
+    );
   }
   let body: Root | undefined;
   const tree = () => (body ??= withoutLeading(parsed.tree(), leading));
@@ -106,14 +127,22 @@ function withoutLeading(tree: Root, count: number): Root {
 }
 
 /** The front matter's keys (empty when there is none). */
-function readFrontMatter(file: string, node: Yaml | undefined, diagnostics: Diagnostics): Record<string, unknown> | undefined {
+function readFrontMatter(
+  file: string,
+  node: Yaml | undefined,
+  diagnostics: Diagnostics,
+): Record<string, unknown> | undefined {
   if (!node) return {};
   const yaml = new YamlFile(file, node.value, diagnostics, node.position?.start.line ?? 0);
   if (!yaml.ok) return undefined;
   const value: unknown = yaml.doc.toJS();
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
-    diagnostics.error({ file, line: 2, column: 1 }, 'the front matter must be "key: value" lines', 'write it as lines such as title: "The Chapter Title"');
+    diagnostics.error(
+      { file, line: 2, column: 1 },
+      'the front matter must be "key: value" lines',
+      'write it as lines such as title: "The Chapter Title"',
+    );
     return undefined;
   }
   return value as Record<string, unknown>;

@@ -6,35 +6,59 @@ import type { AmendmentItem, EditionSpec } from './types.ts';
  * name chapters that are there; "removed" ones must be gone. Earlier editions may name chapters
  * since renamed or removed, as long as they say what the chapter was called.
  */
-export function checkAmendmentChapters(editions: EditionSpec[], listed: ReadonlySet<string>, diagnostics: Diagnostics): void {
+export function checkAmendmentChapters(
+  editions: EditionSpec[],
+  listed: ReadonlySet<string>,
+  diagnostics: Diagnostics,
+): void {
   const [current, ...earlier] = editions;
   for (const item of [...current.updated, ...current.new]) {
     if (item.chapter !== undefined && !listed.has(item.chapter)) {
-      diagnostics.error(item.where, `the current edition names chapter "${item.chapter}", which is not in the contents`, 'correct the path, or add the chapter to chapters/contents.yml');
+      diagnostics.error(
+        item.where,
+        `the current edition names chapter "${item.chapter}", which is not in the contents`,
+        'correct the path, or add the chapter to chapters/contents.yml',
+      );
     }
   }
   for (const item of current.removed) {
     if (item.chapter !== undefined && listed.has(item.chapter)) {
-      diagnostics.error(item.where, `chapter "${item.chapter}" is listed as removed but is still in the contents`, 'remove it from chapters/contents.yml, or from the "removed" list');
+      diagnostics.error(
+        item.where,
+        `chapter "${item.chapter}" is listed as removed but is still in the contents`,
+        'remove it from chapters/contents.yml, or from the "removed" list',
+      );
     }
   }
   checkListedOnce(current, diagnostics);
   for (const item of earlier.flatMap((e) => [...e.updated, ...e.new, ...e.removed])) {
     if (item.chapter !== undefined && item.title === undefined && !listed.has(item.chapter)) {
-      diagnostics.error(item.where, `chapter "${item.chapter}" is no longer in the contents, so its name cannot be looked up`, 'add "title:" with the name the chapter had in that edition');
+      diagnostics.error(
+        item.where,
+        `chapter "${item.chapter}" is no longer in the contents, so its name cannot be looked up`,
+        'add "title:" with the name the chapter had in that edition',
+      );
     }
   }
 }
 
 function checkListedOnce(edition: EditionSpec, diagnostics: Diagnostics): void {
   const seen = new Map<string, string>();
-  const lists: [string, AmendmentItem[]][] = [['updated', edition.updated], ['new', edition.new], ['removed', edition.removed]];
+  const lists: [string, AmendmentItem[]][] = [
+    ['updated', edition.updated],
+    ['new', edition.new],
+    ['removed', edition.removed],
+  ];
   for (const [list, items] of lists) {
     for (const item of items) {
       if (item.chapter === undefined) continue;
       const first = seen.get(item.chapter);
       if (first) {
-        diagnostics.error(item.where, `chapter "${item.chapter}" is listed twice in edition ${edition.id} (in "${first}" and "${list}")`, 'list each chapter once per edition');
+        diagnostics.error(
+          item.where,
+          `chapter "${item.chapter}" is listed twice in edition ${edition.id} (in "${first}" and "${list}")`,
+          'list each chapter once per edition',
+        );
       }
       seen.set(item.chapter, list);
     }

@@ -22,7 +22,11 @@ export interface LoadOptions {
   archiveDir?: string;
 }
 
-export async function loadManual(root: string, diagnostics: Diagnostics, options: LoadOptions = {}): Promise<ManualSource | undefined> {
+export async function loadManual(
+  root: string,
+  diagnostics: Diagnostics,
+  options: LoadOptions = {},
+): Promise<ManualSource | undefined> {
   const parse = options.parse ?? uncachedParser;
   const manifestText = await readSourceText(root, MANIFEST_FILE, diagnostics, 'the contents manifest');
   const errorsBefore = diagnostics.errors.length;
@@ -30,7 +34,8 @@ export async function loadManual(root: string, diagnostics: Diagnostics, options
   const manifestHasErrors = diagnostics.errors.length > errorsBefore;
   if (!manifest) return undefined;
   const amendmentsText = await readSourceText(root, AMENDMENTS_FILE, diagnostics, 'the edition history');
-  const editions = amendmentsText === undefined ? undefined : parseAmendments(amendmentsText, manifest.meta.language, diagnostics);
+  const editions =
+    amendmentsText === undefined ? undefined : parseAmendments(amendmentsText, manifest.meta.language, diagnostics);
   // Like a compiler after a syntax error: checking chapters against a contents known to be wrong
   // would only report the consequences of its mistakes.
   if (manifestHasErrors) return undefined;
@@ -45,12 +50,21 @@ export async function loadManual(root: string, diagnostics: Diagnostics, options
   return { root, baseline, manifest, editions, chapters };
 }
 
-async function readSourceText(root: string, file: string, diagnostics: Diagnostics, what: string): Promise<string | undefined> {
+async function readSourceText(
+  root: string,
+  file: string,
+  diagnostics: Diagnostics,
+  what: string,
+): Promise<string | undefined> {
   try {
     return (await readFile(path.join(root, file), 'utf8')).replace(/^\uFEFF/, '');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    diagnostics.error({ file }, `${what} ${file} does not exist in ${root}`, `create ${file} (the README describes it), or point --root at the manual's folder`);
+    diagnostics.error(
+      { file },
+      `${what} ${file} does not exist in ${root}`,
+      `create ${file} (the README describes it), or point --root at the manual's folder`,
+    );
     return undefined;
   }
 }
@@ -63,7 +77,11 @@ function uniqueChapterEntries(manifest: ManifestSpec, diagnostics: Diagnostics):
     if (entry.kind !== 'chapter') continue;
     const earlier = first.get(entry.id);
     if (earlier) {
-      diagnostics.error(entry.where, `chapter "${entry.id}" is listed twice in the contents (first on line ${earlier.line})`, 'list each chapter once; use "see-also" to point at it from another place');
+      diagnostics.error(
+        entry.where,
+        `chapter "${entry.id}" is listed twice in the contents (first on line ${earlier.line})`,
+        'list each chapter once; use "see-also" to point at it from another place',
+      );
       continue;
     }
     first.set(entry.id, entry.where);
@@ -72,7 +90,12 @@ function uniqueChapterEntries(manifest: ManifestSpec, diagnostics: Diagnostics):
   return unique;
 }
 
-async function readChapters(root: string, entries: ChapterEntry[], diagnostics: Diagnostics, parse: ParseMarkdown): Promise<Map<string, ChapterSource>> {
+async function readChapters(
+  root: string,
+  entries: ChapterEntry[],
+  diagnostics: Diagnostics,
+  parse: ParseMarkdown,
+): Promise<Map<string, ChapterSource>> {
   const read = await Promise.all(entries.map((e) => readChapter(root, e.id, e.where, diagnostics, parse)));
   return new Map(read.flatMap((chapter) => (chapter ? [[chapter.id, chapter] as const] : [])));
 }
@@ -83,7 +106,11 @@ function checkLogo(root: string, manifest: ManifestSpec, diagnostics: Diagnostic
   if (logo === undefined) return undefined;
   const file = path.posix.normalize(`chapters/${logo}`);
   if (!file.startsWith('chapters/') || !existsSync(path.join(root, file))) {
-    diagnostics.error(manifest.meta.logoAt ?? { file: MANIFEST_FILE }, `the logo ${file} does not exist`, 'give the image path relative to chapters/, or remove the "logo" line');
+    diagnostics.error(
+      manifest.meta.logoAt ?? { file: MANIFEST_FILE },
+      `the logo ${file} does not exist`,
+      'give the image path relative to chapters/, or remove the "logo" line',
+    );
     return undefined;
   }
   return file;
@@ -94,7 +121,11 @@ async function warnUnlisted(root: string, listed: Set<string>, diagnostics: Diag
   const files = await readdir(path.join(root, 'chapters'), { recursive: true });
   for (const name of files.map((f) => `chapters/${f.split(path.sep).join('/')}`).sort()) {
     if (name.endsWith('.md') && !listed.has(name)) {
-      diagnostics.warning({ file: name }, 'this markdown file is not listed in the contents, so no edition includes it', `add "- chapter: ${name.slice('chapters/'.length, -3)}" to chapters/contents.yml, or delete the file`);
+      diagnostics.warning(
+        { file: name },
+        'this markdown file is not listed in the contents, so no edition includes it',
+        `add "- chapter: ${name.slice('chapters/'.length, -3)}" to chapters/contents.yml, or delete the file`,
+      );
     }
   }
 }

@@ -43,7 +43,11 @@ function readMeta(yaml: YamlFile, top: Fields): ManualMeta | undefined {
   const language = readLanguage(yaml, top);
   const slug = readText(yaml, top, 'slug', what) ?? (title ? slugify(title) : undefined);
   if (slug !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(slug)) {
-    yaml.diagnostics.error(top.at('slug'), `slug "${slug}" may hold only lower-case letters, digits and hyphens`, 'it names the output files: write it like "derby-childrens-social-care"');
+    yaml.diagnostics.error(
+      top.at('slug'),
+      `slug "${slug}" may hold only lower-case letters, digits and hyphens`,
+      'it names the output files: write it like "derby-childrens-social-care"',
+    );
     return undefined;
   }
   if (!title || !publisher || !language || !slug) return undefined;
@@ -58,7 +62,11 @@ function readLanguage(yaml: YamlFile, top: Fields): string | undefined {
   try {
     return Intl.getCanonicalLocales(tag)[0];
   } catch {
-    yaml.diagnostics.error(top.at('language'), `"${tag}" is not a BCP 47 language tag`, 'write a tag such as "en-GB" or "cy"');
+    yaml.diagnostics.error(
+      top.at('language'),
+      `"${tag}" is not a BCP 47 language tag`,
+      'write a tag such as "en-GB" or "cy"',
+    );
     return undefined;
   }
 }
@@ -77,7 +85,11 @@ function readEntries(yaml: YamlFile, fields: Fields, what: string, ids: IdRegist
   const nodes = readList(yaml, fields, 'entries', what, true);
   if (nodes === undefined) return undefined;
   if (nodes.length === 0) {
-    yaml.diagnostics.error(fields.at('entries'), `${what} has no entries`, 'list its chapters under "entries:", or remove it');
+    yaml.diagnostics.error(
+      fields.at('entries'),
+      `${what} has no entries`,
+      'list its chapters under "entries:", or remove it',
+    );
   }
   return nodes.flatMap((entry) => readEntry(yaml, entry, ids) ?? []);
 }
@@ -90,7 +102,9 @@ function readEntry(yaml: YamlFile, node: Node, ids: IdRegistry): EntrySpec | und
     yaml.diagnostics.error(
       yaml.where(node),
       `an entry must have exactly one of "chapter", "url", "entries", "see-also", "note" or "generated"; this one has ${found}`,
-      kinds.length === 0 ? 'say what the entry is, e.g. "- chapter: care/placements"' : 'split it into one entry per kind',
+      kinds.length === 0
+        ? 'say what the entry is, e.g. "- chapter: care/placements"'
+        : 'split it into one entry per kind',
     );
     return undefined;
   }
@@ -110,13 +124,19 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
   chapter(yaml, fields) {
     const path = readText(yaml, fields, 'chapter', 'a chapter entry', true);
     const id = path === undefined ? undefined : chapterIdFromPath(yaml, fields, path);
-    return id === undefined ? undefined : { kind: 'chapter', id, ...numbering(yaml, fields), where: fields.at('chapter') };
+    return id === undefined
+      ? undefined
+      : { kind: 'chapter', id, ...numbering(yaml, fields), where: fields.at('chapter') };
   },
   url(yaml, fields) {
     const title = readText(yaml, fields, 'title', 'an outside document entry', true);
     const url = readText(yaml, fields, 'url', 'an outside document entry', true);
     if (url !== undefined && !isUrl(url)) {
-      yaml.diagnostics.error(fields.at('url'), `"${url}" is not a web address`, 'write the full address, starting with https://');
+      yaml.diagnostics.error(
+        fields.at('url'),
+        `"${url}" is not a web address`,
+        'write the full address, starting with https://',
+      );
       return undefined;
     }
     if (title === undefined || url === undefined) return undefined;
@@ -133,8 +153,11 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
     const target = readText(yaml, fields, 'see-also', 'a see-also entry', true);
     const title = readText(yaml, fields, 'title', 'a see-also entry');
     if (target === undefined) return undefined;
-    const normalised = isUrl(target) || target.startsWith('#') ? target : chapterIdFromPath(yaml, fields, target, 'see-also');
-    return normalised === undefined ? undefined : { kind: 'see-also', target: normalised, title, where: fields.at('see-also') };
+    const normalised =
+      isUrl(target) || target.startsWith('#') ? target : chapterIdFromPath(yaml, fields, target, 'see-also');
+    return normalised === undefined
+      ? undefined
+      : { kind: 'see-also', target: normalised, title, where: fields.at('see-also') };
   },
   note(yaml, fields) {
     const text = readText(yaml, fields, 'note', 'a note entry', true);
@@ -143,7 +166,11 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
   generated(yaml, fields) {
     const what = readText(yaml, fields, 'generated', 'a generated entry', true);
     if (what !== 'amendments') {
-      yaml.diagnostics.error(fields.at('generated'), `"generated: ${what}" is not something the tool can generate`, 'the only generated entry is "generated: amendments"');
+      yaml.diagnostics.error(
+        fields.at('generated'),
+        `"generated: ${what}" is not something the tool can generate`,
+        'the only generated entry is "generated: amendments"',
+      );
       return undefined;
     }
     const title = readText(yaml, fields, 'title', 'a generated entry') ?? 'Amendments';
@@ -160,7 +187,11 @@ function numbering(yaml: YamlFile, fields: Fields): { numbered: boolean; remark?
 function chapterIdFromPath(yaml: YamlFile, fields: Fields, path: string, key = 'chapter'): string | undefined {
   const id = path.replace(/^\.\//, '').replace(/\.md$/i, '');
   if (id.startsWith('/') || id.split('/').some((part) => part === '..' || part === '')) {
-    yaml.diagnostics.error(fields.at(key), `chapter path "${path}" must stay inside chapters/`, 'write the path relative to chapters/, e.g. "care/placements"');
+    yaml.diagnostics.error(
+      fields.at(key),
+      `chapter path "${path}" must stay inside chapters/`,
+      'write the path relative to chapters/, e.g. "care/placements"',
+    );
     return undefined;
   }
   return id;
@@ -175,11 +206,19 @@ class IdRegistry {
     const id = readText(this.yaml, fields, 'id', 'a section');
     if (id === undefined) return undefined;
     if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(id)) {
-      this.yaml.diagnostics.error(fields.at('id'), `id "${id}" must start with a letter and hold only letters, digits, "-" and "_"`, 'write it like "short-breaks"');
+      this.yaml.diagnostics.error(
+        fields.at('id'),
+        `id "${id}" must start with a letter and hold only letters, digits, "-" and "_"`,
+        'write it like "short-breaks"',
+      );
       return undefined;
     }
     if (this.seen.has(id)) {
-      this.yaml.diagnostics.error(fields.at('id'), `id "${id}" is used twice`, 'give each section and sub-section its own id');
+      this.yaml.diagnostics.error(
+        fields.at('id'),
+        `id "${id}" is used twice`,
+        'give each section and sub-section its own id',
+      );
       return undefined;
     }
     this.seen.add(id);

@@ -61,7 +61,12 @@ export const uncachedParser: ParseMarkdown = async (text) => {
   const tree = parseMarkdown(text);
   const frontMatter = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   const opening = tree.children[frontMatter ? 1 : 0];
-  return { nodes: indexNodes(tree), frontMatter, opening: opening?.type === 'heading' ? opening : undefined, tree: () => tree };
+  return {
+    nodes: indexNodes(tree),
+    frontMatter,
+    opening: opening?.type === 'heading' ? opening : undefined,
+    tree: () => tree,
+  };
 };
 
 /** Nodes whose source position no diagnostic names: the cached trees leave theirs out, which makes them about a third smaller. */
@@ -84,12 +89,18 @@ function fromCache(json: string, treeFile: string, text: string): ParsedChapter 
   const { frontMatter, nodes, opening } = entry;
   if (!fits(entry)) return undefined;
   let tree: Root | undefined;
-  return { nodes, frontMatter, opening: opening === undefined ? undefined : nodes.headings[opening], tree: () => (tree ??= cachedTree(treeFile, nodes) ?? parseMarkdown(text)) };
+  return {
+    nodes,
+    frontMatter,
+    opening: opening === undefined ? undefined : nodes.headings[opening],
+    tree: () => (tree ??= cachedTree(treeFile, nodes) ?? parseMarkdown(text)),
+  };
 }
 
 /** Whether a cached entry holds nodes of the right kinds. */
 function fits({ frontMatter, nodes, opening }: CachedNodes): boolean {
-  const kinds = (list: unknown[] | undefined, types: string[]) => Array.isArray(list) && list.every((n) => types.includes((n as { type?: string })?.type ?? ''));
+  const kinds = (list: unknown[] | undefined, types: string[]) =>
+    Array.isArray(list) && list.every((n) => types.includes((n as { type?: string })?.type ?? ''));
   return (
     (frontMatter === undefined || frontMatter.type === 'yaml') &&
     kinds(nodes?.headings, ['heading']) &&
@@ -104,7 +115,9 @@ function cachedTree(file: string, nodes: ChapterNodes): Root | undefined {
   try {
     const tree = JSON.parse(readFileSync(file, 'utf8')) as Root;
     const found = indexNodes(tree);
-    const same = (kind: keyof ChapterNodes) => found[kind].length === nodes[kind].length && found[kind].every((node, i) => node.position?.start.offset === nodes[kind][i].position?.start.offset);
+    const same = (kind: keyof ChapterNodes) =>
+      found[kind].length === nodes[kind].length &&
+      found[kind].every((node, i) => node.position?.start.offset === nodes[kind][i].position?.start.offset);
     return same('headings') && same('references') && same('html') ? tree : undefined;
   } catch {
     return undefined;
@@ -118,7 +131,11 @@ function parserVersions(): string {
 
 function versionOf(name: string): string {
   try {
-    return (JSON.parse(readFileSync(path.join(TOOL_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(readFileSync(path.join(TOOL_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return 'unknown';
   }

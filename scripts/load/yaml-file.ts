@@ -1,14 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type YAMLMap,
-} from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 
 /**
@@ -31,7 +22,9 @@ export class YamlFile {
     const [first, ...rest] = this.doc.errors;
     if (first) {
       const at = this.lines.linePos(first.pos[0]);
-      const more = rest.length ? ` (the ${rest.length} YAML problem${rest.length === 1 ? '' : 's'} after it may follow from this one)` : '';
+      const more = rest.length
+        ? ` (the ${rest.length} YAML problem${rest.length === 1 ? '' : 's'} after it may follow from this one)`
+        : '';
       diagnostics.error(
         { file, line: at.line + lineOffset, column: at.col },
         `YAML syntax: ${firstLine(first.message)}${more}`,
@@ -73,12 +66,7 @@ export interface Fields {
  * Reads a mapping and reports each key it does not know, suggesting the nearest known one:
  * a misspelt key silently ignored would be a wrong book.
  */
-export function readFields(
-  yaml: YamlFile,
-  node: unknown,
-  what: string,
-  known: readonly string[],
-): Fields | undefined {
+export function readFields(yaml: YamlFile, node: unknown, what: string, known: readonly string[]): Fields | undefined {
   if (!isMap(node)) {
     yaml.diagnostics.error(
       yaml.where(node as Node),
@@ -135,7 +123,11 @@ export function readText(
     const text = String(node.value).trim();
     if (text !== '') return text;
   }
-  yaml.diagnostics.error(yaml.where(node), `"${key}" in ${what} must be a line of text`, `write it as "${key}: some text"`);
+  yaml.diagnostics.error(
+    yaml.where(node),
+    `"${key}" in ${what} must be a line of text`,
+    `write it as "${key}: some text"`,
+  );
   return undefined;
 }
 
@@ -143,7 +135,11 @@ export function readBoolean(yaml: YamlFile, fields: Fields, key: string, what: s
   const node = fields.node(key);
   if (node === undefined) return undefined;
   if (isScalar(node) && typeof node.value === 'boolean') return node.value;
-  yaml.diagnostics.error(yaml.where(node), `"${key}" in ${what} must be true or false`, `write "${key}: false" or leave the line out`);
+  yaml.diagnostics.error(
+    yaml.where(node),
+    `"${key}" in ${what} must be true or false`,
+    `write "${key}: false" or leave the line out`,
+  );
   return undefined;
 }
 
@@ -158,12 +154,20 @@ export function readList(
   const node = fields.node(key);
   if (node === undefined || (isScalar(node) && node.value === null)) {
     if (required && !fields.misspelt.has(key)) {
-      yaml.diagnostics.error(fields.where, `${what} has no "${key}" list`, `add "${key}:" followed by lines starting with "- "`);
+      yaml.diagnostics.error(
+        fields.where,
+        `${what} has no "${key}" list`,
+        `add "${key}:" followed by lines starting with "- "`,
+      );
       return undefined;
     }
     return [];
   }
   if (isSeq(node)) return node.items as Node[];
-  yaml.diagnostics.error(yaml.where(node), `"${key}" in ${what} must be a list`, `write each item on its own line starting with "- "`);
+  yaml.diagnostics.error(
+    yaml.where(node),
+    `"${key}" in ${what} must be a list`,
+    `write each item on its own line starting with "- "`,
+  );
   return undefined;
 }

@@ -10,7 +10,10 @@ export type HastParent = Root | Element;
  * Not unist-util-visit: for every node it meets it renames a closure for debuggers
  * (`Object.defineProperty`), which on a large manual costs more than the plugins' own work.
  */
-export function forEachElement(tree: HastParent, visit: (node: Element, index: number, parent: HastParent) => void): void {
+export function forEachElement(
+  tree: HastParent,
+  visit: (node: Element, index: number, parent: HastParent) => void,
+): void {
   const children = tree.children;
   for (let index = 0; index < children.length; index++) {
     if (children[index].type !== 'element') continue;

@@ -10,7 +10,9 @@ export function rehypeBlockIds(anchor: string) {
   return (tree: Root): Root => ({
     ...tree,
     children: tree.children.map((node, i) =>
-      node.type === 'element' && node.properties.id === undefined ? { ...node, properties: { ...node.properties, id: `${anchor}--b${i}` } } : node,
+      node.type === 'element' && node.properties.id === undefined
+        ? { ...node, properties: { ...node.properties, id: `${anchor}--b${i}` } }
+        : node,
     ),
   });
 }

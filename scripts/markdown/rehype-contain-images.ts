@@ -17,7 +17,10 @@ export function rehypeContainImages(root: string) {
       if (node.tagName !== 'img') return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
       if (/^data:image\//i.test(src) || isInside(inside, src)) return;
-      parent.children[index] = { type: 'text', value: typeof node.properties.alt === 'string' ? node.properties.alt : '' };
+      parent.children[index] = {
+        type: 'text',
+        value: typeof node.properties.alt === 'string' ? node.properties.alt : '',
+      };
     });
   };
 }

@@ -13,7 +13,8 @@ export function rehypeFootnoteLabelId(prefix: string) {
     forEachElement(tree, (node) => {
       if (node.properties.id === LABEL) node.properties.id = prefix + LABEL;
       const describedBy = node.properties.ariaDescribedBy;
-      if (Array.isArray(describedBy)) node.properties.ariaDescribedBy = describedBy.map((id) => (id === LABEL ? prefix + LABEL : id));
+      if (Array.isArray(describedBy))
+        node.properties.ariaDescribedBy = describedBy.map((id) => (id === LABEL ? prefix + LABEL : id));
     });
   };
 }

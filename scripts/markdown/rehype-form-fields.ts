@@ -8,11 +8,16 @@ export interface FormField {
   parent: Parent;
 }
 
-const isElement = (node: ElementContent | Parent | undefined, tagName: string): node is Element => node?.type === 'element' && node.tagName === tagName;
+const isElement = (node: ElementContent | Parent | undefined, tagName: string): node is Element =>
+  node?.type === 'element' && node.tagName === tagName;
 const firstElement = (parent: Parent) => parent.children.find((child): child is Element => child.type === 'element');
 
 function isTaskListItem(node: Parent | undefined): boolean {
-  return isElement(node, 'li') && Array.isArray(node.properties.className) && node.properties.className.includes('task-list-item');
+  return (
+    isElement(node, 'li') &&
+    Array.isArray(node.properties.className) &&
+    node.properties.className.includes('task-list-item')
+  );
 }
 
 /**
@@ -35,7 +40,8 @@ export function formFields(tree: Root): FormField[] {
   const walk = (parent: Parent, grandparent: Parent | undefined): void => {
     for (const child of parent.children) {
       if (child.type !== 'element') continue;
-      if (child.tagName === 'input' && !isTaskListCheckbox(child, parent, grandparent)) found.push({ node: child, parent });
+      if (child.tagName === 'input' && !isTaskListCheckbox(child, parent, grandparent))
+        found.push({ node: child, parent });
       walk(child, parent);
     }
   };

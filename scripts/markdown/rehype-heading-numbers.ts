@@ -9,7 +9,12 @@ export function rehypeHeadingNumbers() {
       if (number === undefined) return;
       delete node.properties.dataHeadingNumber;
       node.children.unshift(
-        { type: 'element', tagName: 'span', properties: { className: ['heading-number'] }, children: [{ type: 'text', value: String(number) }] },
+        {
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['heading-number'] },
+          children: [{ type: 'text', value: String(number) }],
+        },
         { type: 'text', value: ' ' },
       );
     });

@@ -10,8 +10,15 @@ export function rehypeIframeLinks() {
     forEachElement(tree, (node, index, parent) => {
       if (node.tagName !== 'iframe') return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
-      const title = typeof node.properties.title === 'string' && node.properties.title.trim() ? node.properties.title.trim() : src;
-      const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: title }], position: node.position };
+      const title =
+        typeof node.properties.title === 'string' && node.properties.title.trim() ? node.properties.title.trim() : src;
+      const link: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: { href: src },
+        children: [{ type: 'text', value: title }],
+        position: node.position,
+      };
       parent.children[index] = /^https?:\/\//i.test(src) ? link : { type: 'text', value: title };
     });
   };

@@ -38,7 +38,9 @@ export function rehypeRawIds(prefix: string) {
       const { id, name } = node.properties;
       delete node.properties.name; // only forms and old anchors use it; forms are gone, anchors get an id
       if (generated.has(node)) return;
-      const written = [id, node.tagName === 'a' ? name : undefined].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+      const written = [id, node.tagName === 'a' ? name : undefined].find(
+        (value): value is string => typeof value === 'string' && value.trim() !== '',
+      );
       delete node.properties.id;
       if (written === undefined) return;
       const unique = `${prefix}raw.${written.trim().replace(/[^A-Za-z0-9_.-]/g, '_')}`;
@@ -56,7 +58,10 @@ export function rehypeRawIds(prefix: string) {
 }
 
 function repeated(file: VFile, node: Element, id: string): void {
-  const message = file.message(`the id "${id}" of <${node.tagName}> is removed from the editions: an element above it in the chapter has it`, { place: node.position, ruleId: 'repeated-raw-id', source: 'manual' });
+  const message = file.message(
+    `the id "${id}" of <${node.tagName}> is removed from the editions: an element above it in the chapter has it`,
+    { place: node.position, ruleId: 'repeated-raw-id', source: 'manual' },
+  );
   message.note = 'give each element in raw HTML an id of its own';
 }
 
@@ -76,7 +81,8 @@ function unmarkGeneratedIds(tree: Root): Map<Element, string> {
 function followRenamedIds(tree: Root, renamed: ReadonlyMap<string, string>): void {
   forEachElement(tree, (node) => {
     const { href } = node.properties;
-    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && renamed.has(href.slice(1))) node.properties.href = `#${renamed.get(href.slice(1))}`;
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && renamed.has(href.slice(1)))
+      node.properties.href = `#${renamed.get(href.slice(1))}`;
     for (const key of ['ariaDescribedBy', 'ariaLabelledBy', 'headers'] as const) {
       const ids = node.properties[key];
       if (Array.isArray(ids)) node.properties[key] = ids.map((id) => renamed.get(String(id)) ?? id);

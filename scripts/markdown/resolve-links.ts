@@ -91,11 +91,18 @@ function chapterTarget(node: Link, filePart: string, options: ResolveLinksOption
   return undefined;
 }
 
-function findHeading(node: Link, target: LinkTarget, fragment: string, options: ResolveLinksOptions): HeadingInfo | undefined {
+function findHeading(
+  node: Link,
+  target: LinkTarget,
+  fragment: string,
+  options: ResolveLinksOptions,
+): HeadingInfo | undefined {
   const heading = target.headings.find((h) => h.slug === fragment);
   if (heading) return heading;
   const slugs = target.headings.map((h) => h.slug);
-  const hint = slugs.length ? `link to one of its headings, e.g. "#${closest(fragment, slugs)}"` : 'it has no headings: link to the chapter without "#..."';
+  const hint = slugs.length
+    ? `link to one of its headings, e.g. "#${closest(fragment, slugs)}"`
+    : 'it has no headings: link to the chapter without "#..."';
   options.diagnostics.error(options.locate(node), `chapter "${target.title}" has no heading "#${fragment}"`, hint);
   return undefined;
 }
@@ -109,26 +116,46 @@ function describe(target: LinkTarget, heading?: HeadingInfo): string {
 
 function resolveImage(node: Image, options: ResolveLinksOptions): Resolved | undefined {
   if (/^file:/i.test(node.url)) {
-    options.diagnostics.error(options.locate(node), `image ${node.url} is a link to a file outside the manual`, 'copy the image itself into the manual folder and give its path relative to the chapter file');
+    options.diagnostics.error(
+      options.locate(node),
+      `image ${node.url} is a link to a file outside the manual`,
+      'copy the image itself into the manual folder and give its path relative to the chapter file',
+    );
     return undefined;
   }
   if (HAS_SCHEME.test(node.url)) {
     if (!node.url.startsWith('data:')) {
-      options.diagnostics.warning(options.locate(node), `image ${node.url} is on the web; editions never fetch it, so readers see its alt text`, 'save the image under chapters/ and link to it by a relative path');
+      options.diagnostics.warning(
+        options.locate(node),
+        `image ${node.url} is on the web; editions never fetch it, so readers see its alt text`,
+        'save the image under chapters/ and link to it by a relative path',
+      );
     }
     return undefined;
   }
   const file = path.posix.normalize(path.posix.join(options.baseDir, safeDecode(node.url)));
   if (file.startsWith('../') || path.posix.isAbsolute(file) || !existsSync(path.join(options.root, file))) {
-    options.diagnostics.error(options.locate(node), `image ${file} does not exist in the manual`, 'put the image in the manual folder and give its path relative to the chapter file');
+    options.diagnostics.error(
+      options.locate(node),
+      `image ${file} does not exist in the manual`,
+      'put the image in the manual folder and give its path relative to the chapter file',
+    );
     return undefined;
   }
   if (!isInside(realRoot(options.root), file)) {
-    options.diagnostics.error(options.locate(node), `image ${file} is a link to a file outside the manual`, 'copy the image itself into the manual folder');
+    options.diagnostics.error(
+      options.locate(node),
+      `image ${file} is a link to a file outside the manual`,
+      'copy the image itself into the manual folder',
+    );
     return undefined;
   }
   if (!node.alt?.trim()) {
-    options.diagnostics.warning(options.locate(node), `image ${file} has no text alternative, so screen readers cannot say what it shows`, 'write what the image shows between the brackets: ![A flowchart of the referral steps](path)');
+    options.diagnostics.warning(
+      options.locate(node),
+      `image ${file} has no text alternative, so screen readers cannot say what it shows`,
+      'write what the image shows between the brackets: ![A flowchart of the referral steps](path)',
+    );
   }
   return { url: file };
 }

@@ -28,17 +28,37 @@ type Locate = (place: { line?: number; column?: number }) => Where;
  * amendments.yml, so their links are relative to chapters/ and their problems are reported at
  * the amendment.
  */
-export function resolveManual(source: ManualSource, numbered: NumberedManual, diagnostics: Diagnostics): ResolvedManual {
+export function resolveManual(
+  source: ManualSource,
+  numbered: NumberedManual,
+  diagnostics: Diagnostics,
+): ResolvedManual {
   const targets = linkTargets(numbered);
-  const resolved: ResolvedManual = { chapters: new Map(), amendments: new Map(), converted: { chapters: new Map(), amendments: new Map() } };
+  const resolved: ResolvedManual = {
+    chapters: new Map(),
+    amendments: new Map(),
+    converted: { chapters: new Map(), amendments: new Map() },
+  };
   for (const chapter of source.chapters.values()) {
     const locate: Locate = ({ line, column }) => ({ file: chapter.file, line, column });
     reportRawImages(chapter.nodes, diagnostics, locate);
-    const options = { root: source.root, baseDir: path.posix.dirname(chapter.file), targets, self: targets.get(chapter.id), diagnostics, locate: locateNode(locate) };
+    const options = {
+      root: source.root,
+      baseDir: path.posix.dirname(chapter.file),
+      targets,
+      self: targets.get(chapter.id),
+      diagnostics,
+      locate: locateNode(locate),
+    };
     const links = resolveLinks(chapter.nodes.references, options);
     resolved.chapters.set(chapter.id, links);
     if (!mayLoseParts(chapter.nodes)) continue;
-    const conversion = markdownToHtml(chapter.tree(), { headings: numbered.headings.get(chapter.id) ?? [], resolved: links, idPrefix: targets.get(chapter.id)!.anchor, root: source.root });
+    const conversion = markdownToHtml(chapter.tree(), {
+      headings: numbered.headings.get(chapter.id) ?? [],
+      resolved: links,
+      idPrefix: targets.get(chapter.id)!.anchor,
+      root: source.root,
+    });
     reportConversion(conversion, diagnostics, locate);
     resolved.converted.chapters.set(chapter.id, conversion.tree);
   }
@@ -48,10 +68,21 @@ export function resolveManual(source: ManualSource, numbered: NumberedManual, di
       const locate: Locate = () => item.where;
       const nodes = indexNodes(item.details);
       reportRawImages(nodes, diagnostics, locate);
-      const links = resolveLinks(nodes.references, { root: source.root, baseDir: 'chapters', targets, diagnostics, locate: locateNode(locate) });
+      const links = resolveLinks(nodes.references, {
+        root: source.root,
+        baseDir: 'chapters',
+        targets,
+        diagnostics,
+        locate: locateNode(locate),
+      });
       resolved.amendments.set(item, links);
       if (!mayLoseParts(nodes)) continue;
-      const conversion = markdownToHtml(item.details, { headings: [], resolved: links, idPrefix: amendmentPrefix(edition.id), root: source.root });
+      const conversion = markdownToHtml(item.details, {
+        headings: [],
+        resolved: links,
+        idPrefix: amendmentPrefix(edition.id),
+        root: source.root,
+      });
       reportConversion(conversion, diagnostics, locate);
       resolved.converted.amendments.set(item, conversion.tree);
     }
@@ -68,7 +99,12 @@ const locateNode = (locate: Locate) => (node: { position?: { start: { line: numb
 function linkTargets(numbered: NumberedManual): Map<string, LinkTarget> {
   const targets = new Map<string, LinkTarget>();
   for (const node of numbered.contents.chapters.values()) {
-    targets.set(node.id, { number: node.number, title: node.title, anchor: node.anchor, headings: numbered.headings.get(node.id) ?? [] });
+    targets.set(node.id, {
+      number: node.number,
+      title: node.title,
+      anchor: node.anchor,
+      headings: numbered.headings.get(node.id) ?? [],
+    });
   }
   return targets;
 }

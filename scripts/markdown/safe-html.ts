@@ -16,10 +16,33 @@ import { formFields } from './rehype-form-fields.ts';
  */
 export const SAFE_HTML: Schema = {
   ...defaultSchema,
-  tagNames: [...(defaultSchema.tagNames ?? []), 'abbr', 'caption', 'colgroup', 'col', 'figure', 'figcaption', 'mark', 'u'],
+  tagNames: [
+    ...(defaultSchema.tagNames ?? []),
+    'abbr',
+    'caption',
+    'colgroup',
+    'col',
+    'figure',
+    'figcaption',
+    'mark',
+    'u',
+  ],
   attributes: { ...defaultSchema.attributes, ...headingAttributes(), col: ['span'], colgroup: ['span'] },
   clobber: [],
-  strip: ['script', 'style', 'template', 'noscript', 'title', 'textarea', 'select', 'object', 'embed', 'iframe', 'frame', 'frameset'],
+  strip: [
+    'script',
+    'style',
+    'template',
+    'noscript',
+    'title',
+    'textarea',
+    'select',
+    'object',
+    'embed',
+    'iframe',
+    'frame',
+    'frameset',
+  ],
 };
 
 /** Headings keep what remark-heading-anchors gives them: a level class and their number. */
@@ -33,7 +56,10 @@ const allowedTags = new Set(SAFE_HTML.tagNames);
 
 /** Whether converting a tree with these nodes can lose anything to the safe subset: raw HTML other than comments, or a link to an unsafe address. */
 export function mayLoseParts(nodes: ChapterNodes): boolean {
-  return nodes.html.some((node) => !node.value.trim().startsWith('<!--')) || nodes.references.some((node) => node.type === 'link' && UNSAFE_URL.test(node.url));
+  return (
+    nodes.html.some((node) => !node.value.trim().startsWith('<!--')) ||
+    nodes.references.some((node) => node.type === 'link' && UNSAFE_URL.test(node.url))
+  );
 }
 
 /** One thing the sanitizer will remove, and where it is. */
@@ -44,7 +70,8 @@ export interface UnsafePart {
   hint?: string;
 }
 
-const FORM_FIELD_HINT = 'a form field does nothing in print or in an e-reader; for a checklist write a task list: "- [ ] item"';
+const FORM_FIELD_HINT =
+  'a form field does nothing in print or in an e-reader; for a checklist write a task list: "- [ ] item"';
 
 /** Finds what SAFE_HTML removes from a tree that raw HTML was parsed into, to tell the author. */
 export function unsafeParts(tree: Root): UnsafePart[] {
@@ -54,7 +81,12 @@ export function unsafeParts(tree: Root): UnsafePart[] {
     for (const [name, value] of Object.entries(node.properties)) {
       if (/^on/i.test(name)) found.push({ node, what: `the ${name.toLowerCase()} attribute of <${node.tagName}>` });
       else if (name === 'style') found.push({ node, what: `the style attribute of <${node.tagName}>` });
-      else if ((name === 'href' || name === 'src') && typeof value === 'string' && UNSAFE_URL.test(value) && !(node.tagName === 'img' && /^\s*data:image\//i.test(value))) {
+      else if (
+        (name === 'href' || name === 'src') &&
+        typeof value === 'string' &&
+        UNSAFE_URL.test(value) &&
+        !(node.tagName === 'img' && /^\s*data:image\//i.test(value))
+      ) {
         found.push({ node, what: `the ${value.split(':')[0].trim().toLowerCase()}: address of <${node.tagName}>` });
       }
     }

@@ -21,7 +21,8 @@ import { mayLoseParts, SAFE_HTML } from './safe-html.ts';
 /** rehype-raw re-parses a whole tree through parse5; most chapters have no raw HTML to parse. */
 function rehypeRawWhenPresent() {
   const parse = rehypeRaw();
-  return (tree: HastRoot, file: VFile): HastRoot => (someNode(tree, (node) => node.type === 'raw') ? parse(tree, file) : tree);
+  return (tree: HastRoot, file: VFile): HastRoot =>
+    someNode(tree, (node) => node.type === 'raw') ? parse(tree, file) : tree;
 }
 
 export interface HtmlTreeOptions {
@@ -74,13 +75,18 @@ export function toHtmlTree(tree: MdastRoot, options: HtmlTreeOptions): HastRoot 
 }
 
 /** Handlers that convert each heading, link and image as if it were written as checking resolved it. */
-function resolvedHandlers(nodes: ChapterNodes, { headings, resolved }: HtmlTreeOptions): NonNullable<RemarkRehypeOptions['handlers']> {
-  if (nodes.headings.length !== headings.length) throw new Error('the tree converted to HTML is not the one that was numbered');
+function resolvedHandlers(
+  nodes: ChapterNodes,
+  { headings, resolved }: HtmlTreeOptions,
+): NonNullable<RemarkRehypeOptions['handlers']> {
+  if (nodes.headings.length !== headings.length)
+    throw new Error('the tree converted to HTML is not the one that was numbered');
   const headingOf = new Map<Heading, HeadingInfo>(nodes.headings.map((node, i) => [node, headings[i]]));
   const written = <T extends Link | Image>(node: T): T => {
     const fix = node.position && resolved.get(node.position.start.offset!);
     if (!fix) return node;
-    const children = fix.text === undefined || node.type === 'image' ? {} : { children: [{ type: 'text' as const, value: fix.text }] };
+    const children =
+      fix.text === undefined || node.type === 'image' ? {} : { children: [{ type: 'text' as const, value: fix.text }] };
     return { ...node, url: fix.url ?? node.url, ...children };
   };
   return {

@@ -18,11 +18,29 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual, res
     const chapter = source.chapters.get(node.id);
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
-    const html = resolved.converted.chapters.get(node.id) ?? toHtmlTree(chapter.tree(), { headings, resolved: resolved.chapters.get(node.id) ?? new Map(), idPrefix: node.anchor, root: source.root });
+    const html =
+      resolved.converted.chapters.get(node.id) ??
+      toHtmlTree(chapter.tree(), {
+        headings,
+        resolved: resolved.chapters.get(node.id) ?? new Map(),
+        idPrefix: node.anchor,
+        root: source.root,
+      });
     // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
     const contentSha256 = contentHash(node.number, node.title, html);
     const body = rehypeBlockIds(node.anchor)(html);
-    return [{ ...node, meta: chapter.meta, sourceSha256: chapter.sha256, contentSha256, issue: label, headings, body, blocks: blockIdsOf(body) }];
+    return [
+      {
+        ...node,
+        meta: chapter.meta,
+        sourceSha256: chapter.sha256,
+        contentSha256,
+        issue: label,
+        headings,
+        body,
+        blocks: blockIdsOf(body),
+      },
+    ];
   });
   const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered, resolved, source.root));
   const { title, shortTitle, publisher, language, logo, slug } = source.manifest.meta;
@@ -38,18 +56,41 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual, res
 
 /** A hash of what a chapter prints; source positions are left out, since they move nothing on the page. */
 function contentHash(number: string | undefined, title: string, body: HastRoot): string {
-  const json = JSON.stringify({ number, title, body }, (key, value: unknown) => (key === 'position' ? undefined : value));
+  const json = JSON.stringify({ number, title, body }, (key, value: unknown) =>
+    key === 'position' ? undefined : value,
+  );
   return createHash('sha256').update(json).digest('hex');
 }
 
 function editionView(edition: EditionSpec, numbered: NumberedManual, resolved: ResolvedManual, root: string): Edition {
   const view = (item: AmendmentItem): AmendmentView => {
     const node = item.chapter === undefined ? undefined : numbered.contents.chapters.get(item.chapter);
-    const details = item.details && (resolved.converted.amendments.get(item) ?? toHtmlTree(item.details, { headings: [], resolved: resolved.amendments.get(item) ?? new Map(), idPrefix: amendmentPrefix(edition.id), root }));
-    return { number: node?.number, title: item.title ?? node?.title ?? item.chapter ?? '', href: node && `#${node.anchor}`, details };
+    const details =
+      item.details &&
+      (resolved.converted.amendments.get(item) ??
+        toHtmlTree(item.details, {
+          headings: [],
+          resolved: resolved.amendments.get(item) ?? new Map(),
+          idPrefix: amendmentPrefix(edition.id),
+          root,
+        }));
+    return {
+      number: node?.number,
+      title: item.title ?? node?.title ?? item.chapter ?? '',
+      href: node && `#${node.anchor}`,
+      details,
+    };
   };
   const { id, date, label, nextUpdate } = edition;
-  return { id, date, label, nextUpdate, updated: edition.updated.map(view), new: edition.new.map(view), removed: edition.removed.map(view) };
+  return {
+    id,
+    date,
+    label,
+    nextUpdate,
+    updated: edition.updated.map(view),
+    new: edition.new.map(view),
+    removed: edition.removed.map(view),
+  };
 }
 
 function groupByYear(editions: Edition[]): Book['history'] {

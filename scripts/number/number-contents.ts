@@ -50,7 +50,13 @@ export function numberContents(
     const number = String(i + 1);
     const anchor = `sec-${state.slugger.slug(section.id ?? section.title)}`;
     if (section.id) state.targets.set(section.id, { title: section.title, anchor });
-    return { kind: 'section', number, title: section.title, anchor, entries: numberEntries(section.entries, `${number}.`, state) };
+    return {
+      kind: 'section',
+      number,
+      title: section.title,
+      anchor,
+      entries: numberEntries(section.entries, `${number}.`, state),
+    };
   });
   for (const [node, entry] of state.seeAlso) node.links.push(...resolveSeeAlso(entry, state, diagnostics));
   return { sections, chapters: state.chapters };
@@ -117,10 +123,18 @@ function resolveSeeAlso(entry: SeeAlsoEntry, state: State, diagnostics: Diagnost
   if (isUrl(entry.target)) {
     return [{ title: entry.title ?? entry.target, href: entry.target, external: true }];
   }
-  const target = entry.target.startsWith('#') ? state.targets.get(entry.target.slice(1)) : state.chapters.get(entry.target);
+  const target = entry.target.startsWith('#')
+    ? state.targets.get(entry.target.slice(1))
+    : state.chapters.get(entry.target);
   if (!target) {
-    const what = entry.target.startsWith('#') ? `no section or sub-section has the id "${entry.target.slice(1)}"` : `chapter "${entry.target}" is not in the contents`;
-    diagnostics.error(entry.where, `see-also target "${entry.target}" does not exist: ${what}`, 'point it at a chapter path, at "#id" of a section or sub-section, or at a web address');
+    const what = entry.target.startsWith('#')
+      ? `no section or sub-section has the id "${entry.target.slice(1)}"`
+      : `chapter "${entry.target}" is not in the contents`;
+    diagnostics.error(
+      entry.where,
+      `see-also target "${entry.target}" does not exist: ${what}`,
+      'point it at a chapter path, at "#id" of a section or sub-section, or at a web address',
+    );
     return [];
   }
   return [{ title: entry.title ?? target.title, href: `#${target.anchor}`, external: false }];

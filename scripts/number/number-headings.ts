@@ -16,7 +16,13 @@ export function numberHeadings(nodes: Heading[], chapterAnchor: string): Heading
   for (const node of nodes) {
     const text = toString(node).trim();
     const slug = slugger.slug(text);
-    headings.push({ depth: node.depth, text, slug, number: nextNumber(counters, node.depth), anchor: headingAnchor(chapterAnchor, slug) });
+    headings.push({
+      depth: node.depth,
+      text,
+      slug,
+      number: nextNumber(counters, node.depth),
+      anchor: headingAnchor(chapterAnchor, slug),
+    });
   }
   return headings;
 }

@@ -15,7 +15,9 @@ export interface NumberedManual {
 export function numberManual(source: ManualSource, diagnostics: Diagnostics): NumberedManual {
   const titles = new Map([...source.chapters.values()].map((c) => [c.id, c.title]));
   const contents = numberContents(source.manifest, titles, currentFlags(source.editions[0]), diagnostics);
-  const headings = new Map([...source.chapters.values()].map((c) => [c.id, numberHeadings(c.nodes.headings, chapterAnchor(c.id))]));
+  const headings = new Map(
+    [...source.chapters.values()].map((c) => [c.id, numberHeadings(c.nodes.headings, chapterAnchor(c.id))]),
+  );
   return { contents, headings };
 }
 

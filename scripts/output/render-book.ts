@@ -7,7 +7,11 @@ import type { OutputFile, RenderContext, Renderer } from '../render/contract.ts'
  * published, with its error, so the renderers waiting for it stop too; the first failure is the
  * one reported, once every renderer has settled.
  */
-export async function renderBook(book: Book, renderers: readonly Renderer[], context: RenderContext): Promise<OutputFile[]> {
+export async function renderBook(
+  book: Book,
+  renderers: readonly Renderer[],
+  context: RenderContext,
+): Promise<OutputFile[]> {
   let failure: { error: unknown } | undefined;
   const runs = renderers.map(async (renderer) => {
     try {
@@ -18,7 +22,10 @@ export async function renderBook(book: Book, renderers: readonly Renderer[], con
       context.results.withdraw(renderer.publishes ?? [], error);
       throw error;
     } finally {
-      context.results.withdraw(renderer.publishes ?? [], new Error(`the ${renderer.name} renderer ended without publishing all it promised`));
+      context.results.withdraw(
+        renderer.publishes ?? [],
+        new Error(`the ${renderer.name} renderer ended without publishing all it promised`),
+      );
     }
   });
   const settled = await Promise.allSettled(runs);

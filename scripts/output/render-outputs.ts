@@ -26,12 +26,21 @@ export interface Outputs {
  * Renders every output of the book's current edition with one Chromium, which it closes: the
  * caller's, started early (while it checked the manual), or its own.
  */
-export async function renderOutputs(book: Book, settings: RenderSettings, timing?: Timing, browsers: Browsers = startBrowsers(settings.print)): Promise<Outputs> {
+export async function renderOutputs(
+  book: Book,
+  settings: RenderSettings,
+  timing?: Timing,
+  browsers: Browsers = startBrowsers(settings.print),
+): Promise<Outputs> {
   const results = new Results();
   try {
     const files = await renderBook(book, RENDERERS, { settings, browsers, results, time: stepTimer(timing), timing });
     const binder = await results.get('binder-pdf');
-    return { files: new Map(files.map((file) => [file.name, file.data])), binderPages: binder.layout.counts, chromium: browsers.version };
+    return {
+      files: new Map(files.map((file) => [file.name, file.data])),
+      binderPages: binder.layout.counts,
+      chromium: browsers.version,
+    };
   } finally {
     await browsers.close();
   }

@@ -15,7 +15,13 @@ export function archiveIndexFiles(archiveDir: string, language: string, filing?:
     .map((id) => parseReleaseRecord(readFileSync(path.join(archiveDir, id, RELEASE_FILE), 'utf8')))
     .filter((r): r is ReleaseRecord => typeof r !== 'string');
   const records = [...archived, ...(filing ? [filing] : [])].sort((a, b) => b.edition.id.localeCompare(a.edition.id));
-  const index = records.map((r) => ({ edition: r.edition.id, label: r.edition.label, date: r.edition.date, commit: r.sources.commit, files: r.files }));
+  const index = records.map((r) => ({
+    edition: r.edition.id,
+    label: r.edition.label,
+    date: r.edition.date,
+    commit: r.sources.commit,
+    files: r.files,
+  }));
   return new Map([
     ['index.json', `${JSON.stringify(index, null, 2)}\n`],
     ['index.md', indexMarkdown(records, language)],
@@ -31,9 +37,11 @@ function indexMarkdown(records: ReleaseRecord[], language: string): string {
   ];
   for (const r of records) {
     lines.push('', `## ${r.edition.label} (${r.edition.id}), published ${longDate(r.edition.date, language)}`, '');
-    if (r.sources.commit) lines.push(`Sources: commit \`${r.sources.commit}\`${r.sources.dirty ? ' with uncommitted changes' : ''}.`, '');
+    if (r.sources.commit)
+      lines.push(`Sources: commit \`${r.sources.commit}\`${r.sources.dirty ? ' with uncommitted changes' : ''}.`, '');
     lines.push('| File | Size (bytes) | SHA-256 |', '|---|---:|---|');
-    for (const f of r.files) lines.push(`| [${f.name}](${r.edition.id}/${f.name}) | ${f.bytes.toLocaleString('en-GB')} | \`${f.sha256}\` |`);
+    for (const f of r.files)
+      lines.push(`| [${f.name}](${r.edition.id}/${f.name}) | ${f.bytes.toLocaleString('en-GB')} | \`${f.sha256}\` |`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -22,9 +22,19 @@ const temporary = (archiveDir: string, name: string) => path.join(archiveDir, `.
  * temporary names the next release removes; killed between the renames, it leaves an index the
  * next release mends (see `mendArchive`).
  */
-export async function fileRelease(archiveDir: string, folder: string, files: Map<string, Uint8Array | string>, record: ReleaseRecord, language: string): Promise<void> {
+export async function fileRelease(
+  archiveDir: string,
+  folder: string,
+  files: Map<string, Uint8Array | string>,
+  record: ReleaseRecord,
+  language: string,
+): Promise<void> {
   const staged = temporary(archiveDir, path.basename(folder));
-  const index = [...archiveIndexFiles(archiveDir, language, record)].map(([name, text]) => ({ from: temporary(archiveDir, name), to: path.join(archiveDir, name), text }));
+  const index = [...archiveIndexFiles(archiveDir, language, record)].map(([name, text]) => ({
+    from: temporary(archiveDir, name),
+    to: path.join(archiveDir, name),
+    text,
+  }));
   try {
     await mkdir(staged, { recursive: true });
     for (const [name, data] of files) await writeFile(path.join(staged, name), data);
@@ -50,7 +60,8 @@ export async function mendArchive(archiveDir: string, language: string): Promise
   if (!existsSync(archiveDir)) return;
   for (const name of readdirSync(archiveDir)) {
     const match = TEMPORARY.exec(name);
-    if (match && !running(Number(match[2] ?? match[3]))) await rm(path.join(archiveDir, name), { recursive: true, force: true });
+    if (match && !running(Number(match[2] ?? match[3])))
+      await rm(path.join(archiveDir, name), { recursive: true, force: true });
   }
   if (archivedEditions(archiveDir).length === 0) return;
   for (const [name, text] of archiveIndexFiles(archiveDir, language)) {

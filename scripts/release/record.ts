@@ -8,7 +8,12 @@ import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../core/book.ts';
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** What a release records: the edition, its sources, every file's checksum, and the numbering. */
-export function releaseRecord(book: Book, root: string, outputs: Outputs, files: Map<string, Uint8Array | string>): ReleaseRecord {
+export function releaseRecord(
+  book: Book,
+  root: string,
+  outputs: Outputs,
+  files: Map<string, Uint8Array | string>,
+): ReleaseRecord {
   const pages = (anchor: string) => outputs.binderPages.get(anchor) ?? 0;
   return {
     format: 1,
@@ -22,7 +27,14 @@ export function releaseRecord(book: Book, root: string, outputs: Outputs, files:
     chapters: Object.fromEntries(
       book.chapters.map((c) => [
         c.id,
-        { number: c.number, title: c.title, sha256: c.sourceSha256, content: c.contentSha256, pages: pages(c.anchor), issue: c.issue },
+        {
+          number: c.number,
+          title: c.title,
+          sha256: c.sourceSha256,
+          content: c.contentSha256,
+          pages: pages(c.anchor),
+          issue: c.issue,
+        },
       ]),
     ),
   };
@@ -30,9 +42,13 @@ export function releaseRecord(book: Book, root: string, outputs: Outputs, files:
 
 /** The sources' commit, when the manual is in a git repository, and whether it had uncommitted changes. */
 function gitState(root: string): ReleaseRecord['sources'] {
-  const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    return { commit: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--', 'chapters', 'templates') !== '' };
+    return {
+      commit: git('rev-parse', 'HEAD'),
+      dirty: git('status', '--porcelain', '--', 'chapters', 'templates') !== '',
+    };
   } catch {
     return { commit: null, dirty: false };
   }

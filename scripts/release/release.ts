@@ -16,7 +16,11 @@ import { releaseRecord } from './record.ts';
  * archived edition is whole or absent. An archived edition is never overwritten. First it mends
  * what a release killed part way may have left in the archive.
  */
-export async function releaseEdition(book: Book, settings: Settings, timing?: Timing): Promise<{ folder: string; record: ReleaseRecord }> {
+export async function releaseEdition(
+  book: Book,
+  settings: Settings,
+  timing?: Timing,
+): Promise<{ folder: string; record: ReleaseRecord }> {
   await mendArchive(settings.archive, book.meta.language);
   const folder = path.join(settings.archive, book.edition.id);
   if (existsSync(folder)) throw alreadyArchived(book.edition.id, folder);
@@ -25,7 +29,14 @@ export async function releaseEdition(book: Book, settings: Settings, timing?: Ti
   const files = new Map([...first.files].filter(([name]) => !name.endsWith('.html')));
   for (const [name, data] of files) {
     if (!Buffer.from(second.files.get(name)!).equals(Buffer.from(data))) {
-      throw new ManualError([{ severity: 'error', file: name, message: 'two builds from the same sources differ, so the release could not be reproduced', hint: 'nothing was archived; report this as a bug: something in the build (a date, an id, a font) is not fixed' }]);
+      throw new ManualError([
+        {
+          severity: 'error',
+          file: name,
+          message: 'two builds from the same sources differ, so the release could not be reproduced',
+          hint: 'nothing was archived; report this as a bug: something in the build (a date, an id, a font) is not fixed',
+        },
+      ]);
     }
   }
   const record = releaseRecord(book, settings.root, first, files);

@@ -29,7 +29,9 @@ function verifyEdition(folder: string, edition: string): Verdict {
     const full = path.join(folder, file.name);
     if (!existsSync(full)) return [`${file.name} is missing`];
     const found = sha256(readFileSync(full));
-    return found === file.sha256 ? [] : [`${file.name} has changed: its SHA-256 is ${found}, the release recorded ${file.sha256}`];
+    return found === file.sha256
+      ? []
+      : [`${file.name} has changed: its SHA-256 is ${found}, the release recorded ${file.sha256}`];
   });
   const listed = new Set([RELEASE_FILE, ...record.files.map((f) => f.name)]);
   for (const name of readdirSync(folder)) if (!listed.has(name)) problems.push(`${name} is not part of the release`);

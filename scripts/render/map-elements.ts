@@ -11,7 +11,10 @@ export function mapElements(tree: Root, change: (element: Element) => Element | 
   return children === tree.children ? tree : { ...tree, children };
 }
 
-function mapChildren<T extends RootContent | ElementContent>(nodes: T[], change: (element: Element) => Element | undefined): T[] {
+function mapChildren<T extends RootContent | ElementContent>(
+  nodes: T[],
+  change: (element: Element) => Element | undefined,
+): T[] {
   let copy: T[] | undefined;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
@@ -33,6 +36,8 @@ export function withProperties(element: Element, properties: Element['properties
 export function mapImageSources(tree: Root, source: (file: string) => string): Root {
   return mapElements(tree, (node) => {
     const src = node.properties.src;
-    return node.tagName === 'img' && typeof src === 'string' && !/^[a-z]+:/i.test(src) ? withProperties(node, { src: source(src) }) : undefined;
+    return node.tagName === 'img' && typeof src === 'string' && !/^[a-z]+:/i.test(src)
+      ? withProperties(node, { src: source(src) })
+      : undefined;
   });
 }

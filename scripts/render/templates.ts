@@ -31,7 +31,8 @@ export async function loadTemplates(dir: string, format: string): Promise<Templa
   for (const folder of [path.join(dir, 'shared'), path.join(dir, format, 'partials')]) {
     for (const [name, source] of await readHbs(folder)) hbs.registerPartial(name, source);
   }
-  for (const [name, source] of await readHbs(path.join(dir, format))) compiled.set(name, hbs.compile(source, { strict: true }));
+  for (const [name, source] of await readHbs(path.join(dir, format)))
+    compiled.set(name, hbs.compile(source, { strict: true }));
   return {
     dir,
     render(name, context) {
@@ -39,14 +40,17 @@ export async function loadTemplates(dir: string, format: string): Promise<Templa
       if (!template) throw new Error(`template ${format}/${name}.hbs is missing from ${dir}`);
       return template(context);
     },
-    styles: async (...names) => (await Promise.all(names.map((name) => readFile(path.join(dir, 'styles', name), 'utf8')))).join('\n'),
+    styles: async (...names) =>
+      (await Promise.all(names.map((name) => readFile(path.join(dir, 'styles', name), 'utf8')))).join('\n'),
   };
 }
 
 async function readHbs(folder: string): Promise<[string, string][]> {
   if (!existsSync(folder)) return [];
   const names = (await readdir(folder)).filter((n) => n.endsWith('.hbs')).sort();
-  return Promise.all(names.map(async (n) => [n.slice(0, -4), await readFile(path.join(folder, n), 'utf8')] as [string, string]));
+  return Promise.all(
+    names.map(async (n) => [n.slice(0, -4), await readFile(path.join(folder, n), 'utf8')] as [string, string]),
+  );
 }
 
 function registerHelpers(hbs: typeof Handlebars): void {
@@ -55,5 +59,8 @@ function registerHelpers(hbs: typeof Handlebars): void {
   /** A heading level `by` below `level`; HTML has no h7. */
   hbs.registerHelper('h', (level: number, by: number) => Math.min(6, level + by));
   // A CSS string, quoted, for generated style rules: nothing in it can end the string or the <style>.
-  hbs.registerHelper('cssString', (text: unknown) => `"${String(text).replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`);
+  hbs.registerHelper(
+    'cssString',
+    (text: unknown) => `"${String(text).replace(/[\\"<>\n]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`,
+  );
 }

@@ -22,7 +22,10 @@ export function epubcheck(file: string): { status: number | null; output: string
 export async function openEpub(file: string) {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const text = (path: string) => zip.file(path)!.async('string');
-  const tree = async (path: string): Promise<Root> => unified().use(rehypeParse, { space: 'html' }).parse(await text(path));
+  const tree = async (path: string): Promise<Root> =>
+    unified()
+      .use(rehypeParse, { space: 'html' })
+      .parse(await text(path));
   return { zip, names: Object.keys(zip.files), text, tree };
 }
 
@@ -46,10 +49,16 @@ export function ace(file: string, work: string): AceViolation[] {
     timeout: 600_000,
     env: { ...process.env, ...home, PUPPETEER_EXECUTABLE_PATH: process.env.MANUAL_CHROMIUM ?? '/usr/bin/chromium' },
   });
-  if (result.status !== 0) throw new Error(`ace-cli failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
+  if (result.status !== 0)
+    throw new Error(`ace-cli failed (${result.status ?? result.signal}):\n${result.stdout}${result.stderr}`);
   const parsed = JSON.parse(readFileSync(path.join(report, 'report.json'), 'utf8')) as AceReport;
   return parsed.assertions.flatMap((doc) =>
-    (doc.assertions ?? []).map((a) => ({ file: doc['earl:testSubject'].url, rule: a['earl:test']['dct:title'], impact: a['earl:test']['earl:impact'], html: a['earl:result'].html })),
+    (doc.assertions ?? []).map((a) => ({
+      file: doc['earl:testSubject'].url,
+      rule: a['earl:test']['dct:title'],
+      impact: a['earl:test']['earl:impact'],
+      html: a['earl:result'].html,
+    })),
   );
 }
 

@@ -61,7 +61,15 @@ export async function check(root: string): Promise<string[]> {
 }
 
 /** Runs the real `manual` command in its own process. */
-export function manual(args: string[], cwd = REPO, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
+export function manual(
+  args: string[],
+  cwd = REPO,
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -4,21 +4,32 @@ import { execFileSync } from 'node:child_process';
 
 export function pdfInfo(file: string): Record<string, string> {
   const text = execFileSync('pdfinfo', ['-isodates', file], { encoding: 'utf8' });
-  return Object.fromEntries(text.split('\n').filter(Boolean).map((line) => {
-    const colon = line.indexOf(':');
-    return [line.slice(0, colon), line.slice(colon + 1).trim()];
-  }));
+  return Object.fromEntries(
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const colon = line.indexOf(':');
+        return [line.slice(0, colon), line.slice(colon + 1).trim()];
+      }),
+  );
 }
 
 /** The text of every page, in reading order; `layout` keeps columns (the contents' page numbers). */
 export function pdfPages(file: string, layout = false): string[] {
-  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const text = execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return text.split('\f').slice(0, -1);
 }
 
 /** The non-empty lines of a page: the running head is the second, the footer the last ones. */
 export function lines(page: string): string[] {
-  return page.split('\n').map((l) => l.trim()).filter(Boolean);
+  return page
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 export interface Bookmark {
@@ -28,11 +39,17 @@ export interface Bookmark {
 }
 
 function xml(file: string, first: number, last: number): string {
-  return execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', '-f', String(first), '-l', String(last), file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync('pdftohtml', ['-xml', '-i', '-stdout', '-q', '-f', String(first), '-l', String(last), file], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 const decode = (text: string) =>
-  text.replace(/&(amp|lt|gt|quot|apos|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" })[e]!);
+  text.replace(
+    /&(amp|lt|gt|quot|apos|#39);/g,
+    (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'" })[e]!,
+  );
 
 /** The PDF's bookmarks, nested as the viewer shows them. */
 export function pdfOutline(file: string): Bookmark[] {
@@ -63,19 +80,27 @@ export function pdfLinks(file: string, page: number): { text: string; page?: num
 
 /** The x extent of the body text on a page, in points, from poppler's word boxes. */
 export function textExtent(file: string, page: number): { left: number; right: number; width: number } {
-  const text = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' });
+  const text = execFileSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], {
+    encoding: 'utf8',
+  });
   const width = Number(/<page width="([\d.]+)"/.exec(text)![1]);
-  const words = [...text.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"/g)].map((m) => ({ x0: Number(m[1]), x1: Number(m[3]) }));
+  const words = [...text.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)"/g)].map((m) => ({
+    x0: Number(m[1]),
+    x1: Number(m[3]),
+  }));
   return { left: Math.min(...words.map((w) => w.x0)), right: Math.max(...words.map((w) => w.x1)), width };
 }
 
 /** Renders a page with pdftoppm and says whether any pixel has colour (r, g, b not all equal). */
 export function hasColour(file: string, page: number): boolean {
-  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', String(page), '-l', String(page), file], { maxBuffer: 64 * 1024 * 1024 });
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', String(page), '-l', String(page), file], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 50).toString('latin1'))!;
   const pixels = ppm.subarray(header[0].length);
   for (let i = 0; i < pixels.length; i += 3) {
-    if (Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) - Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) > 24) return true;
+    if (Math.max(pixels[i], pixels[i + 1], pixels[i + 2]) - Math.min(pixels[i], pixels[i + 1], pixels[i + 2]) > 24)
+      return true;
   }
   return false;
 }

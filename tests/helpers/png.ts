@@ -25,5 +25,10 @@ export function stripedPng(width: number, height: number, period = 500): Buffer 
   const black = Buffer.alloc(1 + width, 0);
   const rows = Array.from({ length: height }, (_, y) => (y % period < period / 5 ? black : white));
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }

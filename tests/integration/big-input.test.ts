@@ -56,7 +56,11 @@ describe('an image of 10,000 x 10,000 pixels', () => {
   it('builds into every edition, the image on its chapter page', { timeout: 300_000 }, async () => {
     const root = copyManual();
     write(root, 'chapters/images/scan.png', stripedPng(10_000, 10_000));
-    write(root, VISITS, '# Visits\n\n## Frequency\n\nVisit every six weeks.\n\n![A test pattern of black stripes](../images/scan.png)\n');
+    write(
+      root,
+      VISITS,
+      '# Visits\n\n## Frequency\n\nVisit every six weeks.\n\n![A test pattern of black stripes](../images/scan.png)\n',
+    );
     const out = scratchDir('manual-big-image-');
     const started = performance.now();
     const built = manual(['build', '--root', root, '--out', out]);
@@ -72,8 +76,14 @@ describe('an image of 10,000 x 10,000 pixels', () => {
     // The same pages as without the image: it is scaled to the text width.
     expect(pdfInfo(partner).Pages).toBe('10');
     const chapterPage = pdfPages(partner).findIndex((page) => page.includes('1 Frequency')) + 1;
-    const images = execFileSync('pdfimages', ['-list', partner], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((row) => row.trim().split(/\s+/));
-    expect(images.map(([page, , , width, height]) => [Number(page), Number(width), Number(height)])).toEqual([[chapterPage, 10_000, 10_000]]);
+    const images = execFileSync('pdfimages', ['-list', partner], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((row) => row.trim().split(/\s+/));
+    expect(images.map(([page, , , width, height]) => [Number(page), Number(width), Number(height)])).toEqual([
+      [chapterPage, 10_000, 10_000],
+    ]);
     expect(sizes['small-test-manual-2025-02.pdf']).toBeLessThan(50 * 1024 * 1024);
 
     const zip = await JSZip.loadAsync(readFileSync(epub));

@@ -6,7 +6,12 @@ import { copyManual, edit, manual, removeCopies, REPO } from '../helpers/fixture
 
 afterAll(removeCopies);
 
-const OUTPUTS = ['small-test-manual-2025-02-print.pdf', 'small-test-manual-2025-02.epub', 'small-test-manual-2025-02.html', 'small-test-manual-2025-02.pdf'];
+const OUTPUTS = [
+  'small-test-manual-2025-02-print.pdf',
+  'small-test-manual-2025-02.epub',
+  'small-test-manual-2025-02.html',
+  'small-test-manual-2025-02.pdf',
+];
 
 describe('the manual command', () => {
   it('checks and builds a manual outside the repository, run from another folder', () => {
@@ -27,7 +32,10 @@ describe('the manual command', () => {
     expect(manual(['build', '--root', utc], REPO, { TZ: 'UTC' }).status).toBe(0);
     expect(manual(['build', '--root', auckland], REPO, { TZ: 'Pacific/Auckland' }).status).toBe(0);
     for (const name of OUTPUTS) {
-      expect(readFileSync(path.join(auckland, 'dist', name)).equals(readFileSync(path.join(utc, 'dist', name))), name).toBe(true);
+      expect(
+        readFileSync(path.join(auckland, 'dist', name)).equals(readFileSync(path.join(utc, 'dist', name))),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -62,7 +70,9 @@ describe('the manual command', () => {
   it('says clearly when the folder is not a manual', () => {
     const result = manual(['check', '--root', tmpdir()]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`chapters/contents.yml: error: the contents manifest chapters/contents.yml does not exist in ${tmpdir()}`);
+    expect(result.stderr).toContain(
+      `chapters/contents.yml: error: the contents manifest chapters/contents.yml does not exist in ${tmpdir()}`,
+    );
   });
 
   it('says how to install Chromium when it is missing, and writes nothing', () => {
@@ -79,7 +89,9 @@ describe('the manual command', () => {
   it('keeps the archived February 2025 release of the sample intact, and the sample agrees with it', () => {
     expect(manual(['verify'])).toMatchObject({ status: 0, stdout: '2025-02: ok, 3 files match release.json\n' });
     expect(manual(['check'])).toMatchObject({ status: 0, stderr: '' });
-    expect(manual(['diff']).stdout).toBe('compared with the February 2025 release (archive/2025-02):\nno chapter has changed\n');
+    expect(manual(['diff']).stdout).toBe(
+      'compared with the February 2025 release (archive/2025-02):\nno chapter has changed\n',
+    );
   });
 
   it('exits 2 with the usage on a wrong command or option', () => {

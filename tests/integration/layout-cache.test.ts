@@ -10,7 +10,10 @@ const temp = () => mkdtempSync(path.join(tmpdir(), 'manual-cache-test-'));
 
 function build(root: string, cacheDir: string, env: Record<string, string> = {}): { out: string; timings: string } {
   const out = temp();
-  const built = manual(['build', '--root', root, '--out', out, '--timings'], root, { MANUAL_CACHE_DIR: cacheDir, ...env });
+  const built = manual(['build', '--root', root, '--out', out, '--timings'], root, {
+    MANUAL_CACHE_DIR: cacheDir,
+    ...env,
+  });
   expect(built.status, built.stderr).toBe(0);
   return { out, timings: built.stderr };
 }
@@ -18,7 +21,8 @@ function build(root: string, cacheDir: string, env: Record<string, string> = {})
 function expectSameFiles(a: string, b: string): void {
   const names = readdirSync(a).sort();
   expect(readdirSync(b).sort()).toEqual(names);
-  for (const name of names) expect(readFileSync(path.join(b, name)).equals(readFileSync(path.join(a, name))), name).toBe(true);
+  for (const name of names)
+    expect(readFileSync(path.join(b, name)).equals(readFileSync(path.join(a, name))), name).toBe(true);
 }
 
 describe('the layout kept from the last build', () => {
@@ -40,7 +44,12 @@ describe('the layout kept from the last build', () => {
 
     // A chapter three pages longer: the kept layout is wrong, the print shows it, and a second pass
     // fixes it; the EPUB made from the wrong plan while the PDFs printed is made again.
-    edit(root, 'chapters/care/visits.md', '## Frequency', `## Frequency\n\n${'A visit is recorded on the day it happens, with who was seen and what they said. '.repeat(120)}`);
+    edit(
+      root,
+      'chapters/care/visits.md',
+      '## Frequency',
+      `## Frequency\n\n${'A visit is recorded on the day it happens, with who was seen and what they said. '.repeat(120)}`,
+    );
     const stale = build(root, cache);
     expect(stale.timings).toContain('partner PDF, pass 2');
     expect(stale.timings).toContain('EPUB again, from the printed pages');

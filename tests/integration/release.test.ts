@@ -55,21 +55,44 @@ describe('six-monthly releases of the Derby sample', () => {
     expect(record.edition).toEqual({ id: '2025-02', label: 'February 2025', date: '2025-02-03' });
     expect(record.sources).toEqual({ commit: null, dirty: false });
     expect(Object.keys(record.chapters)).toHaveLength(153);
-    expect(record.chapters['children-in-care/care-planning']).toMatchObject({ number: '6.1.3', title: 'Care Planning', issue: 'February 2025' });
+    expect(record.chapters['children-in-care/care-planning']).toMatchObject({
+      number: '6.1.3',
+      title: 'Care Planning',
+      issue: 'February 2025',
+    });
     const binder = pdfPages(archive('2025-02', 'derby-childrens-social-care-2025-02-print.pdf'));
     const footer = binder.map((p) => lines(p).at(-1)).find((l) => l?.startsWith('6.1.3 · February 2025 · Page 1 of'));
     expect(footer).toBe(`6.1.3 · February 2025 · Page 1 of ${record.chapters['children-in-care/care-planning'].pages}`);
     const index = readFileSync(archive('index.md'), 'utf8');
     expect(index).toContain('## February 2025 (2025-02), published 3 February 2025');
     for (const file of record.files) expect(index).toContain(file.sha256);
-    expect(JSON.parse(readFileSync(archive('index.json'), 'utf8')).map((r: { edition: string }) => r.edition)).toEqual(['2025-02']);
+    expect(JSON.parse(readFileSync(archive('index.json'), 'utf8')).map((r: { edition: string }) => r.edition)).toEqual([
+      '2025-02',
+    ]);
   });
 
   it('lists what changed since the release', () => {
-    appendFileSync(path.join(root, 'chapters/children-in-care/care-planning.md'), '\nA care plan is reviewed at every looked after review.\n');
-    write(root, 'chapters/children-in-care/emergency-placements.md', '# Emergency Placements\n\nWhat to do out of hours.\n\n## Out of Hours\n\nCall Care Line.\n');
-    edit(root, 'chapters/contents.yml', '          - chapter: children-in-care/care-planning\n', '          - chapter: children-in-care/emergency-placements\n          - chapter: children-in-care/care-planning\n');
-    edit(root, 'chapters/contents.yml', '          - chapter: children-in-need/restraint-and-physical-intervention\n', '');
+    appendFileSync(
+      path.join(root, 'chapters/children-in-care/care-planning.md'),
+      '\nA care plan is reviewed at every looked after review.\n',
+    );
+    write(
+      root,
+      'chapters/children-in-care/emergency-placements.md',
+      '# Emergency Placements\n\nWhat to do out of hours.\n\n## Out of Hours\n\nCall Care Line.\n',
+    );
+    edit(
+      root,
+      'chapters/contents.yml',
+      '          - chapter: children-in-care/care-planning\n',
+      '          - chapter: children-in-care/emergency-placements\n          - chapter: children-in-care/care-planning\n',
+    );
+    edit(
+      root,
+      'chapters/contents.yml',
+      '          - chapter: children-in-need/restraint-and-physical-intervention\n',
+      '',
+    );
     rmSync(path.join(root, 'chapters/children-in-need/restraint-and-physical-intervention.md'));
     const diff = manual(['diff', '--root', root]);
     expect(diff.stdout.split('\n').filter((l) => !l.startsWith('renumbered'))).toEqual([
@@ -90,23 +113,32 @@ describe('six-monthly releases of the Derby sample', () => {
     edit(root, 'chapters/amendments.yml', 'editions:\n', NEXT_EDITION);
     const result = release();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('error: chapter "children-in-care/emergency-placements" is new since the February 2025 release, but edition 2025-08 does not list it as new');
-    expect(result.stderr).toContain('error: chapter "children-in-need/restraint-and-physical-intervention" (3.3.7 Restraint and Physical Intervention (Lighthouse and Early Help Community Support)) was removed since the February 2025 release, but edition 2025-08 does not list it as removed');
+    expect(result.stderr).toContain(
+      'error: chapter "children-in-care/emergency-placements" is new since the February 2025 release, but edition 2025-08 does not list it as new',
+    );
+    expect(result.stderr).toContain(
+      'error: chapter "children-in-need/restraint-and-physical-intervention" (3.3.7 Restraint and Physical Intervention (Lighthouse and Early Help Community Support)) was removed since the February 2025 release, but edition 2025-08 does not list it as removed',
+    );
     expect(result.stderr).toContain('manual release: nothing was archived');
     expect(readdirSync(archive()).sort()).toEqual(['2025-02', 'index.json', 'index.md']);
   });
 
   it('releases the August 2025 edition with an amendment pack for binder holders', { timeout: SLOW }, () => {
-    edit(root, 'chapters/amendments.yml', '        details: A care plan is now reviewed at every looked after review.\n', [
-      '        details: A care plan is now reviewed at every looked after review.',
-      '    new:',
-      '      - chapter: children-in-care/emergency-placements',
-      '        details: A new chapter on placements out of hours.',
-      '    removed:',
-      '      - title: Restraint and Physical Intervention (Lighthouse and Early Help Community Support)',
-      '        details: Now part of the Medicines Management and behaviour support guidance.',
-      '',
-    ].join('\n'));
+    edit(
+      root,
+      'chapters/amendments.yml',
+      '        details: A care plan is now reviewed at every looked after review.\n',
+      [
+        '        details: A care plan is now reviewed at every looked after review.',
+        '    new:',
+        '      - chapter: children-in-care/emergency-placements',
+        '        details: A new chapter on placements out of hours.',
+        '    removed:',
+        '      - title: Restraint and Physical Intervention (Lighthouse and Early Help Community Support)',
+        '        details: Now part of the Medicines Management and behaviour support guidance.',
+        '',
+      ].join('\n'),
+    );
     const result = release();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -115,42 +147,78 @@ describe('six-monthly releases of the Derby sample', () => {
     const rows = filingRows(pages);
     expect(rows).toEqual([
       ['Title page (February 2025)', 'Title page (August 2025)'],
-      [expect.stringMatching(/^Contents \(\d+ pages, February 2025\)$/), expect.stringMatching(/^Contents \(\d+ pages, August 2025\)$/)],
-      ['3.3.7 Restraint and Physical Intervention (Lighthouse and Early Help Community Support) (2 pages, February 2025)', '(nothing)'],
-      ['3.3.8 A Guide to Parent Carer Needs Assessments (2 pages, February 2025)', '3.3.7 A Guide to Parent Carer Needs Assessments (2 pages, August 2025)'],
+      [
+        expect.stringMatching(/^Contents \(\d+ pages, February 2025\)$/),
+        expect.stringMatching(/^Contents \(\d+ pages, August 2025\)$/),
+      ],
+      [
+        '3.3.7 Restraint and Physical Intervention (Lighthouse and Early Help Community Support) (2 pages, February 2025)',
+        '(nothing)',
+      ],
+      [
+        '3.3.8 A Guide to Parent Carer Needs Assessments (2 pages, February 2025)',
+        '3.3.7 A Guide to Parent Carer Needs Assessments (2 pages, August 2025)',
+      ],
       ['(nothing)', '6.1.3 Emergency Placements (1 page, August 2025)'],
       ['6.1.3 Care Planning (3 pages, February 2025)', '6.1.4 Care Planning (3 pages, August 2025)'],
-      ['6.1.4 Family Time with Parents, other Adults and Siblings (2 pages, February 2025)', '6.1.5 Family Time with Parents, other Adults and Siblings (2 pages, August 2025)'],
-      ['6.1.5 Guidance on the Admission of Children to Care, Placement Planning and Review (2 pages, February 2025)', '6.1.6 Guidance on the Admission of Children to Care, Placement Planning and Review (2 pages, August 2025)'],
-      ['6.1.6 Children in Care Placements Commissioning and Sufficiency Strategy (2020-2023) (2 pages, February 2025)', '6.1.7 Children in Care Placements Commissioning and Sufficiency Strategy (2020-2023) (2 pages, August 2025)'],
-      [expect.stringMatching(/^10\.3 Amendments \(\d+ pages, February 2025\)$/), expect.stringMatching(/^10\.3 Amendments \(\d+ pages, August 2025\)$/)],
+      [
+        '6.1.4 Family Time with Parents, other Adults and Siblings (2 pages, February 2025)',
+        '6.1.5 Family Time with Parents, other Adults and Siblings (2 pages, August 2025)',
+      ],
+      [
+        '6.1.5 Guidance on the Admission of Children to Care, Placement Planning and Review (2 pages, February 2025)',
+        '6.1.6 Guidance on the Admission of Children to Care, Placement Planning and Review (2 pages, August 2025)',
+      ],
+      [
+        '6.1.6 Children in Care Placements Commissioning and Sufficiency Strategy (2020-2023) (2 pages, February 2025)',
+        '6.1.7 Children in Care Placements Commissioning and Sufficiency Strategy (2020-2023) (2 pages, August 2025)',
+      ],
+      [
+        expect.stringMatching(/^10\.3 Amendments \(\d+ pages, February 2025\)$/),
+        expect.stringMatching(/^10\.3 Amendments \(\d+ pages, August 2025\)$/),
+      ],
     ]);
     expect(pages.join('\n')).toContain('Amendment filed by');
     // The replacement pages follow, each unit on a new sheet: the title page opens the first.
-    const instructions = pages.findIndex((p) => p.includes("Derby City Children's Social Care") && p.includes('August 2025 edition') && p.includes('Published'));
+    const instructions = pages.findIndex(
+      (p) =>
+        p.includes("Derby City Children's Social Care") && p.includes('August 2025 edition') && p.includes('Published'),
+    );
     expect(instructions % 2).toBe(0);
-    expect(pages.map((p) => lines(p).at(-1)).filter((l) => l?.startsWith('6.1.3 · '))).toEqual(['6.1.3 · August 2025 · Page 1 of 1']);
+    expect(pages.map((p) => lines(p).at(-1)).filter((l) => l?.startsWith('6.1.3 · '))).toEqual([
+      '6.1.3 · August 2025 · Page 1 of 1',
+    ]);
     expect(Number(pdfInfo(pack).Pages) % 2).toBe(0);
     // An unchanged chapter keeps the footer of the edition that issued its pages.
     const binder = pdfPages(archive('2025-08', 'derby-childrens-social-care-2025-08-print.pdf'));
     expect(binder.map((p) => lines(p).at(-1))).toContain('1.1.1 · February 2025 · Page 1 of 2');
-    expect(JSON.parse(readFileSync(archive('index.json'), 'utf8')).map((r: { edition: string }) => r.edition)).toEqual(['2025-08', '2025-02']);
+    expect(JSON.parse(readFileSync(archive('index.json'), 'utf8')).map((r: { edition: string }) => r.edition)).toEqual([
+      '2025-08',
+      '2025-02',
+    ]);
   });
 
   it('verifies the archive, and finds a changed byte', () => {
-    expect(manual(['verify', '--root', root])).toMatchObject({ status: 0, stdout: '2025-08: ok, 4 files match release.json\n2025-02: ok, 3 files match release.json\n' });
+    expect(manual(['verify', '--root', root])).toMatchObject({
+      status: 0,
+      stdout: '2025-08: ok, 4 files match release.json\n2025-02: ok, 3 files match release.json\n',
+    });
     const file = archive('2025-02', 'derby-childrens-social-care-2025-02.epub');
     const bytes = readFileSync(file);
     bytes[bytes.length - 30] ^= 0xff;
     writeFileSync(file, bytes);
     const result = manual(['verify', '--root', root]);
     expect(result.status).toBe(1);
-    expect(result.stdout).toMatch(/^2025-08: ok, 4 files match release.json\n2025-02: FAILED\n {2}derby-childrens-social-care-2025-02.epub has changed: its SHA-256 is [0-9a-f]{64}, the release recorded [0-9a-f]{64}\n$/);
+    expect(result.stdout).toMatch(
+      /^2025-08: ok, 4 files match release.json\n2025-02: FAILED\n {2}derby-childrens-social-care-2025-02.epub has changed: its SHA-256 is [0-9a-f]{64}, the release recorded [0-9a-f]{64}\n$/,
+    );
   });
 
   it('never overwrites an archived edition', () => {
     const result = release();
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('error: edition 2025-08 is already archived; an archived release is never overwritten');
+    expect(result.stderr).toContain(
+      'error: edition 2025-08 is already archived; an archived release is never overwritten',
+    );
   });
 });

@@ -11,8 +11,11 @@ describe('the EPUB of the Derby sample, checked by Ace by DAISY', () => {
     try {
       const violations = ace(path.join(inject('sampleOut'), 'derby-childrens-social-care-2025-02.epub'), work);
       const byRule = new Map<string, typeof violations>();
-      for (const v of violations) byRule.set(`${v.rule} (${v.impact})`, [...(byRule.get(`${v.rule} (${v.impact})`) ?? []), v]);
-      expect([...byRule].map(([rule, found]) => `${rule}: ${found.length}, e.g. ${found[0].file}: ${found[0].html}`)).toEqual([]);
+      for (const v of violations)
+        byRule.set(`${v.rule} (${v.impact})`, [...(byRule.get(`${v.rule} (${v.impact})`) ?? []), v]);
+      expect(
+        [...byRule].map(([rule, found]) => `${rule}: ${found.length}, e.g. ${found[0].file}: ${found[0].html}`),
+      ).toEqual([]);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -36,10 +36,16 @@ describe('the EPUB of the Derby sample', () => {
     const entries = selectAll('li > a', nav).map((a) => ({ label: text(a), href: String(a.properties.href) }));
     expect(entries.map((e) => e.label)).toEqual(pages.map((_, i) => String(i + 1)));
     expect(entries[0].href).toBe('title.xhtml#page-1');
-    expect(await epub.text('OEBPS/content.opf')).toContain('<meta property="schema:accessibilityFeature">printPageNumbers</meta>');
+    expect(await epub.text('OEBPS/content.opf')).toContain(
+      '<meta property="schema:accessibilityFeature">printPageNumbers</meta>',
+    );
 
     // The words after each marker are on that page, or, for a block longer than a page, begin on an earlier one.
-    const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+    const words = (s: string) =>
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
     const pageWords = pages.map(words);
     let startsThere = 0;
     const sections = entries.filter((e) => !/^(title|contents)\.xhtml/.test(e.href));
@@ -48,7 +54,9 @@ describe('the EPUB of the Derby sample', () => {
       const doc = await epub.tree(`OEBPS/${file}`);
       const marker = select(`[id="${id}"]`, doc)!;
       const parent = selectAll('*', doc).find((el) => el.children.includes(marker))!;
-      const after = parent.children.slice(parent.children.indexOf(marker) + 1).find((n): n is Element => n.type === 'element' && n.tagName !== 'span')!;
+      const after = parent.children
+        .slice(parent.children.indexOf(marker) + 1)
+        .find((n): n is Element => n.type === 'element' && n.tagName !== 'span')!;
       const start = words(text(after)).split(' ').slice(0, 4).join(' ');
       const page = Number(entry.label);
       const first = pageWords.findIndex((p) => p.includes(start)) + 1;
@@ -62,9 +70,13 @@ describe('the EPUB of the Derby sample', () => {
     const nav = select('nav[epub\\:type="toc"]', await epub.tree('OEBPS/toc.xhtml'))!;
     expect(nav.properties.role).toBe('doc-toc');
     const top = selectAll(':scope > ol > li', nav);
-    expect(top.map((li) => text(select(':scope > a', li)))).toEqual(SEED.filter((e) => /^\d+$/.test(e.number)).map((e) => `${e.number} ${e.title}`));
+    expect(top.map((li) => text(select(':scope > a', li)))).toEqual(
+      SEED.filter((e) => /^\d+$/.test(e.number)).map((e) => `${e.number} ${e.title}`),
+    );
     const care = top[5];
-    const planning = selectAll(':scope > ol > li', care).find((li) => text(select(':scope > a', li)) === '6.1 Care Planning and Family Time')!;
+    const planning = selectAll(':scope > ol > li', care).find(
+      (li) => text(select(':scope > a', li)) === '6.1 Care Planning and Family Time',
+    )!;
     expect(selectAll(':scope > ol > li > a', planning).map(text)).toContain('6.1.3 Care Planning');
     const labels = selectAll('a', nav).map(text);
     expect(labels.filter((l) => /^\d/.test(l)).map((l) => l.split(' ')[0])).toEqual(SEED.map((e) => e.number));
@@ -73,8 +85,12 @@ describe('the EPUB of the Derby sample', () => {
 
   it('shows see-also lines, notes and outside links on its contents page', async () => {
     const contents = await epub.tree('OEBPS/contents.xhtml');
-    expect(selectAll('.contents-see-also', contents).map(text)).toContain('See also: Short Breaks and Derby SEND Local Offer');
-    expect(selectAll('.contents-note', contents).map(text)).toEqual(['In an emergency, please refer to the following procedures:']);
+    expect(selectAll('.contents-see-also', contents).map(text)).toContain(
+      'See also: Short Breaks and Derby SEND Local Offer',
+    );
+    expect(selectAll('.contents-note', contents).map(text)).toEqual([
+      'In an emergency, please refer to the following procedures:',
+    ]);
     const outside = selectAll('.contents-outside > a', contents).map((a) => String(a.properties.href));
     expect(outside).toContain('https://www.gov.uk/government/publications/working-together-to-safeguard-children--2');
     expect(selectAll('.flag', contents).map(text).sort()).toEqual([...Array(22).fill('Updated'), 'New'].sort());
@@ -97,7 +113,9 @@ describe('the EPUB of the Derby sample', () => {
   it('links chapters to chapters and headings, and outside links to the web', async () => {
     const chapter = await epub.tree('OEBPS/ch-friends-and-family.placements-with-connected-persons.xhtml');
     const link = selectAll('a', chapter).find((a) => text(a).startsWith('5.6 Placements with Parents, Section 1.2'))!;
-    expect(link.properties.href).toBe('ch-friends-and-family.placements-with-parents.xhtml#ch-friends-and-family.placements-with-parents--assessment-and-checks-before-placement');
+    expect(link.properties.href).toBe(
+      'ch-friends-and-family.placements-with-parents.xhtml#ch-friends-and-family.placements-with-parents--assessment-and-checks-before-placement',
+    );
     expect(selectAll('a', chapter).some((a) => String(a.properties.href).startsWith('https://'))).toBe(true);
   });
 
@@ -107,7 +125,9 @@ describe('the EPUB of the Derby sample', () => {
     const chapter = await epub.tree('OEBPS/ch-children-in-need.initial-response-flowchart.xhtml');
     const img = select('img', chapter)!;
     expect(images).toContain(`OEBPS/${img.properties.src}`);
-    expect(img.properties.alt).toBe('Flowchart: how the Initial Response Team handles a contact, from receipt to decision');
+    expect(img.properties.alt).toBe(
+      'Flowchart: how the Initial Response Team handles a contact, from receipt to decision',
+    );
   });
 
   it('carries its metadata, language and accessibility metadata', async () => {
@@ -119,8 +139,16 @@ describe('the EPUB of the Derby sample', () => {
     expect(opf).toContain('<dc:date>2025-02-03</dc:date>');
     expect(opf).toContain('<meta property="dcterms:modified">2025-02-03T00:00:00Z</meta>');
     expect(opf).toMatch(/<dc:description>[^<]+February 2025 edition[^<]+<\/dc:description>/);
-    expect(opf).toMatch(/<dc:identifier id="book-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/dc:identifier>/);
-    for (const property of ['accessMode', 'accessModeSufficient', 'accessibilityFeature', 'accessibilityHazard', 'accessibilitySummary']) {
+    expect(opf).toMatch(
+      /<dc:identifier id="book-id">urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}<\/dc:identifier>/,
+    );
+    for (const property of [
+      'accessMode',
+      'accessModeSufficient',
+      'accessibilityFeature',
+      'accessibilityHazard',
+      'accessibilitySummary',
+    ]) {
       expect(opf).toContain(`<meta property="schema:${property}">`);
     }
     expect(await epub.text('OEBPS/ch-children-in-care.care-planning.xhtml')).toMatch(/<html [^>]*xml:lang="en-GB"/);
@@ -132,7 +160,13 @@ describe('the EPUB of the Derby sample', () => {
     );
     const appendix = await epub.tree('OEBPS/amendments.xhtml');
     expect(text(select('h1', appendix))).toBe('10.3 Amendments');
-    expect(selectAll('caption', appendix).map(text)).toEqual(['Updated Chapters', 'New Chapters', 'Removed Chapters', 'Updated Chapters', 'New Chapters']);
+    expect(selectAll('caption', appendix).map(text)).toEqual([
+      'Updated Chapters',
+      'New Chapters',
+      'Removed Chapters',
+      'Updated Chapters',
+      'New Chapters',
+    ]);
   });
 
   it('comes out byte for byte the same from the same sources, with the same identifier', async () => {

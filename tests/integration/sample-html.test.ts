@@ -28,7 +28,14 @@ describe('the HTML edition of the Derby sample', () => {
       if (!number) return [];
       const flag = select(':scope > .flag', li);
       const remark = select(':scope > .entry-remark', li);
-      return [{ number: text(number), title: text(select('.entry-title', link)!), flag: text(flag), remark: text(remark).replace(/^– /, '') }];
+      return [
+        {
+          number: text(number),
+          title: text(select('.entry-title', link)!),
+          flag: text(flag),
+          remark: text(remark).replace(/^– /, ''),
+        },
+      ];
     });
 
   it('reproduces every number, title, flag and remark of the seed contents page, in order', () => {
@@ -40,7 +47,7 @@ describe('the HTML edition of the Derby sample', () => {
       .filter((a) => !select('.entry-number', a))
       .map((a) => text(a));
     expect(unnumbered).toEqual([
-      "Our Pledge to Children in Care",
+      'Our Pledge to Children in Care',
       'Fostering Services National Minimum Standards',
       'Adoption National Minimum Standards',
     ]);
@@ -50,9 +57,15 @@ describe('the HTML edition of the Derby sample', () => {
     const seeAlso = selectAll('li.contents-see-also', contents()).map(text);
     expect(seeAlso).toHaveLength(9);
     expect(seeAlso).toContain('See also: Short Breaks and Derby SEND Local Offer');
-    expect(seeAlso).toContain('See also: Placement with Dog Owning Families (Foster Carers) and Adoption Strategy: Achieving Excellence Everywhere');
-    const group = selectAll('li.contents-group', contents()).find((li) => text(select(':scope > a .entry-number', li)!) === '6.1')!;
-    expect(selectAll('li.contents-note', contents()).map(text)).toEqual(['In an emergency, please refer to the following procedures:']);
+    expect(seeAlso).toContain(
+      'See also: Placement with Dog Owning Families (Foster Carers) and Adoption Strategy: Achieving Excellence Everywhere',
+    );
+    const group = selectAll('li.contents-group', contents()).find(
+      (li) => text(select(':scope > a .entry-number', li)!) === '6.1',
+    )!;
+    expect(selectAll('li.contents-note', contents()).map(text)).toEqual([
+      'In an emergency, please refer to the following procedures:',
+    ]);
     expect(text(select('li.contents-note', group)!)).toBe('In an emergency, please refer to the following procedures:');
   });
 
@@ -73,16 +86,25 @@ describe('the HTML edition of the Derby sample', () => {
 
   it('carries the numbered sections that the August 2017 amendments cite', () => {
     const headingsOf = (id: string) => selectAll(`#${id.replace(/\./g, '\\.')} :is(h4, h5, h6)`, page).map(text);
-    expect(headingsOf('ch-friends-and-family.placements-with-connected-persons')).toContain('3 Approval of Immediate Placements of Looked After Children with Connected Persons');
-    expect(headingsOf('ch-friends-and-family.placements-with-parents')).toContain('1.2 Assessment and Checks before Placement');
+    expect(headingsOf('ch-friends-and-family.placements-with-connected-persons')).toContain(
+      '3 Approval of Immediate Placements of Looked After Children with Connected Persons',
+    );
+    expect(headingsOf('ch-friends-and-family.placements-with-parents')).toContain(
+      '1.2 Assessment and Checks before Placement',
+    );
     expect(headingsOf('ch-children-in-care.family-time')).toContain('1 Approving and Planning Contact');
-    expect(headingsOf('ch-fostering.supervision-and-support')).toContain('5 Support Provided by the Supervising Social Worker (During Placement)');
+    expect(headingsOf('ch-fostering.supervision-and-support')).toContain(
+      '5 Support Provided by the Supervising Social Worker (During Placement)',
+    );
     expect(headingsOf('ch-adoption.assessment-and-approval-of-adopters')).toContain('5.3 Assessment');
   });
 
   it('fills an empty link with the number and title of its target', () => {
     const chapter = select('#ch-friends-and-family\\.placements-with-connected-persons', page)!;
-    const link = selectAll('a', chapter).find((a) => a.properties.href === '#ch-friends-and-family.placements-with-parents--assessment-and-checks-before-placement');
+    const link = selectAll('a', chapter).find(
+      (a) =>
+        a.properties.href === '#ch-friends-and-family.placements-with-parents--assessment-and-checks-before-placement',
+    );
     expect(text(link)).toBe('5.6 Placements with Parents, Section 1.2 Assessment and Checks before Placement');
   });
 
@@ -90,7 +112,9 @@ describe('the HTML edition of the Derby sample', () => {
     const ids = selectAll('[id]', page).map((e) => String(e.properties.id));
     expect(new Set(ids).size).toBe(ids.length);
     const targets = new Set(ids);
-    const broken = selectAll('a[href^="#"]', page).map((a) => String(a.properties.href).slice(1)).filter((id) => !targets.has(id));
+    const broken = selectAll('a[href^="#"]', page)
+      .map((a) => String(a.properties.href).slice(1))
+      .filter((id) => !targets.has(id));
     expect(broken).toEqual([]);
   });
 
@@ -99,7 +123,13 @@ describe('the HTML edition of the Derby sample', () => {
     expect(text(select('.chapter-title', appendix)!)).toBe('10.3 Amendments');
     const tables = selectAll('table', appendix);
     const captions = tables.map((t) => text(select('caption', t)!));
-    expect(captions).toEqual(['Updated Chapters', 'New Chapters', 'Removed Chapters', 'Updated Chapters', 'New Chapters']);
+    expect(captions).toEqual([
+      'Updated Chapters',
+      'New Chapters',
+      'Removed Chapters',
+      'Updated Chapters',
+      'New Chapters',
+    ]);
     const rows = (t: Element) => selectAll('tbody tr', t).map((tr) => text(select('th', tr)!));
     expect(rows(tables[0])).toHaveLength(22);
     expect(rows(tables[1])).toEqual(['4.3 Working with Harmful Sexual Behaviour (2024)']);
@@ -110,7 +140,10 @@ describe('the HTML edition of the Derby sample', () => {
       'Emotional Health and Well-being Service – The Keep',
       'Leaving Care Financial Procedures (2017)',
     ]);
-    expect(selectAll('.next-update', appendix).map(text)).toEqual(['Next update: August 2025', 'Next update: February 2018']);
+    expect(selectAll('.next-update', appendix).map(text)).toEqual([
+      'Next update: August 2025',
+      'Next update: February 2018',
+    ]);
   });
 
   it('opens with a title block: logo, title, publisher, edition and next update', () => {

@@ -37,7 +37,10 @@ describe('indexNodes', () => {
 });
 
 describe('cachedParser', () => {
-  const cacheFiles = (dir: string, ending: string) => readdirSync(path.join(dir, 'mdast')).filter((f) => f.endsWith(ending)).map((f) => path.join(dir, 'mdast', f));
+  const cacheFiles = (dir: string, ending: string) =>
+    readdirSync(path.join(dir, 'mdast'))
+      .filter((f) => f.endsWith(ending))
+      .map((f) => path.join(dir, 'mdast', f));
 
   it('reads a chapter back with the same nodes, and the tree they were found in', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'manual-nodes-'));
@@ -49,7 +52,9 @@ describe('cachedParser', () => {
     expect(again.tree()).toBe(again.tree());
     expect(again.tree().children[0].type).toBe('yaml');
     expect(summary(indexNodes(again.tree()))).toEqual(summary(again.nodes));
-    expect(JSON.stringify(again.tree(), (key, value) => (key === 'position' ? undefined : value))).toBe(JSON.stringify(first.tree(), (key, value) => (key === 'position' ? undefined : value)));
+    expect(JSON.stringify(again.tree(), (key, value) => (key === 'position' ? undefined : value))).toBe(
+      JSON.stringify(first.tree(), (key, value) => (key === 'position' ? undefined : value)),
+    );
   });
 
   it('parses again over a damaged nodes file, and over a missing or damaged tree file', async () => {
@@ -58,12 +63,19 @@ describe('cachedParser', () => {
     const [nodesFile] = cacheFiles(dir, '.nodes.json');
     const [treeFile] = cacheFiles(dir, '.tree.json');
     const entry = JSON.parse(readFileSync(nodesFile, 'utf8'));
-    writeFileSync(nodesFile, JSON.stringify({ ...entry, nodes: { ...entry.nodes, references: [{ type: 'paragraph' }] } }));
+    writeFileSync(
+      nodesFile,
+      JSON.stringify({ ...entry, nodes: { ...entry.nodes, references: [{ type: 'paragraph' }] } }),
+    );
     const mended = await cachedParser(dir)(CHAPTER);
     expect(summary(mended.nodes)).toEqual(summary(first.nodes));
     expect(JSON.parse(readFileSync(nodesFile, 'utf8')).nodes.references).toEqual(entry.nodes.references);
 
-    for (const damage of [() => rmSync(treeFile), () => writeFileSync(treeFile, '{"type":"root","children":[]}'), () => writeFileSync(treeFile, '{"type":"ro')]) {
+    for (const damage of [
+      () => rmSync(treeFile),
+      () => writeFileSync(treeFile, '{"type":"root","children":[]}'),
+      () => writeFileSync(treeFile, '{"type":"ro'),
+    ]) {
       damage();
       const read = await cachedParser(dir)(CHAPTER);
       expect(summary(indexNodes(read.tree()))).toEqual(summary(read.nodes));

@@ -31,7 +31,30 @@ function mutated(text: string) {
     fc.record({ kind: fc.constant('repeat'), at: fc.nat() }),
     fc.record({ kind: fc.constant('indent'), at: fc.nat(), by: fc.integer({ min: -4, max: 4 }) }),
     fc.record({ kind: fc.constant('splice'), at: fc.nat(), text: fc.string({ unit: 'binary', maxLength: 12 }) }),
-    fc.record({ kind: fc.constant('yaml'), at: fc.nat(), text: fc.constantFrom(': ', '- ', '#', '"', "'", '[', '{', '&a', '*a', '!!str', '|', '>', '\t', '---', '...', '%', '@', '`') }),
+    fc.record({
+      kind: fc.constant('yaml'),
+      at: fc.nat(),
+      text: fc.constantFrom(
+        ': ',
+        '- ',
+        '#',
+        '"',
+        "'",
+        '[',
+        '{',
+        '&a',
+        '*a',
+        '!!str',
+        '|',
+        '>',
+        '\t',
+        '---',
+        '...',
+        '%',
+        '@',
+        '`',
+      ),
+    }),
   );
   return fc.array(edit, { minLength: 1, maxLength: 6 }).map((edits) => {
     const out = [...lines];
@@ -50,7 +73,10 @@ function mutated(text: string) {
   });
 }
 
-const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ unit: 'grapheme', maxLength: 400 }));
+const anyText = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 400 }),
+  fc.string({ unit: 'grapheme', maxLength: 400 }),
+);
 
 describe('no input makes the check or the markdown stage throw', () => {
   it('reads any contents manifest, and numbers what it reads', () => {
@@ -86,7 +112,12 @@ describe('no input makes the check or the markdown stage throw', () => {
         const resolved = resolveLinks(indexNodes(tree).references, {
           root: REPO,
           baseDir: 'chapters/friends-and-family',
-          targets: new Map([['friends-and-family/placements-with-parents', { number: '5.6', title: 'Placements with Parents', anchor: 'ch-p', headings: [] }]]),
+          targets: new Map([
+            [
+              'friends-and-family/placements-with-parents',
+              { number: '5.6', title: 'Placements with Parents', anchor: 'ch-p', headings: [] },
+            ],
+          ]),
           diagnostics,
           locate: (node) => ({ file: 'x.md', line: node.position?.start.line }),
         });

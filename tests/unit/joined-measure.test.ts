@@ -14,10 +14,28 @@ const [contents, section, visits, placements, amendments] = [
 describe('joinMeasures', () => {
   it('lays the parts end to end in print order, each anchor as many pages after its unit start as in its part', () => {
     // Each part has the title page and contents (pages 1-3) before its own units.
-    const frame = { units: [contents, section, amendments], measure: { pageOf: new Map([['s1', 4], ['amendments', 5]]), pageCount: 6 } };
+    const frame = {
+      units: [contents, section, amendments],
+      measure: {
+        pageOf: new Map([
+          ['s1', 4],
+          ['amendments', 5],
+        ]),
+        pageCount: 6,
+      },
+    };
     const chapters = {
       units: [visits, placements],
-      measure: { pageOf: new Map([['ch-visits', 4], ['ch-visits--b3', 5], ['ch-placements', 6], ['group-care', 6], ['ch-placements--b9', 8]]), pageCount: 8 },
+      measure: {
+        pageOf: new Map([
+          ['ch-visits', 4],
+          ['ch-visits--b3', 5],
+          ['ch-placements', 6],
+          ['group-care', 6],
+          ['ch-placements--b9', 8],
+        ]),
+        pageCount: 8,
+      },
     };
     const joined = joinMeasures('partner', [contents, section, visits, placements, amendments], [frame, chapters]);
     expect(Object.fromEntries(joined.pageOf)).toEqual({
@@ -34,6 +52,8 @@ describe('joinMeasures', () => {
 
   it('says which unit no part printed', () => {
     const frame = { units: [contents, section], measure: { pageOf: new Map([['s1', 4]]), pageCount: 4 } };
-    expect(() => joinMeasures('partner', [contents, section, visits], [frame])).toThrow('no measuring print holds "ch-visits"');
+    expect(() => joinMeasures('partner', [contents, section, visits], [frame])).toThrow(
+      'no measuring print holds "ch-visits"',
+    );
   });
 });

@@ -54,8 +54,32 @@ describe('numberContents', () => {
   it('numbers by order and depth, skipping unnumbered entries, notes and see-also lines', () => {
     expect(diagnostics.items).toEqual([]);
     expect(contents.sections.map((s) => [s.number, s.title, outline(s.entries)])).toEqual([
-      ['1', 'One', [['-', 'a/first'], ['1.1', 'a/second'], ['1.2', 'Outside'], 'see also: X <https://example.org/x> and Deeper <#sec-deep>']],
-      ['2', 'Two', ['note: Read this first', ['2.1', 'Group', [['2.1.1', 'b/third'], ['2.1.2', 'Deeper', [['2.1.2.1', 'b/fourth']]]]], ['2.2', 'History']]],
+      [
+        '1',
+        'One',
+        [
+          ['-', 'a/first'],
+          ['1.1', 'a/second'],
+          ['1.2', 'Outside'],
+          'see also: X <https://example.org/x> and Deeper <#sec-deep>',
+        ],
+      ],
+      [
+        '2',
+        'Two',
+        [
+          'note: Read this first',
+          [
+            '2.1',
+            'Group',
+            [
+              ['2.1.1', 'b/third'],
+              ['2.1.2', 'Deeper', [['2.1.2.1', 'b/fourth']]],
+            ],
+          ],
+          ['2.2', 'History'],
+        ],
+      ],
     ]);
   });
 
@@ -71,7 +95,9 @@ describe('numberContents', () => {
 
 describe('numberHeadings', () => {
   it('numbers level-2 and level-3 headings within the chapter and slugs them all', () => {
-    const tree = parseMarkdown('## Before\n\n### Plan\n\n### Checks before Placement\n\n#### Detail\n\n## After\n\n### Plan\n');
+    const tree = parseMarkdown(
+      '## Before\n\n### Plan\n\n### Checks before Placement\n\n#### Detail\n\n## After\n\n### Plan\n',
+    );
     expect(numberHeadings(indexNodes(tree).headings, 'ch-x').map((h) => [h.number, h.text, h.anchor])).toEqual([
       ['1', 'Before', 'ch-x--before'],
       ['1.1', 'Plan', 'ch-x--plan'],

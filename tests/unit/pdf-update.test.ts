@@ -37,7 +37,11 @@ describe('appendUpdate', () => {
     const original = Buffer.from(updated.subarray(0, printed.length)).toString('latin1');
     expect(original).not.toContain('20261122');
     expect(original).toContain("D:20250203000000+00'00'");
-    expect(original.replace(/D:\d{14}\+00'00'/, '')).toBe(Buffer.from(printed).toString('latin1').replace(/D:\d{14}\+01'00'/, ''));
+    expect(original.replace(/D:\d{14}\+00'00'/, '')).toBe(
+      Buffer.from(printed)
+        .toString('latin1')
+        .replace(/D:\d{14}\+01'00'/, ''),
+    );
     const info = pdfinfo(updated);
     expect(info).toMatch(/^Title:\s+Visits, February 2025 edition$/m);
     expect(info).toMatch(/^Pages:\s+1$/m);
@@ -49,6 +53,8 @@ describe('appendUpdate', () => {
   it('refuses a file that does not end with a cross-reference pointer', async () => {
     const printed = await printedPdf();
     const doc = await PDFDocument.load(printed);
-    expect(() => appendUpdate({ bytes: printed.subarray(0, printed.length - 40), doc, firstNew: 1 }, '2025-02-03')).toThrow('does not end with "startxref"');
+    expect(() =>
+      appendUpdate({ bytes: printed.subarray(0, printed.length - 40), doc, firstNew: 1 }, '2025-02-03'),
+    ).toThrow('does not end with "startxref"');
   });
 });

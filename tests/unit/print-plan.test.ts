@@ -16,12 +16,24 @@ describe('printPlan', () => {
   });
 
   it('fits the memory free when that is less than the budget', () => {
-    expect(printPlan({ pages: 1000, budget: 3 * GIGABYTE, free: 1.9 * GIGABYTE })).toEqual({ lowMemory: true, oneAtATime: false });
-    expect(printPlan({ pages: 1000, budget: 3 * GIGABYTE, free: 1.5 * GIGABYTE })).toEqual({ lowMemory: true, oneAtATime: true });
+    expect(printPlan({ pages: 1000, budget: 3 * GIGABYTE, free: 1.9 * GIGABYTE })).toEqual({
+      lowMemory: true,
+      oneAtATime: false,
+    });
+    expect(printPlan({ pages: 1000, budget: 3 * GIGABYTE, free: 1.5 * GIGABYTE })).toEqual({
+      lowMemory: true,
+      oneAtATime: true,
+    });
   });
 
   it('prints one at a time or both at once as the settings force, whatever the memory', () => {
-    expect(printPlan({ pages: 2000, budget: GIGABYTE, free: plenty, oneAtATime: false })).toEqual({ lowMemory: true, oneAtATime: false });
-    expect(printPlan({ pages: 10, budget: GIGABYTE, free: plenty, oneAtATime: true })).toEqual({ lowMemory: false, oneAtATime: true });
+    expect(printPlan({ pages: 2000, budget: GIGABYTE, free: plenty, oneAtATime: false })).toEqual({
+      lowMemory: true,
+      oneAtATime: false,
+    });
+    expect(printPlan({ pages: 10, budget: GIGABYTE, free: plenty, oneAtATime: true })).toEqual({
+      lowMemory: false,
+      oneAtATime: true,
+    });
   });
 });

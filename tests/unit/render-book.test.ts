@@ -34,7 +34,11 @@ const reader: Renderer = {
     return [{ name: 'a.epub', data: `${planned.pageCount}/${printed.pageCount}` }];
   },
 };
-const late: Renderer = { name: 'late', startsAfter: 'partner-pages', render: async () => [{ name: 'a.html', data: 'html' }] };
+const late: Renderer = {
+  name: 'late',
+  startsAfter: 'partner-pages',
+  render: async () => [{ name: 'a.html', data: 'html' }],
+};
 
 describe('renderBook', () => {
   it("returns every renderer's files in the order of the renderers, each waiting for the results it reads", async () => {
@@ -52,7 +56,12 @@ describe('renderBook', () => {
 
   it('withdraws a result its renderer ended without publishing', async () => {
     const forgetful: Renderer = { name: 'forgetful', publishes: ['binder-pdf'], render: async () => [] };
-    const pack: Renderer = { name: 'pack', render: async (_, { results }) => [{ name: 'p.pdf', data: (await results.get('binder-pdf')).bytes }] };
-    await expect(renderBook(book, [pack, forgetful], context())).rejects.toThrow('the forgetful renderer ended without publishing all it promised');
+    const pack: Renderer = {
+      name: 'pack',
+      render: async (_, { results }) => [{ name: 'p.pdf', data: (await results.get('binder-pdf')).bytes }],
+    };
+    await expect(renderBook(book, [pack, forgetful], context())).rejects.toThrow(
+      'the forgetful renderer ended without publishing all it promised',
+    );
   });
 });

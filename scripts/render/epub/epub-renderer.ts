@@ -13,7 +13,9 @@ export const epubRenderer: Renderer = {
     const planned = await results.get('partner-pages-planned');
     const early = await time('EPUB', () => renderEpub(book, settings.templatesDir, planned));
     const printed = await results.get('partner-pages');
-    const epub = samePagePlaces(book, planned, printed) ? early : await time('EPUB again, from the printed pages', () => renderEpub(book, settings.templatesDir, printed));
+    const epub = samePagePlaces(book, planned, printed)
+      ? early
+      : await time('EPUB again, from the printed pages', () => renderEpub(book, settings.templatesDir, printed));
     return [{ name: `${editionName(book)}.epub`, data: epub }];
   },
 };

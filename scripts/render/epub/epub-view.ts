@@ -26,7 +26,10 @@ interface SubsectionMark {
 /** A document of the reading order after the contents page, and the contents node it shows. */
 type SpineItem = { file: string; subsections: SubsectionMark[] } & (
   | { kind: 'section'; node: SectionNode }
-  | { kind: 'chapter' | 'amendments' | 'outside'; node: Extract<ContentsNode, { kind: 'chapter' | 'amendments' | 'outside' }> }
+  | {
+      kind: 'chapter' | 'amendments' | 'outside';
+      node: Extract<ContentsNode, { kind: 'chapter' | 'amendments' | 'outside' }>;
+    }
 );
 
 interface NavItem {
@@ -69,7 +72,8 @@ function documentOf(book: Book, spine: SpineItem[]): Map<string, string> {
     if ('anchor' in item.node) files.set(item.node.anchor, item.file);
     for (const subsection of item.subsections) if (subsection.anchor) files.set(subsection.anchor, item.file);
   }
-  for (const chapter of book.chapters) for (const heading of chapter.headings) files.set(heading.anchor, `${chapter.anchor}.xhtml`);
+  for (const chapter of book.chapters)
+    for (const heading of chapter.headings) files.set(heading.anchor, `${chapter.anchor}.xhtml`);
   return files;
 }
 
@@ -81,11 +85,20 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
   const spine = spineOf(book);
   const files = documentOf(book, spine);
   const href = (anchor: string) => `${files.get(anchor)}#${anchor}`;
-  const link = (target: string) => (target.startsWith('#') && files.has(target.slice(1)) ? href(target.slice(1)) : target);
-  const places = printed ? printPagePlaces(book, printed, (anchor) => files.get(anchor) ?? '', TITLE_FILE, CONTENTS_FILE) : new Map<number, PagePlace>();
+  const link = (target: string) =>
+    target.startsWith('#') && files.has(target.slice(1)) ? href(target.slice(1)) : target;
+  const places = printed
+    ? printPagePlaces(book, printed, (anchor) => files.get(anchor) ?? '', TITLE_FILE, CONTENTS_FILE)
+    : new Map<number, PagePlace>();
   const pagesAt = new Map<string, number[]>();
-  for (const [page, place] of places) pagesAt.set(place.id ?? place.file, [...(pagesAt.get(place.id ?? place.file) ?? []), page]);
-  const toHtmlIn = (file: string) => htmlOf(book, [[rehypeRetargetLinks, files, file], [rehypeImageFileUrls, book.assets], [rehypePageBreaks, pagesAt]]);
+  for (const [page, place] of places)
+    pagesAt.set(place.id ?? place.file, [...(pagesAt.get(place.id ?? place.file) ?? []), page]);
+  const toHtmlIn = (file: string) =>
+    htmlOf(book, [
+      [rehypeRetargetLinks, files, file],
+      [rehypeImageFileUrls, book.assets],
+      [rehypePageBreaks, pagesAt],
+    ]);
   const shared = { ...editionView(book, toHtmlIn(''), link), logo: book.meta.logo && book.assets.url(book.meta.logo) };
   const contents = (nodes: ContentsNode[]) =>
     mapEntries<object>(nodes, (node, inner) => {
@@ -98,28 +111,63 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
   const entriesOf = new Map(sections.map((s) => [s.anchor, s.entries]));
   const body = bodyOf(book);
   const documents: EpubDocument[] = [
-    { filename: TITLE_FILE, title: book.meta.title, body: templates.render('title', { ...shared, pageBreaks: pagesAt.get(TITLE_FILE) }) },
-    { filename: CONTENTS_FILE, title: 'Contents', body: templates.render('contents', { ...shared, sections, pageBreaks: pagesAt.get(CONTENTS_FILE) }) },
+    {
+      filename: TITLE_FILE,
+      title: book.meta.title,
+      body: templates.render('title', { ...shared, pageBreaks: pagesAt.get(TITLE_FILE) }),
+    },
+    {
+      filename: CONTENTS_FILE,
+      title: 'Contents',
+      body: templates.render('contents', { ...shared, sections, pageBreaks: pagesAt.get(CONTENTS_FILE) }),
+    },
     ...spine.map((item) => {
       const pageBreaks = 'anchor' in item.node ? pagesAt.get(item.node.anchor) : undefined;
-      const view = { ...shared, ...item.node, subsections: item.subsections, id: item.node.kind === 'outside' ? outsideId(item.node) : undefined, pageBreaks };
-      if (item.kind === 'section') return { filename: item.file, title: numberedTitle(item.node), body: templates.render('section', { ...view, entries: entriesOf.get(item.node.anchor) }) };
+      const view = {
+        ...shared,
+        ...item.node,
+        subsections: item.subsections,
+        id: item.node.kind === 'outside' ? outsideId(item.node) : undefined,
+        pageBreaks,
+      };
+      if (item.kind === 'section')
+        return {
+          filename: item.file,
+          title: numberedTitle(item.node),
+          body: templates.render('section', { ...view, entries: entriesOf.get(item.node.anchor) }),
+        };
       const html = item.node.kind === 'chapter' ? toHtmlIn(item.file)(body(item.node.id)) : '';
-      return { filename: item.file, title: numberedTitle(item.node), body: templates.render(item.kind, { ...view, html, level: 1 }) };
+      return {
+        filename: item.file,
+        title: numberedTitle(item.node),
+        body: templates.render(item.kind, { ...view, html, level: 1 }),
+      };
     }),
   ];
-  const nav = book.sections.map((s) => ({ label: numberedTitle(s), href: href(s.anchor), children: navItems(s.entries, files) }));
+  const nav = book.sections.map((s) => ({
+    label: numberedTitle(s),
+    href: href(s.anchor),
+    children: navItems(s.entries, files),
+  }));
   const pageList = [...places].map(([page, place]) => ({ label: String(page), href: `${place.file}#page-${page}` }));
-  const navDocument = templates.render('nav', { ...shared, nav, pageList, firstSection: spine[0]?.file ?? CONTENTS_FILE });
+  const navDocument = templates.render('nav', {
+    ...shared,
+    nav,
+    pageList,
+    firstSection: spine[0]?.file ?? CONTENTS_FILE,
+  });
   return { documents, navDocument, shared: { ...shared, printPageNumbers: places.size > 0 } };
 }
 
 /** The navigation document's entries, each pointing into the book in reading order. */
 function navItems(nodes: ContentsNode[], files: Map<string, string>): NavItem[] {
   return mapEntries<NavItem>(nodes, (node, children) => {
-    if (node.kind === 'subsection') return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children };
-    if (node.kind === 'chapter' || node.kind === 'amendments') return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] };
-    if (node.kind === 'outside') return { label: numberedTitle(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] };
+    if (node.kind === 'subsection')
+      return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children };
+    if (node.kind === 'chapter' || node.kind === 'amendments')
+      return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] };
+    if (node.kind === 'outside')
+      return { label: numberedTitle(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] };
     return [];
   });
 }

@@ -13,7 +13,13 @@ export interface PagePlace {
  * starts on the page, or, when a long block (a table, a list) fills the whole page, that block.
  * The title page and the contents pages map to their own documents.
  */
-export function printPagePlaces(book: Book, pages: PagePositions, fileOf: (anchor: string) => string, titleFile: string, contentsFile: string): Map<number, PagePlace> {
+export function printPagePlaces(
+  book: Book,
+  pages: PagePositions,
+  fileOf: (anchor: string) => string,
+  titleFile: string,
+  contentsFile: string,
+): Map<number, PagePlace> {
   const order = readingOrder(book, fileOf).filter((place) => pages.pageOf.has(place.id!));
   const places = new Map<number, PagePlace>();
   let index = 0;
@@ -34,7 +40,10 @@ export function printPagePlaces(book: Book, pages: PagePositions, fileOf: (ancho
 
 /** True when both say the same of every page the EPUB's page list marks: an EPUB made from either has the same bytes. */
 export function samePagePlaces(book: Book, a: PagePositions, b: PagePositions): boolean {
-  return a.pageCount === b.pageCount && readingOrder(book, () => '').every(({ id }) => a.pageOf.get(id!) === b.pageOf.get(id!));
+  return (
+    a.pageCount === b.pageCount &&
+    readingOrder(book, () => '').every(({ id }) => a.pageOf.get(id!) === b.pageOf.get(id!))
+  );
 }
 
 /** Every place with an id the partner PDF reports, in reading order: sections, chapters and their blocks, the appendix. */

@@ -2,7 +2,12 @@ import type { Element, Root } from 'hast';
 
 /** An empty page-break marker: where a page of the print edition begins (EPUB 3 page list). */
 export function pageBreak(page: number): Element {
-  return { type: 'element', tagName: 'span', properties: { 'epub:type': 'pagebreak', role: 'doc-pagebreak', id: `page-${page}`, ariaLabel: String(page) }, children: [] };
+  return {
+    type: 'element',
+    tagName: 'span',
+    properties: { 'epub:type': 'pagebreak', role: 'doc-pagebreak', id: `page-${page}`, ariaLabel: String(page) },
+    children: [],
+  };
 }
 
 /** Puts the markers of the pages that begin at a top-level block just before that block. */

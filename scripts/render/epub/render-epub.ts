@@ -17,7 +17,14 @@ export async function renderEpub(book: Book, templatesDir: string, printed?: Pag
   const identifier = editionIdentifier(meta.slug, edition.id);
   const description = `${meta.title}, ${edition.label} edition, published by ${meta.publisher}.`;
   const packageDocument = (images: EpubImage[]) =>
-    templates.render('package', { ...shared, identifier, description, modified: `${edition.date}T00:00:00Z`, images, documents });
+    templates.render('package', {
+      ...shared,
+      identifier,
+      description,
+      modified: `${edition.date}T00:00:00Z`,
+      images,
+      documents,
+    });
   const epub = new StableEPub(
     {
       title: meta.title,
@@ -31,7 +38,13 @@ export async function renderEpub(book: Book, templatesDir: string, printed?: Pag
       version: 3,
     },
     documents.map((d) => ({ title: d.title, content: d.body, filename: d.filename })),
-    { identifier, date: new Date(`${edition.date}T00:00:00Z`), rootUrl: book.assets.baseUrl, packageDocument, navDocument },
+    {
+      identifier,
+      date: new Date(`${edition.date}T00:00:00Z`),
+      rootUrl: book.assets.baseUrl,
+      packageDocument,
+      navDocument,
+    },
   );
   return epub.bytes();
 }

@@ -29,7 +29,11 @@ export interface StableParts {
  * sources give the same bytes, and writes the package and navigation documents from our templates.
  */
 export class StableEPub extends EPub {
-  constructor(options: Options, documents: Chapter[], private readonly parts: StableParts) {
+  constructor(
+    options: Options,
+    documents: Chapter[],
+    private readonly parts: StableParts,
+  ) {
     super(options, documents);
     this.uuid = parts.identifier;
     this.nameImagesByPath();
@@ -41,7 +45,12 @@ export class StableEPub extends EPub {
     this.zip.forEach((_, entry) => {
       entry.date = this.parts.date;
     });
-    return this.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    return this.generateAsync({
+      type: 'nodebuffer',
+      mimeType: 'application/epub+zip',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
   }
 
   protected override async generateTemplateFiles(): Promise<void> {
@@ -55,9 +64,12 @@ export class StableEPub extends EPub {
 
   private nameImagesByPath(): void {
     for (const image of this.images) {
-      const relative = image.url.startsWith(this.parts.rootUrl) ? image.url.slice(this.parts.rootUrl.length) : image.url;
+      const relative = image.url.startsWith(this.parts.rootUrl)
+        ? image.url.slice(this.parts.rootUrl.length)
+        : image.url;
       const id = `image-${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`;
-      for (const document of this.content) document.content = document.content.split(`images/${image.id}.`).join(`images/${id}.`);
+      for (const document of this.content)
+        document.content = document.content.split(`images/${image.id}.`).join(`images/${id}.`);
       image.id = id;
     }
   }

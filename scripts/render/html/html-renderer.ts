@@ -6,6 +6,11 @@ export const htmlRenderer: Renderer = {
   name: 'HTML',
   startsAfter: 'partner-pages-planned',
   async render(book, { settings, time }) {
-    return [{ name: `${editionName(book)}.html`, data: await time('HTML edition', () => renderHtml(book, settings.templatesDir)) }];
+    return [
+      {
+        name: `${editionName(book)}.html`,
+        data: await time('HTML edition', () => renderHtml(book, settings.templatesDir)),
+      },
+    ];
   },
 };

@@ -21,8 +21,15 @@ const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
 function filingRows(plan: AmendmentPackPlan, layout: PrintedBinder['layout'], current: string): FilingRow[] {
   return plan.steps.map(({ remove, insert }) => {
     if (!insert) return { remove };
-    const pages = insert.anchor === undefined ? { from: 1, count: 1 } : { from: layout.pageOf.get(insert.anchor)!, count: layout.counts.get(insert.anchor)! };
-    return { remove, insert: insert.counted ? `${insert.label} (${pagesText(pages.count)}, ${current})` : insert.label, pages };
+    const pages =
+      insert.anchor === undefined
+        ? { from: 1, count: 1 }
+        : { from: layout.pageOf.get(insert.anchor)!, count: layout.counts.get(insert.anchor)! };
+    return {
+      remove,
+      insert: insert.counted ? `${insert.label} (${pagesText(pages.count)}, ${current})` : insert.label,
+      pages,
+    };
   });
 }
 
@@ -33,7 +40,9 @@ export const amendmentPackRenderer: Renderer = {
     if (!book.pack) return [];
     const binder = await results.get('binder-pdf');
     const browser = await browsers.current();
-    const pack = await time('amendment pack', () => renderAmendmentPack(book, binder, browser, settings.templatesDir, { timeout: settings.print.timeout, timing }));
+    const pack = await time('amendment pack', () =>
+      renderAmendmentPack(book, binder, browser, settings.templatesDir, { timeout: settings.print.timeout, timing }),
+    );
     return [{ name: `${editionName(book)}-amendment-pack.pdf`, data: pack }];
   },
 };
@@ -44,7 +53,13 @@ export const amendmentPackRenderer: Renderer = {
  * prints double-sided. Copying pages into a new file keeps their look but not their tags: the pack
  * is for printing.
  */
-async function renderAmendmentPack(book: Book, binder: PrintedBinder, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<Uint8Array> {
+async function renderAmendmentPack(
+  book: Book,
+  binder: PrintedBinder,
+  browser: PdfBrowser,
+  templatesDir: string,
+  options: PrintOptions,
+): Promise<Uint8Array> {
   const plan = book.pack!;
   const steps = filingRows(plan, binder.layout, book.edition.label);
   const templates = await loadTemplates(templatesDir, 'pdf');
@@ -60,10 +75,16 @@ async function renderAmendmentPack(book: Book, binder: PrintedBinder, browser: P
   };
   await append(instructions, instructions.getPageIndices());
   for (const step of steps.filter((s) => s.pages && s.pages.count > 0)) {
-    await append(source, Array.from({ length: step.pages!.count }, (_, i) => step.pages!.from - 1 + i));
+    await append(
+      source,
+      Array.from({ length: step.pages!.count }, (_, i) => step.pages!.from - 1 + i),
+    );
   }
   const subject = `Replacement pages from the ${plan.since.label} edition to the ${book.edition.label} edition`;
-  setDocumentInfo(pack, { ...documentInfo(book, `${book.meta.title}: amendment pack, ${book.edition.label}`), subject });
+  setDocumentInfo(pack, {
+    ...documentInfo(book, `${book.meta.title}: amendment pack, ${book.edition.label}`),
+    subject,
+  });
   pack.setProducer('manual-editions');
   return pack.save({ useObjectStreams: false });
 }

@@ -14,7 +14,9 @@ export function blockOffsets(book: Book, measure: Measure, ids?: ReadonlySet<str
   for (const chapter of book.chapters) {
     const start = measure.pageOf.get(chapter.anchor);
     if ((ids && !ids.has(chapter.id)) || start === undefined) continue;
-    const offsets = chapter.blocks.flatMap((id): [string, number][] => (measure.pageOf.has(id) ? [[id, measure.pageOf.get(id)! - start]] : []));
+    const offsets = chapter.blocks.flatMap((id): [string, number][] =>
+      measure.pageOf.has(id) ? [[id, measure.pageOf.get(id)! - start]] : [],
+    );
     found.set(chapter.id, { content: chapter.contentSha256, offsets });
   }
   return found;
@@ -38,7 +40,8 @@ export function withBlockPages(book: Book, printed: Measure, offsets: BlockOffse
   for (const chapter of book.chapters) {
     const start = printed.pageOf.get(chapter.anchor);
     if (start === undefined) continue;
-    for (const [id, offset] of offsets.get(chapter.id)?.offsets ?? []) if (!pageOf.has(id)) pageOf.set(id, start + offset);
+    for (const [id, offset] of offsets.get(chapter.id)?.offsets ?? [])
+      if (!pageOf.has(id)) pageOf.set(id, start + offset);
   }
   return { pageOf, pageCount: printed.pageCount };
 }

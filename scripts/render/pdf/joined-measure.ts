@@ -12,7 +12,9 @@ export interface PartPrint {
  * every anchor in it falls as many pages after its first page: the parts are laid end to end.
  */
 export function joinMeasures(variant: Variant, units: Unit[], parts: PartPrint[]): Measure {
-  const placed = new Map(parts.flatMap((part) => unitSpans(variant, part).map((span): [string, Span] => [span.unit.anchor, span])));
+  const placed = new Map(
+    parts.flatMap((part) => unitSpans(variant, part).map((span): [string, Span] => [span.unit.anchor, span])),
+  );
   const pageOf = new Map<string, number>();
   let page = contentsStart(variant);
   for (const unit of units) {
@@ -33,7 +35,9 @@ interface Span {
 
 /** Where each unit of a part print starts and ends, and the anchors within it. */
 function unitSpans(variant: Variant, part: PartPrint): Span[] {
-  const starts = part.units.map((unit) => (unit.kind === 'contents' ? contentsStart(variant) : part.measure.pageOf.get(unit.anchor)));
+  const starts = part.units.map((unit) =>
+    unit.kind === 'contents' ? contentsStart(variant) : part.measure.pageOf.get(unit.anchor),
+  );
   starts.forEach((start, i) => {
     if (start === undefined) throw new Error(`the measuring print has no destination for "${part.units[i].anchor}"`);
   });

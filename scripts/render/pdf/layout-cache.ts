@@ -25,16 +25,25 @@ export function layoutCacheFile(cacheDir: string, book: Book): string {
 
 export async function readCachedLayouts(file: string): Promise<KeptPlans | undefined> {
   try {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<Variant, SavedLayout> & { blocks: [string, { content: string; offsets: [string, number][] }][] };
+    const saved = JSON.parse(await readFile(file, 'utf8')) as Record<Variant, SavedLayout> & {
+      blocks: [string, { content: string; offsets: [string, number][] }][];
+    };
     if (!Array.isArray(saved.blocks)) return undefined;
-    return { layouts: { partner: fromSaved(saved.partner), binder: fromSaved(saved.binder) }, blocks: new Map(saved.blocks) };
+    return {
+      layouts: { partner: fromSaved(saved.partner), binder: fromSaved(saved.binder) },
+      blocks: new Map(saved.blocks),
+    };
   } catch {
     return undefined;
   }
 }
 
 export async function writeCachedLayouts(file: string, kept: KeptPlans): Promise<void> {
-  const saved = { partner: toSaved(kept.layouts.partner), binder: toSaved(kept.layouts.binder), blocks: [...kept.blocks] };
+  const saved = {
+    partner: toSaved(kept.layouts.partner),
+    binder: toSaved(kept.layouts.binder),
+    blocks: [...kept.blocks],
+  };
   await writeFileAtomic(file, JSON.stringify(saved)).catch(() => undefined);
 }
 
@@ -53,8 +62,18 @@ const toSaved = (layout: Layout): SavedLayout => ({
 });
 
 function fromSaved(saved: SavedLayout): Layout {
-  if (!Array.isArray(saved.pageOf) || !Array.isArray(saved.counts) || !Array.isArray(saved.blankBefore) || typeof saved.totalPages !== 'number') {
+  if (
+    !Array.isArray(saved.pageOf) ||
+    !Array.isArray(saved.counts) ||
+    !Array.isArray(saved.blankBefore) ||
+    typeof saved.totalPages !== 'number'
+  ) {
     throw new Error('not a saved layout');
   }
-  return { pageOf: new Map(saved.pageOf), counts: new Map(saved.counts), blankBefore: new Set(saved.blankBefore), totalPages: saved.totalPages };
+  return {
+    pageOf: new Map(saved.pageOf),
+    counts: new Map(saved.counts),
+    blankBefore: new Set(saved.blankBefore),
+    totalPages: saved.totalPages,
+  };
 }

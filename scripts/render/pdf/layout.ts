@@ -38,7 +38,14 @@ export function printUnits(book: Book): Unit[] {
   for (const node of contentsInOrder(book)) {
     if (node.kind === 'section' || node.kind === 'chapter' || node.kind === 'amendments') {
       const id = node.kind === 'chapter' ? node.id : undefined;
-      units.push({ anchor: node.anchor, kind: node.kind, id, number: node.number, title: node.title, issue: issues.get(node.anchor) ?? current });
+      units.push({
+        anchor: node.anchor,
+        kind: node.kind,
+        id,
+        number: node.number,
+        title: node.title,
+        issue: issues.get(node.anchor) ?? current,
+      });
     }
   }
   return units;
@@ -61,7 +68,12 @@ export interface Measure {
 }
 
 /** Pages of each unit in a printed pass, not counting the blank pages it left before units. */
-export function unitCounts(variant: Variant, units: Unit[], printed: Measure, blanksPrinted: ReadonlySet<string>): Map<string, number> {
+export function unitCounts(
+  variant: Variant,
+  units: Unit[],
+  printed: Measure,
+  blanksPrinted: ReadonlySet<string>,
+): Map<string, number> {
   const start = (unit: Unit) => (unit.kind === 'contents' ? contentsStart(variant) : printed.pageOf.get(unit.anchor));
   const counts = new Map<string, number>();
   units.forEach((unit, i) => {
@@ -79,10 +91,18 @@ export function unitCounts(variant: Variant, units: Unit[], printed: Measure, bl
  * number written into a fixed-width box moves no text. The partner PDF keeps the anchors its
  * contents shows (`anchors`) where they landed; the binder PDF is planned from its units' lengths.
  */
-export function planLayout(variant: Variant, units: Unit[], printed: Measure, blanksPrinted: ReadonlySet<string>, anchors: readonly string[] = []): Layout {
+export function planLayout(
+  variant: Variant,
+  units: Unit[],
+  printed: Measure,
+  blanksPrinted: ReadonlySet<string>,
+  anchors: readonly string[] = [],
+): Layout {
   const counts = unitCounts(variant, units, printed, blanksPrinted);
   if (variant === 'binder') return binderLayout(units, counts);
-  const pageOf = new Map(anchors.flatMap((a): [string, number][] => (printed.pageOf.has(a) ? [[a, printed.pageOf.get(a)!]] : [])));
+  const pageOf = new Map(
+    anchors.flatMap((a): [string, number][] => (printed.pageOf.has(a) ? [[a, printed.pageOf.get(a)!]] : [])),
+  );
   return { pageOf, counts, blankBefore: new Set(), totalPages: printed.pageCount };
 }
 
@@ -99,7 +119,12 @@ export function binderLayout(units: Unit[], counts: ReadonlyMap<string, number>)
     pageOf.set(unit.anchor, page);
     page += counts.get(unit.anchor) ?? 1;
   }
-  return { pageOf, counts: new Map(units.map((u) => [u.anchor, counts.get(u.anchor) ?? 1])), blankBefore, totalPages: page - 1 };
+  return {
+    pageOf,
+    counts: new Map(units.map((u) => [u.anchor, counts.get(u.anchor) ?? 1])),
+    blankBefore,
+    totalPages: page - 1,
+  };
 }
 
 /**

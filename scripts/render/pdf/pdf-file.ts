@@ -1,4 +1,14 @@
-import { ParseSpeeds, PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, type PDFObject } from 'pdf-lib';
+import {
+  ParseSpeeds,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  type PDFObject,
+} from 'pdf-lib';
 import { crossReferences, openPrintedPdf } from './pdf-objects.ts';
 import { appendUpdate, type LoadedPdf } from './pdf-update.ts';
 
@@ -31,7 +41,9 @@ export interface PrintedPdf {
 
 export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
   const table = crossReferences(bytes);
-  const doc = openPrintedPdf(bytes, table) ?? (await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
+  const doc =
+    openPrintedPdf(bytes, table) ??
+    (await PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: ParseSpeeds.Fastest }));
   const firstNew = doc.context.largestObjectNumber + 1;
   const pages = new Map(doc.getPages().map((page, i) => [page.ref.toString(), i + 1]));
   const pageOf = new Map<string, number>();
@@ -39,7 +51,11 @@ export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
     const page = pages.get(String(dest.get(0)));
     if (page !== undefined) pageOf.set(name, page);
   }
-  return { pageOf, pageCount: doc.getPageCount(), finish: async (info, outline) => finishPdf({ bytes, doc, firstNew, offsets: table?.offsets }, info, outline) };
+  return {
+    pageOf,
+    pageCount: doc.getPageCount(),
+    finish: async (info, outline) => finishPdf({ bytes, doc, firstNew, offsets: table?.offsets }, info, outline),
+  };
 }
 
 function finishPdf(pdf: LoadedPdf, info: DocumentInfo, outline: OutlineNode[]): Uint8Array {
@@ -79,7 +95,10 @@ function writeOutline(doc: PDFDocument, outline: OutlineNode[]): void {
     typeof target === 'number' ? doc.context.obj([pages[target - 1].ref, PDFName.of('Fit')]) : dests.get(target);
   const rootRef = doc.context.nextRef();
   const { first, last } = writeItems(doc, outline, rootRef, destOf);
-  doc.context.assign(rootRef, doc.context.obj({ Type: 'Outlines', First: first, Last: last, Count: PDFNumber.of(outline.length) }));
+  doc.context.assign(
+    rootRef,
+    doc.context.obj({ Type: 'Outlines', First: first, Last: last, Count: PDFNumber.of(outline.length) }),
+  );
   doc.catalog.set(PDFName.of('Outlines'), rootRef);
   doc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
 }

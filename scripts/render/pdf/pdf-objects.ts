@@ -1,4 +1,14 @@
-import { PDFArray, PDFContext, PDFDict, PDFDocument, PDFName, PDFNumber, PDFObjectParser, PDFRef, type PDFObject } from 'pdf-lib';
+import {
+  PDFArray,
+  PDFContext,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFObjectParser,
+  PDFRef,
+  type PDFObject,
+} from 'pdf-lib';
 
 /** A classic cross-reference table: where each object starts, and the trailer after the table. */
 export interface CrossReferences {
@@ -19,7 +29,8 @@ export function crossReferences(bytes: Uint8Array): CrossReferences | undefined 
     at += header[0].length;
     const [first, count] = [Number(header[1]), Number(header[2])];
     const entries = pdf.toString('latin1', at, at + 20 * count);
-    for (let i = 0; i < count; i++) if (entries[20 * i + 17] === 'n') offsets.set(first + i, Number(entries.slice(20 * i, 20 * i + 10)));
+    for (let i = 0; i < count; i++)
+      if (entries[20 * i + 17] === 'n') offsets.set(first + i, Number(entries.slice(20 * i, 20 * i + 10)));
     at += 20 * count;
   }
   const trailer = pdf.indexOf('trailer', at, 'latin1');
@@ -58,14 +69,26 @@ export function openPrintedPdf(bytes: Uint8Array, table = crossReferences(bytes)
   const dests = load(catalog.get(PDFName.of('Dests')));
   if (dests instanceof PDFDict) for (const [, dest] of dests.entries()) load(dest);
   loadPageTree(catalog.get(PDFName.of('Pages')), load);
-  context.trailerInfo = { Root: trailer.get(PDFName.of('Root')), Info: trailer.get(PDFName.of('Info')), ID: trailer.get(PDFName.of('ID')), Encrypt: undefined };
+  context.trailerInfo = {
+    Root: trailer.get(PDFName.of('Root')),
+    Info: trailer.get(PDFName.of('Info')),
+    ID: trailer.get(PDFName.of('ID')),
+    Encrypt: undefined,
+  };
   context.largestObjectNumber = (trailer.lookup(PDFName.of('Size'), PDFNumber).asNumber() ?? 1) - 1;
   // pdf-lib makes a document of a parsed context only in load(); its constructor takes one as it is.
-  const Document = PDFDocument as unknown as new (context: PDFContext, ignoreEncryption: boolean, updateMetadata: boolean) => PDFDocument;
+  const Document = PDFDocument as unknown as new (
+    context: PDFContext,
+    ignoreEncryption: boolean,
+    updateMetadata: boolean,
+  ) => PDFDocument;
   return new Document(context, false, false);
 }
 
-function loadPageTree(node: PDFObject | undefined, load: (value: PDFObject | undefined) => PDFObject | undefined): void {
+function loadPageTree(
+  node: PDFObject | undefined,
+  load: (value: PDFObject | undefined) => PDFObject | undefined,
+): void {
   const dict = load(node);
   const kids = dict instanceof PDFDict ? load(dict.get(PDFName.of('Kids'))) : undefined;
   if (kids instanceof PDFArray) for (const kid of kids.asArray()) loadPageTree(kid, load);

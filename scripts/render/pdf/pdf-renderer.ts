@@ -19,23 +19,51 @@ export const pdfRenderer: Renderer = {
     let browser = await time('start Chromium', () => context.browsers.current());
     const cacheFile = settings.cacheDir && layoutCacheFile(settings.cacheDir, book);
     const kept = cacheFile ? await readCachedLayouts(cacheFile) : undefined;
-    const measuring = await pdfJob(book, browser, settings.templatesDir, { timeout: settings.print.timeout, timing: context.timing });
+    const measuring = await pdfJob(book, browser, settings.templatesDir, {
+      timeout: settings.print.timeout,
+      timing: context.timing,
+    });
     const measured = kept ? undefined : await time('measuring passes', () => measurePdfs(measuring));
     const layouts = kept?.layouts ?? measured!.layouts;
-    const plan = printPlan({ pages: layouts.partner.totalPages, budget: settings.print.memoryBudget, free: freemem(), oneAtATime: settings.print.oneAtATime });
+    const plan = printPlan({
+      pages: layouts.partner.totalPages,
+      budget: settings.print.memoryBudget,
+      free: freemem(),
+      oneAtATime: settings.print.oneAtATime,
+    });
     // The Chromium that measured would sit beside the prints holding memory: it makes way.
-    if (plan.lowMemory) browser = await time('start Chromium in low-memory mode', () => context.browsers.restartInLowMemoryMode());
+    if (plan.lowMemory)
+      browser = await time('start Chromium in low-memory mode', () => context.browsers.restartInLowMemoryMode());
     const job = { ...measuring, browser };
     const blocks = measured ? Promise.resolve(measured.blocks) : keptBlocks(job, kept!.blocks);
     const planned = layouts.partner;
-    results.publish('partner-pages-planned', blocks.then((offsets) => withBlockPages(book, { pageOf: planned.pageOf, pageCount: planned.totalPages }, offsets)));
+    results.publish(
+      'partner-pages-planned',
+      blocks.then((offsets) =>
+        withBlockPages(book, { pageOf: planned.pageOf, pageCount: planned.totalPages }, offsets),
+      ),
+    );
     const partner = time('partner PDF', () => printPdf(job, 'partner', layouts.partner));
-    const partnerFirst = plan.oneAtATime ? partner.then(() => undefined, () => undefined) : undefined;
-    const binder = Promise.resolve(partnerFirst).then(() => time('binder PDF', () => printPdf(job, 'binder', layouts.binder)));
-    results.publish('partner-pages', Promise.all([partner, blocks]).then(([printed, offsets]) => withBlockPages(book, printed.printed, offsets)));
+    const partnerFirst = plan.oneAtATime
+      ? partner.then(
+          () => undefined,
+          () => undefined,
+        )
+      : undefined;
+    const binder = Promise.resolve(partnerFirst).then(() =>
+      time('binder PDF', () => printPdf(job, 'binder', layouts.binder)),
+    );
+    results.publish(
+      'partner-pages',
+      Promise.all([partner, blocks]).then(([printed, offsets]) => withBlockPages(book, printed.printed, offsets)),
+    );
     results.publish('binder-pdf', binder);
     const [partnerPdf, binderPdf] = await Promise.all([partner, binder]);
-    if (cacheFile) await writeCachedLayouts(cacheFile, { layouts: { partner: partnerPdf.layout, binder: binderPdf.layout }, blocks: await blocks });
+    if (cacheFile)
+      await writeCachedLayouts(cacheFile, {
+        layouts: { partner: partnerPdf.layout, binder: binderPdf.layout },
+        blocks: await blocks,
+      });
     const name = editionName(book);
     return [
       { name: `${name}.pdf`, data: partnerPdf.bytes },

@@ -1,4 +1,13 @@
-import { PDFCrossRefSection, PDFDict, PDFName, PDFNumber, PDFRef, PDFTrailer, PDFTrailerDict, type PDFDocument } from 'pdf-lib';
+import {
+  PDFCrossRefSection,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFTrailer,
+  PDFTrailerDict,
+  type PDFDocument,
+} from 'pdf-lib';
 import { crossReferences, lastXrefOffset } from './pdf-objects.ts';
 
 /** What can be written of a loaded PDF: its original bytes and the first object number it did not have. */
@@ -21,10 +30,15 @@ export interface LoadedPdf {
  */
 export function appendUpdate({ bytes, doc, firstNew, offsets }: LoadedPdf, date: string): Uint8Array {
   const { context } = doc;
-  const touched = [context.trailerInfo.Root, context.trailerInfo.Info, doc.catalog.get(PDFName.of('ViewerPreferences'))];
+  const touched = [
+    context.trailerInfo.Root,
+    context.trailerInfo.Info,
+    doc.catalog.get(PDFName.of('ViewerPreferences')),
+  ];
   const changed = new Map<number, PDFRef>();
   for (const ref of touched) if (ref instanceof PDFRef) changed.set(ref.objectNumber, ref);
-  for (const [ref] of context.enumerateIndirectObjects()) if (ref.objectNumber >= firstNew) changed.set(ref.objectNumber, ref);
+  for (const [ref] of context.enumerateIndirectObjects())
+    if (ref.objectNumber >= firstNew) changed.set(ref.objectNumber, ref);
 
   const pieces: string[] = ['\n'];
   let offset = bytes.length + 1;
@@ -35,12 +49,20 @@ export function appendUpdate({ bytes, doc, firstNew, offsets }: LoadedPdf, date:
     pieces.push(text);
     offset += Buffer.byteLength(text, 'latin1');
   }
-  const trailer = context.obj({ Size: PDFNumber.of(context.largestObjectNumber + 1), Root: context.trailerInfo.Root, Info: context.trailerInfo.Info, Prev: PDFNumber.of(lastXrefOffset(bytes)) }) as PDFDict;
+  const trailer = context.obj({
+    Size: PDFNumber.of(context.largestObjectNumber + 1),
+    Root: context.trailerInfo.Root,
+    Info: context.trailerInfo.Info,
+    Prev: PDFNumber.of(lastXrefOffset(bytes)),
+  }) as PDFDict;
   if (context.trailerInfo.ID) trailer.set(PDFName.of('ID'), context.trailerInfo.ID);
-  pieces.push(`${xref.toString()}${PDFTrailerDict.of(trailer).toString()}\n${PDFTrailer.forLastCrossRefSectionOffset(offset).toString()}\n`);
+  pieces.push(
+    `${xref.toString()}${PDFTrailerDict.of(trailer).toString()}\n${PDFTrailer.forLastCrossRefSectionOffset(offset).toString()}\n`,
+  );
   const original = Buffer.from(bytes);
   const info = context.trailerInfo.Info;
-  if (info instanceof PDFRef && info.objectNumber < firstNew) redate(original, (offsets ?? crossReferences(original)?.offsets)?.get(info.objectNumber), date);
+  if (info instanceof PDFRef && info.objectNumber < firstNew)
+    redate(original, (offsets ?? crossReferences(original)?.offsets)?.get(info.objectNumber), date);
   return Buffer.concat([original, Buffer.from(pieces.join(''), 'latin1')]);
 }
 

@@ -44,18 +44,35 @@ export interface PassKind {
  * counts are placeholders, printed in boxes of fixed width so that writing the real ones in the
  * next pass moves nothing.
  */
-export function printView(book: Book, variant: Variant, units: Unit[], chapters: Map<string, string>, layout: Layout | undefined, css: string, pass: PassKind = {}) {
+export function printView(
+  book: Book,
+  variant: Variant,
+  units: Unit[],
+  chapters: Map<string, string>,
+  layout: Layout | undefined,
+  css: string,
+  pass: PassKind = {},
+) {
   const names = new Map(units.map((u, i) => [u.anchor, `u${i}`]));
-  const unitOf = (anchor: string) => ({ pageName: names.get(anchor), blankBefore: layout?.blankBefore.has(anchor) ?? false });
+  const unitOf = (anchor: string) => ({
+    pageName: names.get(anchor),
+    blankBefore: layout?.blankBefore.has(anchor) ?? false,
+  });
   const pageRef = (anchor: string) => (layout ? String(layout.pageOf.get(anchor) ?? '') : '000');
   const pageCount = (anchor: string) => (layout ? String(layout.counts.get(anchor) ?? '') : '00');
   const contents = (nodes: ContentsNode[]) =>
     mapEntries<object>(nodes, (node, inner) => {
       if (node.kind === 'subsection') return { ...node, page: pageRef(node.anchor), pages: '', entries: inner };
-      if (node.kind === 'chapter' || node.kind === 'amendments') return { ...node, page: pageRef(node.anchor), pages: pageCount(node.anchor) };
+      if (node.kind === 'chapter' || node.kind === 'amendments')
+        return { ...node, page: pageRef(node.anchor), pages: pageCount(node.anchor) };
       return node;
     });
-  const sections = book.sections.map((s) => ({ ...s, page: pageRef(s.anchor), pages: '', entries: contents(s.entries) }));
+  const sections = book.sections.map((s) => ({
+    ...s,
+    page: pageRef(s.anchor),
+    pages: '',
+    entries: contents(s.entries),
+  }));
   return {
     ...editionView(book),
     css,
@@ -65,8 +82,12 @@ export function printView(book: Book, variant: Variant, units: Unit[], chapters:
     sections,
     measuring: pass.measuring ?? false,
     // Chromium names a destination (with its page) only for an element a link points at.
-    pageFinder: pass.finder ? book.chapters.filter((c) => !pass.only || pass.only.has(c.id)).flatMap((c) => c.blocks) : [],
-    units: book.sections.flatMap((s, i) => sectionUnits(s, sections[i].entries, chapters, unitOf)).filter((u) => included(u, pass)),
+    pageFinder: pass.finder
+      ? book.chapters.filter((c) => !pass.only || pass.only.has(c.id)).flatMap((c) => c.blocks)
+      : [],
+    units: book.sections
+      .flatMap((s, i) => sectionUnits(s, sections[i].entries, chapters, unitOf))
+      .filter((u) => included(u, pass)),
     pageRules: units.map((unit) => pageRule(unit, names.get(unit.anchor)!, layout)),
   };
 }
@@ -85,14 +106,28 @@ type PrintedUnit = { kind: string } & Record<string, unknown>;
  * them), then its chapters and the appendix, each with the headings of the sub-sections opened
  * since the unit before it, printed at its top.
  */
-function sectionUnits(section: SectionNode, contents: object[], chapters: Map<string, string>, unitOf: (anchor: string) => object): PrintedUnit[] {
+function sectionUnits(
+  section: SectionNode,
+  contents: object[],
+  chapters: Map<string, string>,
+  unitOf: (anchor: string) => object,
+): PrintedUnit[] {
   const units: PrintedUnit[] = [{ ...section, entries: contents, level: 2, ...unitOf(section.anchor) }];
   const pending: SubsectionHeading[] = [];
   for (const [node, depth] of entriesInOrder(section.entries)) {
     const level = headingLevel(depth);
-    if (node.kind === 'subsection') pending.push({ number: node.number, title: node.title, anchor: node.anchor, level });
-    else if (node.kind === 'chapter') units.push({ ...node, level, subsections: pending.splice(0), html: chapters.get(node.id) ?? '', ...unitOf(node.anchor) });
-    else if (node.kind === 'amendments') units.push({ ...node, level, subsections: pending.splice(0), ...unitOf(node.anchor) });
+    if (node.kind === 'subsection')
+      pending.push({ number: node.number, title: node.title, anchor: node.anchor, level });
+    else if (node.kind === 'chapter')
+      units.push({
+        ...node,
+        level,
+        subsections: pending.splice(0),
+        html: chapters.get(node.id) ?? '',
+        ...unitOf(node.anchor),
+      });
+    else if (node.kind === 'amendments')
+      units.push({ ...node, level, subsections: pending.splice(0), ...unitOf(node.anchor) });
   }
   return units;
 }

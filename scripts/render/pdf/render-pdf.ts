@@ -6,7 +6,19 @@ import { numberedTitle } from '../../core/numbered-title.ts';
 import { loadTemplates, type Templates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { blockOffsets, type BlockOffsets } from './block-pages.ts';
-import { binderLayout, contentsAnchors, contentsStart, landedAsPlanned, planLayout, printUnits, unitCounts, type Layout, type Measure, type Unit, type Variant } from './layout.ts';
+import {
+  binderLayout,
+  contentsAnchors,
+  contentsStart,
+  landedAsPlanned,
+  planLayout,
+  printUnits,
+  unitCounts,
+  type Layout,
+  type Measure,
+  type Unit,
+  type Variant,
+} from './layout.ts';
 import { atMostAtOnce } from './at-most-at-once.ts';
 import { joinMeasures, type PartPrint } from './joined-measure.ts';
 import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
@@ -42,16 +54,32 @@ export interface PrintedPdf {
   printed: Measure;
 }
 
-export async function pdfJob(book: Book, browser: PdfBrowser, templatesDir: string, options: PrintOptions): Promise<PdfJob> {
+export async function pdfJob(
+  book: Book,
+  browser: PdfBrowser,
+  templatesDir: string,
+  options: PrintOptions,
+): Promise<PdfJob> {
   const templates = await loadTemplates(templatesDir, 'pdf');
-  const css = { partner: await templates.styles('manual.css', 'print.css', 'partner.css'), binder: await templates.styles('manual.css', 'print.css', 'binder.css') };
+  const css = {
+    partner: await templates.styles('manual.css', 'print.css', 'partner.css'),
+    binder: await templates.styles('manual.css', 'print.css', 'binder.css'),
+  };
   const units = printUnits(book);
   const anchors = { partner: contentsAnchors(book), binder: units.map((u) => u.anchor) };
   return { book, browser, templates, css, units, anchors, chapters: printedChapters(book), options };
 }
 
-function printPass(job: PdfJob, variant: Variant, layout: Layout | undefined, pass: PassKind = {}): Promise<Uint8Array> {
-  const html = job.templates.render('edition', printView(job.book, variant, job.units, job.chapters, layout, job.css[variant], pass));
+function printPass(
+  job: PdfJob,
+  variant: Variant,
+  layout: Layout | undefined,
+  pass: PassKind = {},
+): Promise<Uint8Array> {
+  const html = job.templates.render(
+    'edition',
+    printView(job.book, variant, job.units, job.chapters, layout, job.css[variant], pass),
+  );
   return job.browser.print(html, job.options, !pass.measuring);
 }
 
@@ -81,17 +109,28 @@ export async function measurePdfs(job: PdfJob): Promise<{ layouts: Record<Varian
   const measure = joinMeasures('partner', job.units, [partnerFrame, ...chapters]);
   const partner = planLayout('partner', job.units, measure, new Set(), job.anchors.partner);
   const frame = unitCounts('binder', frameUnits, binderFrame.measure, new Set());
-  return { layouts: { partner, binder: binderLayout(job.units, new Map([...partner.counts, ...frame])) }, blocks: blockOffsets(job.book, measure) };
+  return {
+    layouts: { partner, binder: binderLayout(job.units, new Map([...partner.counts, ...frame])) },
+    blocks: blockOffsets(job.book, measure),
+  };
 }
 
 /** Where the blocks of some chapters start (those changed since the last build): measuring prints of those chapters alone. */
 export async function measureBlocks(job: PdfJob, ids: ReadonlySet<string>): Promise<BlockOffsets> {
-  const parts = await atMostAtOnce(PRINTS_AT_ONCE, chapterParts(job, ids).map((units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) })));
+  const parts = await atMostAtOnce(
+    PRINTS_AT_ONCE,
+    chapterParts(job, ids).map(
+      (units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) }),
+    ),
+  );
   return new Map(parts.flatMap((part) => [...blockOffsets(job.book, part.measure, ids)]));
 }
 
 async function measurePart(job: PdfJob, variant: Variant, units: Unit[], pass: PassKind): Promise<PartPrint> {
-  return { units, measure: await readPrintedPdf(await printPass(job, variant, undefined, { measuring: true, ...pass })) };
+  return {
+    units,
+    measure: await readPrintedPdf(await printPass(job, variant, undefined, { measuring: true, ...pass })),
+  };
 }
 
 /**
@@ -159,7 +198,8 @@ function outlineOf(book: Book, variant: Variant): OutlineNode[] {
   const entries = (nodes: ContentsNode[]) =>
     mapEntries<OutlineNode>(nodes, (node, children) => {
       if (node.kind === 'subsection') return { title: numberedTitle(node), target: node.anchor, children };
-      if (node.kind === 'chapter' || node.kind === 'amendments') return { title: numberedTitle(node), target: node.anchor, children: [] };
+      if (node.kind === 'chapter' || node.kind === 'amendments')
+        return { title: numberedTitle(node), target: node.anchor, children: [] };
       return [];
     });
   return [

@@ -43,11 +43,11 @@ export async function loadManual(
   const entries = uniqueChapterEntries(manifest, diagnostics);
   const chapters = await readChapters(root, entries, diagnostics, parse);
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
-  manifest.meta.logo = checkLogo(root, manifest, diagnostics);
+  const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
   await warnUnlisted(root, new Set(entries.map((e) => chapterFile(e.id))), diagnostics);
   if (!editions) return undefined;
   const baseline = await readBaseline(options.archiveDir ?? path.join(root, 'archive'), editions[0].id, diagnostics);
-  return { root, baseline, manifest, editions, chapters };
+  return { root, baseline, manifest: { ...manifest, meta }, editions, chapters };
 }
 
 async function readSourceText(

@@ -1,8 +1,16 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, {
+  TimeoutError,
+  type Browser,
+  type BrowserContext,
+  type Connection,
+  type Page,
+  type Target,
+} from 'puppeteer-core';
 import { ManualError } from '../../core/diagnostics.ts';
 
 /** Print options shared by every PDF: the page size and margins come from the templates' CSS. */
@@ -75,55 +83,235 @@ export async function launchBrowser({ executable, timeout, lowMemory = false }: 
       {
         severity: 'error',
         file: executable,
-        message: 'Chromium is needed to print the PDFs, and it is not installed',
+        message: 'Chromium is needed to print the PDF editions, and it is not installed',
         hint: 'install Debian\'s Chromium with "sudo apt-get install chromium" (scripts/setup.sh does it), or set MANUAL_CHROMIUM to its path',
       },
     ]);
   }
   const profile = await mkdtemp(path.join(tmpdir(), 'manual-chromium-'));
-  let browser: Browser;
+  let chromium: Chromium;
   try {
-    // Over a pipe, Chromium ends when the build's process ends, however it ends (even killed).
-    browser = await puppeteer.launch({ executablePath: executable, headless: true, args: lowMemory ? [...FLAGS, ...LOW_MEMORY_FLAGS] : FLAGS, userDataDir: profile, pipe: true, timeout, protocolTimeout: timeout });
+    chromium = await startChromium(executable, lowMemory ? [...FLAGS, ...LOW_MEMORY_FLAGS] : FLAGS, profile, timeout);
   } catch (e) {
-    await rm(profile, { recursive: true, force: true });
+    await removeProfile(profile);
     throw chromiumError('start', e);
   }
-  const version = (await browser.version()).replace(/^[^/]*\//, '');
+  return pdfBrowser(chromium, profile);
+}
+
+/** A started Chromium, and what tells when it, or one of its renderers, has died. */
+interface Chromium {
+  browser: Browser;
+  /** The browser's own connection, on which Chromium reports every target. */
+  connection: Connection;
+  /** Rejects once the browser process has ended or its pipe has closed. */
+  ended: Promise<never>;
+  crashes: CrashReports;
+  version: string;
+}
+
+/**
+ * Starts Chromium over a pipe, so that it ends when the build's process ends, however it ends (even
+ * killed). puppeteer's launch never settles on a Chromium that dies while its first tab attaches
+ * (TargetManager.initialize awaits a Deferred that a closed pipe does not settle), so the launch
+ * races the browser process's end, watched from the first target puppeteer filters, which attaches
+ * before any such wait, and the start timeout, whose timer keeps the build's process alive.
+ */
+async function startChromium(executable: string, args: string[], profile: string, timeout: number): Promise<Chromium> {
+  let seen: Browser | undefined;
+  let fail!: (e: unknown) => void;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  const timer = setTimeout(() => fail(new TimeoutError(`no answer in ${timeout / 1000} s`)), timeout);
+  const watch = (target: Target) => {
+    if (!seen) browserEnd((seen = target.browser())).catch(fail);
+    return true;
+  };
+  // No wait for the first page: it is never printed on, and puppeteer's wait outlives a dead Chromium by the whole timeout.
+  const launching = puppeteer.launch({
+    executablePath: executable,
+    headless: true,
+    args,
+    userDataDir: profile,
+    pipe: true,
+    timeout,
+    protocolTimeout: timeout,
+    waitForInitialPage: false,
+    targetFilter: watch,
+  });
+  try {
+    const browser = await Promise.race([launching, failed]);
+    const ended = browserEnd(browser);
+    const [version, session] = await Promise.race([
+      Promise.all([browser.version(), browser.target().createCDPSession()]),
+      ended,
+      failed,
+    ]);
+    const connection = session.connection()!;
+    return { browser, connection, ended, crashes: crashReports(connection), version: version.replace(/^[^/]*\//, '') };
+  } catch (e) {
+    killChromium(seen?.process());
+    void launching.then((browser) => browser.close()).catch(() => undefined);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Rejects once the browser process has ended or its pipe has closed, whichever the build sees first. */
+function browserEnd(browser: Browser): Promise<never> {
+  const child = browser.process();
+  const ended = new Promise<never>((_, reject) => {
+    const end = (why: string) => reject(new Error(`the browser closed unexpectedly (${why})`));
+    const exited = (code: number | null, signal: NodeJS.Signals | null) =>
+      end(signal ? `killed by ${signal}` : `exit code ${code}`);
+    browser.once('disconnected', () => end('its pipe closed'));
+    child?.once('exit', exited);
+    if (child && (child.exitCode !== null || child.signalCode !== null)) exited(child.exitCode, child.signalCode);
+    if (!browser.connected) end('its pipe closed');
+  });
+  ended.catch(() => undefined); // it is reported where a print or the start awaits it
+  return ended;
+}
+
+/** Kills Chromium's browser process and its renderers, unless the browser process has already ended. */
+function killChromium(child: ChildProcess | null | undefined): void {
+  // While Node has not seen the process end, its pid is still its own, and (launched detached) so is its process group.
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {
+    child.kill('SIGKILL');
+  }
+}
+
+/** A renderer's death can leave one of its files being written while the profile is removed: a profile left behind never fails the build. */
+const removeProfile = (profile: string) =>
+  rm(profile, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+
+function pdfBrowser(chromium: Chromium, profile: string): PdfBrowser {
+  let ended: unknown;
+  chromium.ended.catch((e: unknown) => (ended = e));
+  let closing: Promise<void> | undefined;
   return {
-    print: (html, options, tagged = true) => printPage(browser, html, options, tagged).catch((e: unknown) => Promise.reject(chromiumError('print a PDF', e))),
-    version,
-    async close() {
-      // A Chromium that hangs may not answer "close": it gets five seconds, then is killed.
-      const child = browser.process();
-      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
-      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      await rm(profile, { recursive: true, force: true });
+    print(html, options, tagged = true) {
+      // Once Chromium has died, or been closed, a print fails at once: nothing would ever answer it.
+      if (ended || closing)
+        return Promise.reject(
+          chromiumError('print a PDF', ended ?? new Error('the browser was closed before the print')),
+        );
+      return Promise.race([printPage(chromium, html, options, tagged), chromium.ended]).catch((e: unknown) =>
+        Promise.reject(chromiumError('print a PDF', e)),
+      );
+    },
+    version: chromium.version,
+    close: () => (closing ??= closeChromium(chromium.browser, profile)),
+  };
+}
+
+/**
+ * Closes Chromium and removes its profile. It settles however Chromium ends and never rejects: a
+ * build that failed reports its own error, not the close's.
+ */
+async function closeChromium(browser: Browser, profile: string): Promise<void> {
+  const child = browser.process();
+  // A Chromium that hangs may not answer "close": it gets five seconds, then is killed. The timer
+  // is a live handle: with Chromium gone, it keeps the build's process alive while close() waits.
+  let timer: NodeJS.Timeout | undefined;
+  const given = new Promise((resolve) => (timer = setTimeout(resolve, 5000)));
+  await Promise.race([browser.close().catch(() => undefined), given]);
+  clearTimeout(timer);
+  killChromium(child);
+  await removeProfile(profile);
+}
+
+/** Renderer deaths, by browser context. */
+interface CrashReports {
+  /** `crashed` rejects once a page of the context has crashed; `stop` stops watching it. */
+  watch(context: string): { crashed: Promise<never>; stop: () => void };
+}
+
+/**
+ * Chromium reports a renderer's death on the browser's connection (puppeteer turns target discovery
+ * on) as Target.targetCrashed, for a page whose context Target.targetCreated named. The page's own
+ * "error" event comes only once puppeteer has made the page, and a renderer that dies while the
+ * page is being set up leaves the commands sent to it unanswered until the protocol timeout.
+ */
+function crashReports(connection: Connection): CrashReports {
+  const contextOf = new Map<string, string>();
+  const watchers = new Map<string, (e: Error) => void>();
+  connection.on('Target.targetCreated', ({ targetInfo }) => {
+    if (targetInfo.type === 'page' && targetInfo.browserContextId)
+      contextOf.set(targetInfo.targetId, targetInfo.browserContextId);
+  });
+  connection.on('Target.targetDestroyed', ({ targetId }) => contextOf.delete(targetId));
+  connection.on('Target.targetCrashed', ({ targetId, status }) => {
+    const context = contextOf.get(targetId);
+    if (context) watchers.get(context)?.(new Error(`the page's renderer crashed (${status})`));
+  });
+  return {
+    watch(context) {
+      const crashed = new Promise<never>((_, reject) => watchers.set(context, reject));
+      crashed.catch(() => undefined); // it is reported by the print it races
+      return { crashed, stop: () => watchers.delete(context) };
     },
   };
 }
 
-async function printPage(browser: Browser, html: string, options: PrintOptions, tagged: boolean): Promise<Uint8Array> {
+async function printPage(
+  chromium: Chromium,
+  html: string,
+  options: PrintOptions,
+  tagged: boolean,
+): Promise<Uint8Array> {
   // A context of its own puts each print in a renderer process of its own: two pages printing at
   // once in one process wrote different bytes (fonts are numbered as the process loads them).
-  const context = await browser.createBrowserContext();
-  const page = await context.newPage();
+  const context = await chromium.browser.createBrowserContext();
+  const crash = chromium.crashes.watch(context.id!);
+  const printed = new AbortController();
   try {
-    // The page is self-contained (styles and images inline), so every request it makes, to the
-    // network or to a file, is refused: a chapter can never pull anything into the PDF.
-    await page.setRequestInterception(true);
-    page.on('request', (request) => void request.abort('blockedbyclient'));
-    await page.setJavaScriptEnabled(false);
-    // A renderer that dies mid-print is only reported as the page's "error": without this the
-    // print would wait for the whole timeout.
-    const crashed = new Promise<never>((_, reject) => page.once('error', reject));
-    crashed.catch(() => undefined);
     const print = async () => {
+      const page = await openPage(chromium, context, options, printed.signal);
+      // The page is self-contained (styles and images inline), so every request it makes, to the
+      // network or to a file, is refused: a chapter can never pull anything into the PDF.
+      await page.setRequestInterception(true);
+      page.on('request', (request) => void request.abort('blockedbyclient'));
+      await page.setJavaScriptEnabled(false);
       await page.setContent(html, { waitUntil: 'load', timeout: options.timeout });
-      return page.pdf({ preferCSSPageSize: true, printBackground: true, tagged, outline: false, timeout: options.timeout });
+      return page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        tagged,
+        outline: false,
+        timeout: options.timeout,
+      });
     };
-    return await Promise.race([print(), crashed]);
+    // Chromium's end too: the finally below must run, to stop the wait for the page's target.
+    return await Promise.race([print(), crash.crashed, chromium.ended]);
   } finally {
+    crash.stop();
+    printed.abort();
     await context.close();
   }
+}
+
+/**
+ * context.newPage(), but waiting for the new page only as long as the print: newPage's own wait
+ * for the page's target runs on for 30 s after Chromium has died, and the build's process with it.
+ */
+async function openPage(
+  chromium: Chromium,
+  context: BrowserContext,
+  options: PrintOptions,
+  signal: AbortSignal,
+): Promise<Page> {
+  await chromium.connection.send('Target.createTarget', { url: 'about:blank', browserContextId: context.id });
+  // The wait below listens for the signal's "abort" event, which a signal aborted meanwhile has already fired.
+  signal.throwIfAborted();
+  const target = await chromium.browser.waitForTarget((t) => t.browserContext() === context && t.type() === 'page', {
+    timeout: options.timeout,
+    signal,
+  });
+  const page = await target.page();
+  if (!page) throw new Error('Chromium made no page for the print');
+  return page;
 }

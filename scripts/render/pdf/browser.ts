@@ -83,7 +83,7 @@ export async function launchBrowser({ executable, timeout, lowMemory = false }: 
       {
         severity: 'error',
         file: executable,
-        message: 'Chromium is needed to print the PDF editions, and it is not installed',
+        message: 'Chromium is needed to print the PDFs, and it is not installed',
         hint: 'install Debian\'s Chromium with "sudo apt-get install chromium" (scripts/setup.sh does it), or set MANUAL_CHROMIUM to its path',
       },
     ]);

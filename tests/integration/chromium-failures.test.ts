@@ -73,40 +73,18 @@ const pids = (pattern: string) => running(pattern).split('\n').filter(Boolean).m
 describe('a Chromium that crashes in the middle of a print', () => {
   it.each(['browser', 'renderer'])(
     '(its %s) stops the build with a clear error, leaves dist/ untouched and nothing running',
-    { timeout: 120_000 },
+    { timeout: 300_000 },
     async (victim) => {
-      const root = copyManual();
-      // A chapter long enough that each print takes a few seconds, so the crash lands inside one.
-      const rows = Array.from({ length: 1500 }, (_, i) => `| ${i + 1} | Placement review ${i + 1} |`).join('\n');
-      write(root, 'chapters/care/visits.md', `# Visits\n\n## Frequency\n\n| Number | Review |\n|---|---|\n${rows}\n`);
-      const temp = scratchDir('manual-crash-');
-      // A renderer's death must be noticed at once, not when a print times out.
-      const child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'build', '--root', root], {
-        env: { ...process.env, TMPDIR: temp, MANUAL_PRINT_TIMEOUT: '60' },
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const ended = new Promise<number | null>((resolve) => child.on('close', resolve));
-      // The print has started once one of this build's renderers is busy laying out a page.
-      let target: number | undefined;
-      for (let tries = 0; tries < 600 && target === undefined; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        const ours = pids(`user-data-dir=${temp}`);
-        const renderers = ours.filter(
-          (pid) => / --type=renderer /.test(commandLine(pid)) && !commandLine(pid).includes('--top-chrome-webui'),
-        );
-        const busy = renderers.find((pid) => cpuTicks(pid) >= 20);
-        if (busy)
-          target =
-            victim === 'renderer'
-              ? busy
-              : ours.find((pid) => commandLine(pid) && !commandLine(pid).includes('--type='));
+      // A renderer killed just as its print ends, before its page closes, stops nothing: the
+      // build then writes every output. Such a kill missed its moment and is tried again.
+      let attempt: Awaited<ReturnType<typeof killMidPrint>> | undefined;
+      for (let tries = 0; tries < 3 && (attempt === undefined || attempt.status === 0); tries++) {
+        if (attempt) expect(readdirSync(path.join(attempt.root, 'dist')).sort()).toHaveLength(4);
+        attempt = await killMidPrint(victim);
       }
-      expect(target, 'no print started').toBeDefined();
-      process.kill(target!, 'SIGKILL');
-      const killedAt = performance.now();
-      expect(await ended).toBe(1);
-      expect(performance.now() - killedAt).toBeLessThan(20_000);
+      const { root, temp, status, stderr, killedAt, endedAt } = attempt!;
+      expect(status).toBe(1);
+      expect(endedAt - killedAt).toBeLessThan(20_000);
       expect(stderr).toMatch(
         /^chromium: error: Chromium failed to print a PDF: [^\n]*(closed|crashed|Printing failed)[^\n]*\n  fix: nothing was written; build again, and if it fails again check that "chromium --version" runs and that the machine has free memory\n$/,
       );
@@ -116,6 +94,43 @@ describe('a Chromium that crashes in the middle of a print', () => {
     },
   );
 });
+
+/** Builds a manual whose prints take a few seconds and kills its Chromium's browser or a busy renderer once a print is under way. */
+async function killMidPrint(victim: string) {
+  const root = copyManual();
+  // A chapter long enough that each print takes a few seconds, so the crash lands inside one.
+  const rows = Array.from({ length: 1500 }, (_, i) => `| ${i + 1} | Placement review ${i + 1} |`).join('\n');
+  write(root, 'chapters/care/visits.md', `# Visits\n\n## Frequency\n\n| Number | Review |\n|---|---|\n${rows}\n`);
+  const temp = scratchDir('manual-crash-');
+  // A renderer's death must be noticed at once, not when a print times out.
+  const child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'build', '--root', root, '--timings'], {
+    env: { ...process.env, TMPDIR: temp, MANUAL_PRINT_TIMEOUT: '60' },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const ended = new Promise<number | null>((resolve) => child.on('close', resolve));
+  // A print has started once the book is made and one of this build's renderers is busy laying
+  // out a page (before, a busy renderer is Chromium's first tab, which prints nothing).
+  let target: number | undefined;
+  for (let tries = 0; tries < 600 && target === undefined; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (!stderr.includes('check and book model')) continue;
+    const ours = pids(`user-data-dir=${temp}`);
+    const renderers = ours.filter(
+      (pid) => / --type=renderer /.test(commandLine(pid)) && !commandLine(pid).includes('--top-chrome-webui'),
+    );
+    const busy = renderers.find((pid) => cpuTicks(pid) >= 20);
+    if (busy)
+      target =
+        victim === 'renderer' ? busy : ours.find((pid) => commandLine(pid) && !commandLine(pid).includes('--type='));
+  }
+  expect(target, 'no print started').toBeDefined();
+  process.kill(target!, 'SIGKILL');
+  const killedAt = performance.now();
+  const status = await ended;
+  const problems = stderr.replace(/^ +[\d.]+ s {2}.*\n/gm, '');
+  return { root, temp, status, stderr: problems, killedAt, endedAt: performance.now() };
+}
 
 /** What a killing waits for, from the build's timings so far and Chromium's processes: the processes to kill once its moment has come, none before. */
 type Moment = (said: string, chromium: ReturnType<typeof chromiumUnder>) => number[];

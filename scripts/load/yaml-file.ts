@@ -18,17 +18,24 @@ export class YamlFile {
     private readonly lineOffset = 0,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.lines, prettyErrors: false });
-    // Only the first syntax error is reliable: the parser's later ones are mostly its confusion.
-    const [first, ...rest] = this.doc.errors;
-    if (first) {
-      const at = this.lines.linePos(first.pos[0]);
-      const more = rest.length
-        ? ` (the ${rest.length} YAML problem${rest.length === 1 ? '' : 's'} after it may follow from this one)`
-        : '';
-      diagnostics.error(
-        { file, line: at.line + lineOffset, column: at.col },
-        `YAML syntax: ${firstLine(first.message)}${more}`,
-        'check the indentation and quoting on this line and the one above it; quote text that contains ": " or starts with a special character',
+    this.reportSyntaxErrors(lineOffset);
+  }
+
+  /**
+   * Every syntax error of the file, the first of each line: an author mends them all in one go.
+   */
+  private reportSyntaxErrors(lineOffset: number): void {
+    const reported = new Set<number>();
+    for (const error of this.doc.errors) {
+      const at = this.lines.linePos(error.pos[0]);
+      if (reported.has(at.line)) continue;
+      reported.add(at.line);
+      this.diagnostics.error(
+        { file: this.file, line: at.line + lineOffset, column: at.col },
+        `YAML syntax: ${firstLine(error.message)}`,
+        error.code === 'MISSING_CHAR' && /quote/i.test(error.message)
+          ? 'a quote opened above this line is never closed: close it on the line where the text ends'
+          : 'check the indentation and quoting on this line and the one above it; quote text that contains ": " or starts with a special character',
       );
     }
   }

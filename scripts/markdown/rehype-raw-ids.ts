@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
 import { forEachElement } from './for-each-element.ts';
+import { rawAnchor } from '../core/raw-anchors.ts';
+import { writtenId } from './raw-html.ts';
 
 /**
  * Ids the markdown conversion gave (headings, footnotes) wear this mark while raw HTML is parsed
@@ -21,14 +23,13 @@ export function rehypeMarkGeneratedIds() {
 
 /**
  * Ids written in raw HTML (`<span id="x">`, Word's `<a name="_Toc1">`) are kept in the chapter's
- * own namespace, `PREFIX raw.x`: the HTML edition and the PDFs put every chapter in one document
+ * own namespace (see rawAnchor): the HTML edition and the PDFs put every chapter in one document
  * beside the templates' ids, and the EPUB checks ids as XML, so an id written as-is could repeat
- * another chapter's, a heading's anchor or a template's ("amendments"). Heading slugs never hold
- * a ".", so no generated id takes this form. An id raw HTML repeats within the chapter is dropped
+ * another chapter's, a heading's anchor or a template's ("amendments"). An id raw HTML repeats within the chapter is dropped
  * (with a message on the file, for `manual check`), `name` becomes an id, and the chapter's raw links, labels
  * and table headers follow their ids. Generated ids lose their mark.
  */
-export function rehypeRawIds(prefix: string) {
+export function rehypeRawIds(owner: string) {
   return (tree: Root, file: VFile): void => {
     const generated = unmarkGeneratedIds(tree);
     const generatedIds = new Set(generated.values());
@@ -38,12 +39,10 @@ export function rehypeRawIds(prefix: string) {
       const { id, name } = node.properties;
       delete node.properties.name; // only forms and old anchors use it; forms are gone, anchors get an id
       if (generated.has(node)) return;
-      const written = [id, node.tagName === 'a' ? name : undefined].find(
-        (value): value is string => typeof value === 'string' && value.trim() !== '',
-      );
+      const written = writtenId(node.tagName, { id, name });
       delete node.properties.id;
       if (written === undefined) return;
-      const unique = `${prefix}raw.${written.trim().replace(/[^A-Za-z0-9_.-]/g, '_')}`;
+      const unique = rawAnchor(owner, written);
       if (taken.has(unique)) {
         repeated(file, node, written);
         return;

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Image, Link } from 'mdast';
@@ -6,7 +6,9 @@ import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { HAS_SCHEME } from '../core/urls.ts';
 import type { HeadingInfo } from '../core/book.ts';
 import { numberedTitle } from '../core/numbered-title.ts';
+import { rawAnchor } from '../core/raw-anchors.ts';
 import { isInside, realRoot } from './rehype-contain-images.ts';
+import { chapterIdOf, isSiteLink, nearestChapterPath, siteCandidates } from './site-links.ts';
 
 /** What a link can point at: a chapter of the contents and its headings. */
 export interface LinkTarget {
@@ -14,6 +16,8 @@ export interface LinkTarget {
   title: string;
   anchor: string;
   headings: HeadingInfo[];
+  /** The ids the chapter's raw HTML gives (`<span id="which">`, `<a name="_Toc1">`), as written. */
+  rawIds?: () => ReadonlySet<string>;
 }
 
 export interface ResolveLinksOptions {
@@ -21,6 +25,8 @@ export interface ResolveLinksOptions {
   root: string;
   /** Folder relative links are written from, relative to the root (`chapters/care`). */
   baseDir: string;
+  /** The folder the chapter's page is published as on a web site (`chapters/care/placements`), if it is a chapter. */
+  pageDir?: string;
   /** Chapters of the contents by id; `self` is the one being resolved, if any. */
   targets: ReadonlyMap<string, LinkTarget>;
   self?: LinkTarget;
@@ -59,49 +65,115 @@ export function resolveLinks(references: readonly (Link | Image)[], options: Res
 }
 
 function resolveLink(node: Link, options: ResolveLinksOptions): Resolved | undefined {
-  if (HAS_SCHEME.test(node.url)) return isEmpty(node) ? { text: node.url.replace(/^mailto:/, '') } : undefined;
-  const [filePart, fragment] = splitFragment(node.url);
-  const target = filePart === '' ? options.self : chapterTarget(node, filePart, options);
-  if (!target) return undefined;
-  const heading = fragment === undefined ? undefined : findHeading(node, target, fragment, options);
-  if (fragment !== undefined && !heading) return undefined;
-  return { url: `#${heading?.anchor ?? target.anchor}`, text: isEmpty(node) ? describe(target, heading) : undefined };
+  const url = validUrl(node, options);
+  if (HAS_SCHEME.test(url)) return isEmpty(node) ? { url, text: url.replace(/^mailto:/, '') } : withUrl(node, url);
+  const [filePart, fragment] = splitFragment(url);
+  const target = filePart === '' ? options.self : chapterTarget(node, filePart, fragment, options);
+  if (!target) return withUrl(node, url);
+  // A link to "#" alone, like one without a fragment, leads to the top of the chapter.
+  const anchor = fragment ? findAnchor(node, target, fragment, options) : target.anchor;
+  if (anchor === undefined) return undefined;
+  const heading = target.headings.find((h) => h.anchor === anchor);
+  return { url: `#${anchor}`, text: isEmpty(node) ? describe(target, heading) : undefined };
 }
 
-function chapterTarget(node: Link, filePart: string, options: ResolveLinksOptions): LinkTarget | undefined {
+const withUrl = (node: Link, url: string): Resolved | undefined => (url === node.url ? undefined : { url });
+
+/**
+ * The link's address as outputs write it: a `#` after the first one is percent-encoded, since a
+ * URL has one fragment (an EPUB reading system rejects the address otherwise). Checking warns.
+ */
+function validUrl(node: Link, options: ResolveLinksOptions): string {
+  const hash = node.url.indexOf('#');
+  if (hash === -1 || !node.url.includes('#', hash + 1)) return node.url;
+  const url = node.url.slice(0, hash + 1) + node.url.slice(hash + 1).replaceAll('#', '%23');
+  options.diagnostics.warning(
+    options.locate(node),
+    `link address ${node.url} is not a valid URL: it has more than one "#"; the editions write ${url}`,
+    'write a "#" that belongs to the address after the first one as "%23"',
+  );
+  return url;
+}
+
+function chapterTarget(
+  node: Link,
+  filePart: string,
+  fragment: string | undefined,
+  options: ResolveLinksOptions,
+): LinkTarget | undefined {
   const file = path.posix.normalize(path.posix.join(options.baseDir, filePart));
-  const id = file.startsWith('chapters/') && file.endsWith('.md') ? file.slice('chapters/'.length, -3) : undefined;
+  const id = chapterIdOf(file);
   const target = id === undefined ? undefined : options.targets.get(id);
   if (target) return target;
-  const where = options.locate(node);
-  const exists = existsSync(path.join(options.root, file));
-  if (id === undefined) {
-    const hint = 'link to chapters by their .md file, or give a full web address (https://...)';
-    if (exists) options.diagnostics.warning(where, `link to ${file}, a file that editions do not include`, hint);
-    else options.diagnostics.error(where, `link to ${file}, which does not exist`, hint);
-    return undefined;
-  }
-  const nearest = closest(id, [...options.targets.keys()]);
-  const near = nearest !== undefined && distance(id, nearest) <= Math.max(3, id.length / 4);
-  const problem = exists ? 'which is not in the contents' : 'which does not exist';
-  const hint = near
-    ? `correct the link (did you mean "${path.posix.relative(options.baseDir, `chapters/${nearest}.md`)}"?)`
-    : 'link to a chapter listed in the contents, by the path of its .md file relative to this file';
-  options.diagnostics.error(where, `link to chapter ${file}, ${problem}`, hint);
+  const site = id === undefined && isSiteLink(filePart) ? siteTarget(node, filePart, fragment, options) : undefined;
+  if (site) return site;
+  reportNoChapter(node, file, id, isSiteLink(filePart), options);
   return undefined;
 }
 
-function findHeading(
+function reportNoChapter(
+  node: Link,
+  file: string,
+  id: string | undefined,
+  siteLink: boolean,
+  options: ResolveLinksOptions,
+): void {
+  const where = options.locate(node);
+  const full = path.join(options.root, file);
+  const exists = existsSync(full);
+  if (id === undefined && siteLink && !(exists && statSync(full).isFile())) {
+    const nearest = nearestChapterPath(file, [...options.targets.keys()], options.baseDir);
+    const hint = nearest
+      ? `link to a chapter by its .md file (the nearest is "${nearest}")`
+      : 'link to chapters by their .md file, or give a full web address (https://...)';
+    options.diagnostics.error(where, `link to ${file}, which is no chapter of the contents`, hint);
+  } else if (id === undefined) {
+    const hint = 'link to chapters by their .md file, or give a full web address (https://...)';
+    if (exists) options.diagnostics.warning(where, `link to ${file}, a file that editions do not include`, hint);
+    else options.diagnostics.error(where, `link to ${file}, which does not exist`, hint);
+  } else {
+    const nearest = closest(id, [...options.targets.keys()]);
+    const near = nearest !== undefined && distance(id, nearest) <= Math.max(3, id.length / 4);
+    const problem = exists ? 'which is not in the contents' : 'which does not exist';
+    const hint = near
+      ? `correct the link (did you mean "${path.posix.relative(options.baseDir, `chapters/${nearest}.md`)}"?)`
+      : 'link to a chapter listed in the contents, by the path of its .md file relative to this file';
+    options.diagnostics.error(where, `link to chapter ${file}, ${problem}`, hint);
+  }
+}
+
+/** The chapter a link written for the published site (`x.html`, `x/`) leads to, with a warning that gives its .md path. */
+function siteTarget(
+  node: Link,
+  filePart: string,
+  fragment: string | undefined,
+  options: ResolveLinksOptions,
+): LinkTarget | undefined {
+  const bases = [options.baseDir, ...(options.pageDir ? [options.pageDir] : [])];
+  const id = siteCandidates(filePart, bases).find((candidate) => options.targets.has(candidate));
+  if (id === undefined) return undefined;
+  const file = `${path.posix.relative(options.baseDir, `chapters/${id}.md`)}${fragment ? `#${fragment}` : ''}`;
+  options.diagnostics.warning(
+    options.locate(node),
+    `link to ${filePart} is written for a web site; the editions take it to chapter ${id}.md`,
+    `link to the chapter's file: "${file}"`,
+  );
+  return options.targets.get(id);
+}
+
+/** The anchor a `#fragment` names in a chapter: a heading's, else an id its raw HTML gives. */
+function findAnchor(
   node: Link,
   target: LinkTarget,
   fragment: string,
   options: ResolveLinksOptions,
-): HeadingInfo | undefined {
+): string | undefined {
   const heading = target.headings.find((h) => h.slug === fragment);
-  if (heading) return heading;
+  if (heading) return heading.anchor;
+  if (target.rawIds?.().has(fragment)) return rawAnchor(target.anchor, fragment);
   const slugs = target.headings.map((h) => h.slug);
   const hint = slugs.length
-    ? `link to one of its headings, e.g. "#${closest(fragment, slugs)}"`
+    ? `link to one of its headings, e.g. "#${closest(fragment, slugs)}"; if the heading was retitled, give it back its old anchor: "## New title {#${fragment}}"`
     : 'it has no headings: link to the chapter without "#..."';
   options.diagnostics.error(options.locate(node), `chapter "${target.title}" has no heading "#${fragment}"`, hint);
   return undefined;
@@ -133,7 +205,8 @@ function resolveImage(node: Image, options: ResolveLinksOptions): Resolved | und
     }
     return undefined;
   }
-  const file = path.posix.normalize(path.posix.join(options.baseDir, safeDecode(node.url)));
+  // `img.png#small` and `img.png?v=2` name the file img.png.
+  const file = path.posix.normalize(path.posix.join(options.baseDir, safeDecode(node.url.replace(/[?#].*$/s, ''))));
   if (file.startsWith('../') || path.posix.isAbsolute(file) || !existsSync(path.join(options.root, file))) {
     options.diagnostics.error(
       options.locate(node),

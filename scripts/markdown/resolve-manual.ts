@@ -6,6 +6,7 @@ import type { AmendmentItem, ManualSource } from '../load/types.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import { reportConversion, reportRawImages } from './report-unsafe-html.ts';
 import { resolveLinks, type LinkTarget, type ResolvedLinks } from './resolve-links.ts';
+import { rawIds, rawLinks } from './raw-html.ts';
 import { mayLoseParts } from './safe-html.ts';
 import { markdownToHtml } from './to-html-tree.ts';
 
@@ -33,7 +34,7 @@ export function resolveManual(
   numbered: NumberedManual,
   diagnostics: Diagnostics,
 ): ResolvedManual {
-  const targets = linkTargets(numbered);
+  const targets = linkTargets(source, numbered);
   const resolved: ResolvedManual = {
     chapters: new Map(),
     amendments: new Map(),
@@ -45,12 +46,13 @@ export function resolveManual(
     const options = {
       root: source.root,
       baseDir: path.posix.dirname(chapter.file),
+      pageDir: pageDir(chapter.file),
       targets,
       self: targets.get(chapter.id),
       diagnostics,
       locate: locateNode(locate),
     };
-    const links = resolveLinks(chapter.nodes.references, options);
+    const links = resolveLinks([...chapter.nodes.references, ...rawLinks(chapter.nodes.html)], options);
     resolved.chapters.set(chapter.id, links);
     if (!mayLoseParts(chapter.nodes)) continue;
     const conversion = markdownToHtml(chapter.tree(), {
@@ -68,7 +70,7 @@ export function resolveManual(
       const locate: Locate = () => item.where;
       const nodes = indexNodes(item.details);
       reportRawImages(nodes, diagnostics, locate);
-      const links = resolveLinks(nodes.references, {
+      const links = resolveLinks([...nodes.references, ...rawLinks(nodes.html)], {
         root: source.root,
         baseDir: 'chapters',
         targets,
@@ -96,15 +98,24 @@ export const amendmentPrefix = (edition: string) => `amendment-${edition}`;
 const locateNode = (locate: Locate) => (node: { position?: { start: { line: number; column: number } } }) =>
   locate({ line: node.position?.start.line, column: node.position?.start.column });
 
-function linkTargets(numbered: NumberedManual): Map<string, LinkTarget> {
+function linkTargets(source: ManualSource, numbered: NumberedManual): Map<string, LinkTarget> {
   const targets = new Map<string, LinkTarget>();
   for (const node of numbered.contents.chapters.values()) {
+    let ids: Set<string> | undefined;
+    const html = source.chapters.get(node.id)?.nodes.html ?? [];
     targets.set(node.id, {
       number: node.number,
       title: node.title,
       anchor: node.anchor,
       headings: numbered.headings.get(node.id) ?? [],
+      // Read only when a link names an id that is no heading's.
+      rawIds: () => (ids ??= rawIds(html)),
     });
   }
   return targets;
+}
+
+/** The folder a chapter is published as by a static site generator: `care/x.md` as `care/x/`, an index as its folder. */
+function pageDir(file: string): string {
+  return /\/(index|README)\.md$/i.test(file) ? path.posix.dirname(file) : file.replace(/\.md$/, '');
 }

@@ -10,11 +10,12 @@ import { indexNodes, type ChapterNodes } from '../load/chapter-nodes.ts';
 import { someNode } from './for-each-element.ts';
 import { rehypeContainImages } from './rehype-contain-images.ts';
 import { rehypeFootnoteLabelId } from './rehype-footnote-label-id.ts';
-import { rehypeFormFields } from './rehype-form-fields.ts';
+import { rehypeFormFields, rehypeTaskBoxes } from './rehype-form-fields.ts';
 import { rehypeIframeLinks } from './rehype-iframe-links.ts';
 import { rehypeHeadingNumbers } from './rehype-heading-numbers.ts';
 import { rehypeMarkGeneratedIds, rehypeRawIds } from './rehype-raw-ids.ts';
 import { rehypeReportUnsafe } from './rehype-report-unsafe.ts';
+import { rehypeResolvedRawLinks } from './rehype-resolved-raw-links.ts';
 import type { ResolvedLinks } from './resolve-links.ts';
 import { mayLoseParts, SAFE_HTML } from './safe-html.ts';
 
@@ -57,11 +58,13 @@ export function markdownToHtml(tree: MdastRoot, options: HtmlTreeOptions): HtmlC
     .use(remarkRehype, { clobberPrefix: prefix, allowDangerousHtml: true, handlers: resolvedHandlers(nodes, options) })
     .use(rehypeMarkGeneratedIds)
     .use(rehypeRawWhenPresent)
+    .use(nodes.html.length > 0 ? [[rehypeResolvedRawLinks, options.resolved]] : [])
     .use(mayLoseParts(nodes) ? [rehypeReportUnsafe] : [])
     .use(rehypeIframeLinks)
     .use(rehypeFormFields)
     .use(rehypeSanitize, SAFE_HTML)
-    .use(rehypeRawIds, prefix)
+    .use(rehypeTaskBoxes)
+    .use(rehypeRawIds, options.idPrefix)
     .use(rehypeContainImages, options.root)
     .use(rehypeFootnoteLabelId, prefix)
     .use(rehypeHeadingNumbers);

@@ -2,12 +2,14 @@ import GithubSlugger from 'github-slugger';
 import type { Heading } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { HeadingInfo } from '../core/book.ts';
+import '../load/heading-ids.ts';
 import { headingAnchor } from './anchors.ts';
 
 /**
  * Numbers a chapter's level-2 headings 1, 2, 3 and level-3 headings 1.1, 1.2 (so "Section 1.2"
  * in an amendment means something), and gives every heading its slug and book-wide anchor.
- * Takes and returns them in document order (see indexNodes).
+ * A heading's slug is the id its author gave it (`{#id}`, see headingIds), else one made of its
+ * text. Takes and returns them in document order (see indexNodes).
  */
 export function numberHeadings(nodes: Heading[], chapterAnchor: string): HeadingInfo[] {
   const slugger = new GithubSlugger();
@@ -15,7 +17,8 @@ export function numberHeadings(nodes: Heading[], chapterAnchor: string): Heading
   const headings: HeadingInfo[] = [];
   for (const node of nodes) {
     const text = toString(node).trim();
-    const slug = slugger.slug(text);
+    // An id its author gave is kept as written, unless an earlier heading of the chapter has it.
+    const slug = node.data?.id ? slugger.slug(node.data.id, true) : slugger.slug(text);
     headings.push({
       depth: node.depth,
       text,

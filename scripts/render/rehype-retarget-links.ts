@@ -1,16 +1,19 @@
 import type { Root } from 'hast';
+import { ownerOfRawAnchor } from '../core/raw-anchors.ts';
 import { mapElements, withProperties } from './map-elements.ts';
 
 /**
  * In an output of many files (EPUB), points each book-wide `#anchor` link at the file that holds
- * the anchor; links inside the same file, and to anchors no file claims (footnotes), stay as they are.
+ * the anchor (an id of raw HTML is in the file of the chapter that owns it); links inside the
+ * same file, and to anchors no file claims (footnotes), stay as they are.
  */
 export function rehypeRetargetLinks(fileOf: ReadonlyMap<string, string>, currentFile: string) {
   return (tree: Root): Root =>
     mapElements(tree, (node) => {
       const href = node.properties.href;
       if (node.tagName !== 'a' || typeof href !== 'string' || !href.startsWith('#')) return undefined;
-      const file = fileOf.get(href.slice(1));
+      const anchor = href.slice(1);
+      const file = fileOf.get(anchor) ?? fileOf.get(ownerOfRawAnchor(anchor) ?? '');
       return file && file !== currentFile ? withProperties(node, { href: `${file}${href}` }) : undefined;
     });
 }

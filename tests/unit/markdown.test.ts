@@ -73,7 +73,7 @@ describe('resolveLinks', () => {
       resolve('[a](parent.md) [b](parents.md#plans)\n\n![c](img/b.png) ![d](../../../etc/x.png)').problems,
     ).toEqual([
       'chapters/care/x.md:1:1: error: link to chapter chapters/care/parent.md, which does not exist\n  fix: correct the link (did you mean "parents.md"?)',
-      'chapters/care/x.md:1:16: error: chapter "Placements with Parents" has no heading "#plans"\n  fix: link to one of its headings, e.g. "#plan"',
+      'chapters/care/x.md:1:16: error: chapter "Placements with Parents" has no heading "#plans"\n  fix: link to one of its headings, e.g. "#plan"; if the heading was retitled, give it back its old anchor: "## New title {#plans}"',
       'chapters/care/x.md:3:1: error: image chapters/care/img/b.png does not exist in the manual\n  fix: put the image in the manual folder and give its path relative to the chapter file',
       'chapters/care/x.md:3:17: error: image ../etc/x.png does not exist in the manual\n  fix: put the image in the manual folder and give its path relative to the chapter file',
     ]);
@@ -140,14 +140,17 @@ describe('toHtmlTree', () => {
     );
   });
 
-  it('keeps task-list checkboxes, tight or loose, and removes every other input', () => {
-    const tight = html(toHtml(parseMarkdown('- [ ] a\n- [x] b <input type="text">\n')));
-    expect(tight.match(/<input[^>]*>/g)).toEqual([
-      '<input type="checkbox" disabled>',
-      '<input type="checkbox" checked disabled>',
+  it('prints task-list boxes as characters named for screen readers, tight or loose, and removes every other input', () => {
+    const tight = html(toHtml(parseMarkdown('- [ ] Visit *the child*\n- [x] b <input type="text">\n  - [ ] nested\n')));
+    expect(tight).not.toContain('<input');
+    expect(tight.match(/<span class="task-box"[^>]*>.<\/span>/g)).toEqual([
+      '<span class="task-box" role="img" aria-label="to do">\u2610</span>',
+      '<span class="task-box" role="img" aria-label="done">\u2611</span>',
+      '<span class="task-box" role="img" aria-label="to do">\u2610</span>',
     ]);
-    const loose = html(toHtml(parseMarkdown('- [ ] a\n\n- <input type="checkbox"> b\n')));
-    expect(loose.match(/<input[^>]*>/g)).toEqual(['<input type="checkbox" disabled>']);
+    const loose = html(toHtml(parseMarkdown('- [x] a\n\n- <input type="checkbox"> b\n')));
+    expect(loose).not.toContain('<input');
+    expect(loose.match(/aria-label="[^"]*"/g)).toEqual(['aria-label="done"']);
   });
 });
 

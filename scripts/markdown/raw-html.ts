@@ -1,0 +1,58 @@
+import type { Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import type { Html, Link } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import rehypeSanitize from 'rehype-sanitize';
+import { unified } from 'unified';
+import { forEachElement } from './for-each-element.ts';
+import { SAFE_HTML } from './safe-html.ts';
+
+/** The id an element of raw HTML was given: its id, or an old anchor's name (Word's `<a name="_Toc1">`). */
+export function writtenId(tagName: string, properties: Record<string, unknown>): string | undefined {
+  return [properties.id, tagName === 'a' ? properties.name : undefined].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
+}
+
+const fragment = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, SAFE_HTML).freeze();
+
+/**
+ * The ids a chapter's raw HTML gives elements that the editions keep (after sanitizing), as
+ * written: what a markdown link's `#fragment` may name besides a heading. Each piece of raw
+ * HTML is read on its own, as markdown splits it; an element opened in one piece keeps its id.
+ */
+export function rawIds(html: readonly Html[]): Set<string> {
+  const ids = new Set<string>();
+  for (const node of html) {
+    if (!/\b(id|name)\s*=/i.test(node.value)) continue;
+    const tree = fragment.runSync(fragment.parse(node.value)) as Root;
+    forEachElement(tree, (element) => {
+      const id = writtenId(element.tagName, element.properties);
+      if (id !== undefined) ids.add(id.trim());
+    });
+  }
+  return ids;
+}
+
+/**
+ * The links of a chapter's raw HTML (`<a href="../care/visits.md">`), as markdown links at the
+ * places they are written, so that checking resolves them as it does every other link. The
+ * conversion finds each again by where it starts (see rehypeResolvedRawLinks).
+ */
+export function rawLinks(html: readonly Html[]): Link[] {
+  const links: Link[] = [];
+  for (const node of html) {
+    const start = node.position?.start;
+    if (!start || start.offset === undefined || !/<a\s[^>]*href/i.test(node.value)) continue;
+    forEachElement(fragment.parse(node.value), (element) => {
+      const { href } = element.properties;
+      const at = element.position?.start;
+      if (element.tagName !== 'a' || typeof href !== 'string' || !at || at.offset === undefined) return;
+      const line = start.line + at.line - 1;
+      const column = at.line === 1 ? start.column + at.column - 1 : at.column;
+      const position = { start: { line, column, offset: start.offset! + at.offset }, end: { line, column } };
+      links.push({ type: 'link', url: href, children: [{ type: 'text', value: toString(element) || href }], position });
+    });
+  }
+  return links;
+}

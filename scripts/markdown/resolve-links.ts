@@ -172,8 +172,14 @@ function findAnchor(
   if (heading) return heading.anchor;
   if (target.rawIds?.().has(fragment)) return rawAnchor(target.anchor, fragment);
   const slugs = target.headings.map((h) => h.slug);
-  const hint = slugs.length
-    ? `link to one of its headings, e.g. "#${closest(fragment, slugs)}"; if the heading was retitled, give it back its old anchor: "## New title {#${fragment}}"`
+  const nearest = slugs.length ? closest(fragment, slugs) : undefined;
+  // A fragment far from every slug is more likely a retitled heading's old one than a typo.
+  const retitled =
+    nearest && distance(fragment, nearest) > Math.max(2, fragment.length / 4)
+      ? `; if the heading was retitled, give it back its old anchor: "## New title {#${fragment}}"`
+      : '';
+  const hint = nearest
+    ? `link to one of its headings, e.g. "#${nearest}"${retitled}`
     : 'it has no headings: link to the chapter without "#..."';
   options.diagnostics.error(options.locate(node), `chapter "${target.title}" has no heading "#${fragment}"`, hint);
   return undefined;

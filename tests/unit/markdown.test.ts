@@ -73,7 +73,7 @@ describe('resolveLinks', () => {
       resolve('[a](parent.md) [b](parents.md#plans)\n\n![c](img/b.png) ![d](../../../etc/x.png)').problems,
     ).toEqual([
       'chapters/care/x.md:1:1: error: link to chapter chapters/care/parent.md, which does not exist\n  fix: correct the link (did you mean "parents.md"?)',
-      'chapters/care/x.md:1:16: error: chapter "Placements with Parents" has no heading "#plans"\n  fix: link to one of its headings, e.g. "#plan"; if the heading was retitled, give it back its old anchor: "## New title {#plans}"',
+      'chapters/care/x.md:1:16: error: chapter "Placements with Parents" has no heading "#plans"\n  fix: link to one of its headings, e.g. "#plan"',
       'chapters/care/x.md:3:1: error: image chapters/care/img/b.png does not exist in the manual\n  fix: put the image in the manual folder and give its path relative to the chapter file',
       'chapters/care/x.md:3:17: error: image ../etc/x.png does not exist in the manual\n  fix: put the image in the manual folder and give its path relative to the chapter file',
     ]);

@@ -21,7 +21,14 @@ export interface ImportFlags {
  * Then checks the manual, so the author sees at once what the import left to do.
  */
 export async function runImport(settings: Settings, files: string[], flags: ImportFlags): Promise<number> {
-  const plan = await planImport({ root: settings.root, files, ...flags });
+  let plan;
+  try {
+    plan = await planImport({ root: settings.root, files, ...flags });
+  } catch (e) {
+    if (!(e instanceof ManualError)) throw e;
+    process.stderr.write(`${e.message}\nmanual import: nothing was written; fix the problem above and import again\n`);
+    return 1;
+  }
   const statuses = await compareWithDisk(settings.root, plan.files);
   const overwrites = plan.files.filter((f) => f.path !== MANIFEST_FILE && statuses.get(f.path) === 'changed');
   if (plan.reimports.size === 0 && overwrites.length > 0) {

@@ -98,7 +98,7 @@ async function readDocument(file: string, prefix: string): Promise<{ read: ReadD
   if (bytes.subarray(0, 2).toString('latin1') !== 'PK')
     throw failure(
       file,
-      'is not a Word document (.docx is a zip file, and this is not one)',
+      'not a Word document: a .docx file is a zip file, and this is not one',
       'open it in Word and save it again as "Word Document (.docx)"',
     );
   try {
@@ -107,7 +107,7 @@ async function readDocument(file: string, prefix: string): Promise<{ read: ReadD
   } catch (e) {
     throw failure(
       file,
-      `is a damaged Word document: ${(e as Error).message.split('\n')[0]}`,
+      `a damaged Word document: ${(e as Error).message.split('\n')[0]}`,
       'open it in Word and save it again as "Word Document (.docx)"',
     );
   }

@@ -2,7 +2,19 @@
 // dependency-cruiser with these rules: an import from a stage to a later one fails, naming both files.
 
 /** The ground floor first, then the stages in the order data flows through them. */
-const STAGES = ['core', 'load', 'number', 'markdown', 'model', 'changes', 'render', 'output', 'release', 'cli'];
+const STAGES = [
+  'core',
+  'load',
+  'number',
+  'markdown',
+  'model',
+  'changes',
+  'render',
+  'output',
+  'release',
+  'import',
+  'cli',
+];
 
 /** One rule for each forbidden direction: a stage importing a later stage. */
 const backward = STAGES.flatMap((stage, i) =>
@@ -25,6 +37,14 @@ module.exports = {
         'renderers read the book model (core/) and their templates, never what loading, numbering or the markdown stage produced',
       from: { path: '^scripts/render/' },
       to: { path: '^scripts/(load|number|markdown|model|changes)/' },
+    },
+    {
+      name: 'import-reads-only-the-sources',
+      severity: 'error',
+      comment:
+        'import/ writes chapters: it may use core/, load/, number/ and markdown/ (the manual as written), never what builds the editions',
+      from: { path: '^scripts/import/' },
+      to: { path: '^scripts/(model|changes|render|output|release)/' },
     },
     {
       name: 'renderers-are-independent',

@@ -11,40 +11,65 @@ Commands:
   diff     list the chapters changed, added, removed, retitled or renumbered since the last release
   release  build the current edition twice, and archive it when both builds agree
   verify   recompute every archived file's checksum against its release record
+  import   turn Word documents (.docx) and saved web pages (.html) into chapters:
+           manual import FILE... [--into DIR] [--split-at 1|2|none] [--section TITLE] [--force]
 
 Options:
   --root DIR     the manual's folder (default: the current folder)
   --out DIR      where build writes (default: ROOT/dist)
   --archive DIR  the archive of releases (default: ROOT/archive)
   --timings      print how long each step of a build took
+  --into DIR     import: the folder under chapters/ (default: from the file's name)
+  --split-at N   import: one chapter per Heading 1 or 2, or "none" (default: 1 when the
+                 document has more than one Heading 1, else none)
+  --section T    import: add the chapters to the end of the existing section titled T
+                 (default: a new section titled after the document)
+  --force        import: write a re-imported document's changes
   -h, --help     show this help
 `;
 
+type Values = ReturnType<typeof parse>['values'];
+
 // Each command loads only what it needs: `check` without Chromium's driver, pdf-lib and the EPUB
 // packager, whose loading would be a large part of a check.
-const COMMANDS: Record<string, (settings: Settings) => Promise<number>> = {
+const COMMANDS: Record<string, (settings: Settings, values: Values, files: string[]) => Promise<number>> = {
   check: async (settings) => (await import('./check.ts')).runCheck(settings),
   build: async (settings) => (await import('./build.ts')).runBuild(settings),
   diff: async (settings) => (await import('./diff.ts')).runDiff(settings),
   release: async (settings) => (await import('./release.ts')).runRelease(settings),
   verify: async (settings) => (await import('./release.ts')).runVerify(settings),
+  import: async (settings, values, files) =>
+    (await import('./import.ts')).runImport(settings, files, {
+      into: values.into,
+      splitAt: values['split-at'] === 'none' ? 'none' : (Number(values['split-at'] ?? NaN) as 1 | 2) || undefined,
+      section: values.section,
+      force: values.force ?? false,
+    }),
 };
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      root: { type: 'string' },
+      out: { type: 'string' },
+      archive: { type: 'string' },
+      timings: { type: 'boolean' },
+      into: { type: 'string' },
+      'split-at': { type: 'string' },
+      section: { type: 'string' },
+      force: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
 
 /** Runs the `manual` command; returns the exit status (0 done, 1 the manual has errors, 2 misuse). */
 export async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        root: { type: 'string' },
-        out: { type: 'string' },
-        archive: { type: 'string' },
-        timings: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parse(argv);
   } catch (e) {
     process.stderr.write(`manual: ${(e as Error).message}\n\n${USAGE}`);
     return 2;
@@ -55,14 +80,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
-  if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, command)) {
-    process.stderr.write(
-      `manual: ${command ? `unknown command "${positionals.join(' ')}"` : 'no command given'}\n\n${USAGE}`,
-    );
+  const problem = misuse(positionals, values);
+  if (problem) {
+    process.stderr.write(`manual: ${problem}\n\n${USAGE}`);
     return 2;
   }
   try {
-    return await COMMANDS[command](settingsFrom(values, process.env));
+    return await COMMANDS[command](settingsFrom(values, process.env), values, positionals.slice(1));
   } catch (e) {
     if (e instanceof ManualError) {
       process.stderr.write(`${e.message}\n`);
@@ -70,4 +94,22 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw e;
   }
+}
+
+/** What is wrong with the command line, if anything: import takes files and its own options, the others neither. */
+function misuse(positionals: string[], values: Values): string | undefined {
+  const [command, ...files] = positionals;
+  if (!command) return 'no command given';
+  const importOnly = (['into', 'split-at', 'section', 'force'] as const).filter((key) => values[key] !== undefined);
+  if (command === 'import') {
+    if (files.length === 0) return 'import needs the files to import: manual import FILE...';
+    const split = values['split-at'];
+    if (split !== undefined && !['1', '2', 'none'].includes(split))
+      return `--split-at must be 1, 2 or none, not "${split}"`;
+    return undefined;
+  }
+  if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, command))
+    return `unknown command "${positionals.join(' ')}"`;
+  if (importOnly.length) return `--${importOnly[0]} is an option of import only`;
+  return undefined;
 }

@@ -167,12 +167,14 @@ describe('manual import', () => {
       expect(text).not.toContain(dropped);
   }, 180_000);
 
-  it('keeps a bookmark that is not on a heading as a raw anchor, and links to it', () => {
+  it('keeps a bookmark that is not on a heading as a raw anchor, and links to it, which checks', () => {
     const root = copyManual();
     expect(manual(['import', '--root', root, fixture('bookmarks.docx')]).status).toBe(0);
     expect(read(root, 'chapters/bookmarks/rates.md')).toContain(
       '<a id="weekly-rates"></a>The weekly rates are set each April. See [the rates](#weekly-rates) and [the heading](#rates-by-age).',
     );
+    // A link to a raw HTML anchor is a link the manual resolves.
+    expect(manual(['check', '--root', root])).toMatchObject({ status: 0, stderr: '' });
   });
 
   it('names an unreadable file, exits 1 and writes nothing, not even the other files', () => {

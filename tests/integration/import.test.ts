@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyManual, manual, removeCopies, REPO, write } from '../helpers/fixture.ts';
+import { ace, epubcheck } from '../helpers/epub.ts';
+import { copyManual, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
 
 afterAll(removeCopies);
 
@@ -130,6 +131,10 @@ describe('manual import', () => {
 
     const built = manual(['build', '--root', root]);
     expect(built.status, built.stderr).toBe(0);
+    const epub = path.join(root, 'dist/small-test-manual-2025-02.epub');
+    expect(epubcheck(epub).output).toContain('No errors or warnings detected');
+    const work = scratchDir('manual-ace-');
+    expect(ace(epub, work).map((v) => `${v.rule} (${v.impact}) in ${v.file}: ${v.html}`)).toEqual([]);
     const text = execFileSync('pdftotext', ['-layout', path.join(root, 'dist/small-test-manual-2025-02.pdf'), '-'], {
       encoding: 'utf8',
     }).replace(/\s+/g, ' ');

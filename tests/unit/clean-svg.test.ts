@@ -91,6 +91,18 @@ describe('cleanSvgForEpub', () => {
     expect(clean(svg)).toContain('<div xmlns="http://www.w3.org/1999/xhtml">Label</div>');
   });
 
+  it('keeps what a foreignObject holds, with an SVG and its foreignObject inside it, and cleans what follows', () => {
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" xmlns:v="urn:v"><foreignObject width="9" height="9">' +
+      '<div xmlns="http://www.w3.org/1999/xhtml"><svg xmlns="http://www.w3.org/2000/svg"><foreignObject>' +
+      '<p xmlns="http://www.w3.org/1999/xhtml">Inner</p></foreignObject></svg><p>Outer</p></div>' +
+      '</foreignObject><v:shape/><rect width="1" height="1"/></svg>';
+    const cleaned = clean(svg);
+    expect(cleaned).toContain('<p xmlns="http://www.w3.org/1999/xhtml">Inner</p></foreignObject></svg><p>Outer</p>');
+    expect(cleaned).not.toContain('v:shape');
+    expect(cleaned).toContain('<rect width="1" height="1"/></svg>');
+  });
+
   it('reads the encoding the XML declaration names', () => {
     const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><svg><text>Caf\xe9</text></svg>', 'latin1');
     expect(clean(latin1)).toBe('<svg><text>Café</text></svg>');

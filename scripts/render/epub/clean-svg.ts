@@ -41,10 +41,12 @@ const dropForeignMarkup: CustomPlugin = {
           for (const [name, value] of Object.entries(node.attributes))
             if (name === 'xmlns' || name.startsWith('xmlns:')) scope.set(name.slice(6), value);
           scopes.set(node, scope);
-          if (insideForeignObject > 0) return;
+          // Counted inside too, so that the exit of a nested one leaves the outer one open.
+          const opens = localName(node.name) === 'foreignObject';
+          if (insideForeignObject > 0) return void (opens && insideForeignObject++);
           const prefix = node.name.includes(':') ? node.name.slice(0, node.name.indexOf(':')) : '';
           if ((scope.get(prefix) ?? SVG_NS) !== SVG_NS) return detach(node, parent);
-          if (localName(node.name) === 'foreignObject') insideForeignObject++;
+          if (opens) insideForeignObject++;
           for (const name of Object.keys(node.attributes)) {
             const colon = name.indexOf(':');
             const space = colon < 0 ? undefined : name.slice(0, colon);

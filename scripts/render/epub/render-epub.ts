@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Assets, Book } from '../../core/book.ts';
 import { ManualError } from '../../core/diagnostics.ts';
-import { cleanSvgForEpub } from './clean-svg.ts';
 import { loadTemplates } from '../templates.ts';
 import { epubView } from './epub-view.ts';
 import type { PagePositions } from '../results.ts';
@@ -46,7 +45,8 @@ export async function renderEpub(book: Book, templatesDir: string, printed?: Pag
       rootUrl: book.assets.baseUrl,
       packageDocument,
       navDocument,
-      imageData: imageReader(book.assets),
+      // svgo takes half a second to load: loaded here, beside the prints, not before Chromium starts.
+      imageData: imageReader(book.assets, (await import('./clean-svg.ts')).cleanSvgForEpub),
     },
   );
   return epub.bytes();
@@ -60,7 +60,7 @@ export function editionIdentifier(slug: string, edition: string): string {
 }
 
 /** Each image's bytes for the EPUB: SVGs cleaned of what EPUB 3 refuses, others as they are. */
-function imageReader(assets: Assets) {
+function imageReader(assets: Assets, cleanSvgForEpub: (bytes: Uint8Array) => Uint8Array) {
   return (file: string, image: EpubImage): Uint8Array => {
     const bytes = assets.read(file);
     if (image.mediaType !== 'image/svg+xml') return bytes;

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const EXTERNAL = ['puppeteer-core', 'pdf-lib', 'epub-gen-memory', 'handlebars', 'esbuild'];
+const EXTERNAL = ['puppeteer-core', 'pdf-lib', 'epub-gen-memory', 'handlebars', 'esbuild', 'svgo'];
 
 /** Imports `entry` (relative to the repository) from its bundle; `folders` hold every source it imports. */
 export async function importBundled(entry, folders) {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 
 /** Reading real PDFs with poppler-utils, as a reader's tools would. */
 
@@ -105,7 +105,12 @@ export function hasColour(file: string, page: number): boolean {
   return false;
 }
 
-/** The PDF's structure tree, as poppler prints it: what a screen reader reads. */
-export function pdfStructure(file: string): string {
-  return execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/**
+ * The PDF's structure tree, as poppler prints it (what a screen reader reads), and what poppler
+ * complains of while reading it ("StructElem object is wrong type (Strong)"), one line each.
+ */
+export function pdfStructure(file: string): { tree: string; complaints: string[] } {
+  const result = spawnSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`pdfinfo -struct-text failed: ${result.stderr}`);
+  return { tree: result.stdout, complaints: result.stderr.split('\n').filter(Boolean) };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Book } from '../../core/book.ts';
+import type { Assets, Book } from '../../core/book.ts';
+import { ManualError } from '../../core/diagnostics.ts';
 import { loadTemplates } from '../templates.ts';
 import { epubView } from './epub-view.ts';
 import type { PagePositions } from '../results.ts';
@@ -44,6 +45,8 @@ export async function renderEpub(book: Book, templatesDir: string, printed?: Pag
       rootUrl: book.assets.baseUrl,
       packageDocument,
       navDocument,
+      // svgo takes half a second to load: loaded here, beside the prints, not before Chromium starts.
+      imageData: imageReader(book.assets, (await import('./clean-svg.ts')).cleanSvgForEpub),
     },
   );
   return epub.bytes();
@@ -54,4 +57,29 @@ export function editionIdentifier(slug: string, edition: string): string {
   const hex = createHash('sha256').update(`${slug}/${edition}`).digest('hex');
   const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Each image's bytes for the EPUB: SVGs cleaned of what EPUB 3 refuses, others as they are. */
+function imageReader(assets: Assets, cleanSvgForEpub: (bytes: Uint8Array) => Uint8Array) {
+  return (file: string, image: EpubImage): Uint8Array => {
+    const bytes = assets.read(file);
+    if (image.mediaType !== 'image/svg+xml') return bytes;
+    try {
+      return cleanSvgForEpub(bytes);
+    } catch (error) {
+      if (!(error instanceof Error) || error.name !== 'SvgoParserError') throw error;
+      const { reason, line, column } = error as Error & { reason: string; line: number; column: number };
+      throw new ManualError([
+        {
+          severity: 'error',
+          file,
+          line,
+          column,
+          message: `image ${file} is not a well-formed SVG (${reason}), so the EPUB cannot carry it`,
+          hint: 'open the image in its drawing tool and export it as SVG again, or save it as PNG and link to that',
+          ruleId: 'svg-not-well-formed',
+        },
+      ]);
+    }
+  };
 }

@@ -20,6 +20,8 @@ export interface StableParts {
   packageDocument: (images: EpubImage[]) => string;
   /** The navigation document. */
   navDocument: string;
+  /** The bytes the EPUB carries of an image, by its path relative to the manual's root. */
+  imageData: (file: string, image: EpubImage) => Uint8Array;
 }
 
 /**
@@ -60,6 +62,15 @@ export class StableEPub extends EPub {
     oebps.file('toc.xhtml', this.parts.navDocument);
     // EPUB 3 readers use the navigation document; the EPUB 2 NCX would be a second, flat contents.
     this.zip.remove('OEBPS/toc.ncx');
+  }
+
+  /** The images are the manual's own files, read through the model rather than fetched by URL, so each can be prepared for the EPUB. */
+  protected override async downloadAllImages(): Promise<void> {
+    const folder = this.zip.folder('OEBPS')!.folder('images')!;
+    for (const image of this.images as EpubImage[]) {
+      const file = decodeURIComponent(image.url.slice(this.parts.rootUrl.length));
+      folder.file(`${image.id}.${image.extension}`, this.parts.imageData(file, image));
+    }
   }
 
   private nameImagesByPath(): void {

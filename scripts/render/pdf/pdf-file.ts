@@ -11,6 +11,7 @@ import {
 } from 'pdf-lib';
 import { crossReferences, openPrintedPdf } from './pdf-objects.ts';
 import { appendUpdate, type LoadedPdf } from './pdf-update.ts';
+import { structureTypes, writeRoleMap } from './role-map.ts';
 
 /** A bookmark: what the PDF's outline shows, and the anchor it opens at. */
 export interface OutlineNode {
@@ -58,10 +59,12 @@ export async function readPrintedPdf(bytes: Uint8Array): Promise<PrintedPdf> {
   };
 }
 
+/** The metadata, the bookmarks and the role map of the structure types PDF 1.7 readers do not know (Chromium's Strong, Em). */
 function finishPdf(pdf: LoadedPdf, info: DocumentInfo, outline: OutlineNode[]): Uint8Array {
   setDocumentInfo(pdf.doc, info);
   writeOutline(pdf.doc, outline);
-  return appendUpdate(pdf, info.date);
+  const structureRoot = writeRoleMap(pdf.doc, structureTypes(pdf.bytes));
+  return appendUpdate(pdf, info.date, structureRoot ? [structureRoot] : []);
 }
 
 /** The document's metadata; its dates are the edition date, so a rebuild gives the same bytes. */

@@ -47,7 +47,8 @@ export function lastXrefOffset(bytes: Uint8Array): number {
 
 /**
  * Opens a printed PDF with only the objects a build reads or changes: the trailer's catalog and
- * information, the viewer preferences, the named destinations and the page tree: pdf-lib's
+ * information, the viewer preferences, the structure tree's root and role map, the named
+ * destinations and the page tree: pdf-lib's
  * load reads every object, seconds and about a hundred megabytes for each PDF of a large
  * edition. Undefined for a file without a classic cross-reference table; load it whole then.
  */
@@ -66,6 +67,8 @@ export function openPrintedPdf(bytes: Uint8Array, table = crossReferences(bytes)
   if (!(catalog instanceof PDFDict)) return undefined;
   load(trailer.get(PDFName.of('Info')));
   load(catalog.get(PDFName.of('ViewerPreferences')));
+  const structure = load(catalog.get(PDFName.of('StructTreeRoot')));
+  if (structure instanceof PDFDict) load(structure.get(PDFName.of('RoleMap')));
   const dests = load(catalog.get(PDFName.of('Dests')));
   if (dests instanceof PDFDict) for (const [, dest] of dests.entries()) load(dest);
   loadPageTree(catalog.get(PDFName.of('Pages')), load);

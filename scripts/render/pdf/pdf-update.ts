@@ -22,18 +22,24 @@ export interface LoadedPdf {
 /**
  * Writes the document's changes after its original bytes, as an incremental update (ISO 32000
  * 7.5.6): the objects added since it was loaded and the catalog, information and viewer
- * preferences they hang from, a cross-reference section for them, and a trailer that points back
+ * preferences they hang from (and the original's objects in `rewritten`, which the caller changed),
+ * a cross-reference section for them, and a trailer that points back
  * at the original's. Saving the whole document again costs seconds on a large edition;
  * the few changed objects take milliseconds, and the printed pages are kept byte for byte.
  * `date` (YYYY-MM-DD) replaces the time of printing in the superseded information, so that a
  * rebuild gives the same bytes.
  */
-export function appendUpdate({ bytes, doc, firstNew, offsets }: LoadedPdf, date: string): Uint8Array {
+export function appendUpdate(
+  { bytes, doc, firstNew, offsets }: LoadedPdf,
+  date: string,
+  rewritten: readonly PDFRef[] = [],
+): Uint8Array {
   const { context } = doc;
   const touched = [
     context.trailerInfo.Root,
     context.trailerInfo.Info,
     doc.catalog.get(PDFName.of('ViewerPreferences')),
+    ...rewritten,
   ];
   const changed = new Map<number, PDFRef>();
   for (const ref of touched) if (ref instanceof PDFRef) changed.set(ref.objectNumber, ref);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ace, epubcheck } from '../helpers/epub.ts';
 import { manual, REPO, scratchDir, removeCopies } from '../helpers/fixture.ts';
-import { pdfInfo, pdfLinks, pdfPages } from '../helpers/pdf.ts';
+import { pdfInfo, pdfLinks, pdfPages, pdfStructure } from '../helpers/pdf.ts';
 
 afterAll(removeCopies);
 
@@ -44,8 +44,8 @@ describe('a manual written as real handbooks are', () => {
       word('12:1', 'the style attribute of <p>'),
       word('12:89', 'the style attribute of <span>'),
       word('12:123', 'the style attribute of <span>'),
-      site('chapters/working/assessment.md:21:5', '../working/visits/', 'working/visits.md'),
-      site('chapters/working/index.md:17:20', './assessment.html', 'working/assessment.md'),
+      site('chapters/working/assessment.md:25:5', '../working/visits/', 'working/visits.md'),
+      site('chapters/working/index.md:19:20', './assessment.html', 'working/assessment.md'),
     ]);
   });
 
@@ -84,5 +84,12 @@ describe('a manual written as real handbooks are', () => {
     expect(text).not.toMatch(/\{#|\[x\]|\[ \]|\]: /);
     expect(text).toContain('See the Assessment chapter for the checks, and the visits page for what happens');
     expect(text).toContain('\u2611 Read the referral');
+    // The drawings' labels are printed from the SVGs as the tools wrote them.
+    expect(text).toContain('Front Door');
+  });
+
+  it('gives PDFs whose structure tree poppler reads without a complaint', () => {
+    for (const name of [`${NAME}.pdf`, `${NAME}-print.pdf`])
+      expect(pdfStructure(path.join(out, name)).complaints, name).toEqual([]);
   });
 });

@@ -1,18 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
-import type { AmendmentItem, EditionSpec, ManualSource } from '../load/types.ts';
+import type { AmendmentItem, ChapterSource, EditionSpec, ManualSource } from '../load/types.ts';
 import { blockIdsOf, rehypeBlockIds } from '../markdown/rehype-block-ids.ts';
 import { amendmentPrefix, type ResolvedManual } from '../markdown/resolve-manual.ts';
-import { toHtmlTree } from '../markdown/to-html-tree.ts';
+import { toHtmlTree, type HtmlTreeOptions } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import type { AmendmentView, Book, Chapter, Edition } from '../core/book.ts';
 import { manualAssets } from './assets.ts';
 
+/** Converts a chapter's markdown to its HTML tree; it must not change the trees it is given. */
+export type ConvertChapter = (chapter: ChapterSource, options: HtmlTreeOptions) => HastRoot;
+
+const convertChapter: ConvertChapter = (chapter, options) => toHtmlTree(chapter.tree(), options);
+
 /**
  * Puts the numbered, resolved manual together as the book every renderer reads. Every chapter's
  * pages are issued by the current edition until change detection compares them with a release.
+ * `convert` may keep the trees of chapters whose source and options have not changed (the preview).
  */
-export function assembleBook(source: ManualSource, numbered: NumberedManual, resolved: ResolvedManual): Book {
+export function assembleBook(
+  source: ManualSource,
+  numbered: NumberedManual,
+  resolved: ResolvedManual,
+  convert: ConvertChapter = convertChapter,
+): Book {
   const label = source.editions[0].label;
   const chapters = [...numbered.contents.chapters.values()].flatMap((node): Chapter[] => {
     const chapter = source.chapters.get(node.id);
@@ -20,7 +31,7 @@ export function assembleBook(source: ManualSource, numbered: NumberedManual, res
     const headings = numbered.headings.get(node.id) ?? [];
     const html =
       resolved.converted.chapters.get(node.id) ??
-      toHtmlTree(chapter.tree(), {
+      convert(chapter, {
         headings,
         resolved: resolved.chapters.get(node.id) ?? new Map(),
         idPrefix: node.anchor,

@@ -7,8 +7,7 @@ import { Diagnostics } from '../core/diagnostics.ts';
 import { loadManual } from '../load/load-manual.ts';
 import { cachedParser, uncachedParser, type ParseMarkdown, type ParsedChapter } from '../load/markdown-cache.ts';
 import { resolveManual } from '../markdown/resolve-manual.ts';
-import { toHtmlTree } from '../markdown/to-html-tree.ts';
-import { assembleBook, type ConvertChapter } from '../model/assemble-book.ts';
+import { assembleBook, convertChapter, type ChapterHtml, type ConvertChapter } from '../model/assemble-book.ts';
 import { numberManual } from '../number/number-manual.ts';
 
 export interface SourceSettings {
@@ -70,19 +69,19 @@ async function checkAndAssemble(
 }
 
 /**
- * Converts each chapter to HTML again only when something the conversion reads has changed: its
- * text, its anchor, its numbered headings or how its links resolved (a retitled target renames
- * the link text). One tree is kept per chapter.
+ * Converts each chapter to HTML (and hashes what it prints) again only when something that reads
+ * has changed: its text, number, title or anchor, its numbered headings, or how its links
+ * resolved (a retitled target renames the link text). One conversion is kept per chapter.
  */
 function keptConversions(): ConvertChapter {
-  const kept = new Map<string, { key: string; tree: ReturnType<ConvertChapter> }>();
-  return (chapter, options) => {
+  const kept = new Map<string, { key: string; made: ChapterHtml }>();
+  return (chapter, node, options) => {
     const { headings, resolved, idPrefix, root } = options;
-    const key = JSON.stringify([chapter.sha256, idPrefix, root, headings, [...resolved]]);
+    const key = JSON.stringify([chapter.sha256, node.number, node.title, idPrefix, root, headings, [...resolved]]);
     const found = kept.get(chapter.id);
-    if (found?.key === key) return found.tree;
-    const tree = toHtmlTree(chapter.tree(), options);
-    kept.set(chapter.id, { key, tree });
-    return tree;
+    if (found?.key === key) return found.made;
+    const made = convertChapter(chapter, node, options);
+    kept.set(chapter.id, { key, made });
+    return made;
   };
 }

@@ -26,6 +26,8 @@ export interface ServerOptions {
   /** The site as last built, by path ('index.html', 'chapters/x.html'). */
   site: () => ReadonlyMap<string, ServedFile>;
   live: LiveReload;
+  /** The Host headers answered (`127.0.0.1:4000`); none: any. A page of another site that renames itself to this address (DNS rebinding) names its own host. */
+  hosts: () => ReadonlySet<string> | undefined;
 }
 
 /** Every resource of the preview comes from the preview itself; inline styles only by their hash. */
@@ -64,6 +66,8 @@ export function previewServer(options: ServerOptions): Server {
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
+  const hosts = options.hosts();
+  if (hosts && !hosts.has(request.headers.host?.toLowerCase() ?? '')) return notFound(response, 421);
   if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response, 405);
   const target = request.url ?? '';
   if (target.split('?', 1)[0] === EVENTS_PATH) return options.live.connect(response);
@@ -85,8 +89,14 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   send(response, 200, typeOf(image), await readFile(image), request.method === 'HEAD');
 }
 
+const REFUSALS: Record<number, string> = {
+  404: 'Not found\n',
+  405: 'Method not allowed\n',
+  421: 'This preview answers only to the address it printed\n',
+};
+
 function notFound(response: ServerResponse, status = 404): void {
-  send(response, status, 'text/plain; charset=utf-8', status === 404 ? 'Not found\n' : 'Method not allowed\n');
+  send(response, status, 'text/plain; charset=utf-8', REFUSALS[status]);
 }
 
 function send(

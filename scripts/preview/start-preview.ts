@@ -83,16 +83,20 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const queue = oneAtATime(rebuild);
   await queue();
+  let hosts: Set<string> | undefined;
   const server = previewServer({
     chaptersDir: path.join(options.root, 'chapters'),
     previewDir,
     site: () => site.files,
     live,
+    hosts: () => hosts,
   });
   const port = await listen(server, options.port, options.host);
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  if (isLoopback(options.host)) hosts = new Set([host, 'localhost', '127.0.0.1', '[::1]'].map((h) => `${h}:${port}`));
   const watching = await watchSources(options.root, options.templatesDir, (change) => void queue(change));
   return {
-    url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}/`,
+    url: `http://${host}:${port}/`,
     async close() {
       await watching.close();
       await queue.idle();
@@ -101,6 +105,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** Listening on this machine only: then only its own names are answered. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
 /** The manual's own templates/preview/ when it has one, else the built-in one. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyManual, edit, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
+import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -25,10 +25,10 @@ let browser: Browser;
 let page: Page;
 
 /** The status of a GET of `target` exactly as written, sent by http.request so that no URL library normalises it. */
-function statusOf(target: string): Promise<number> {
+function statusOf(target: string, headers: Record<string, string> = {}): Promise<number> {
   const { hostname, port } = new URL(address);
   return new Promise((resolve, reject) => {
-    const sent = request({ hostname, port, path: target, method: 'GET' }, (response) => {
+    const sent = request({ hostname, port, path: target, method: 'GET', headers }, (response) => {
       response.resume();
       resolve(response.statusCode!);
     });
@@ -166,6 +166,19 @@ describe('manual preview', () => {
     ];
     for (const target of hostile) expect(await statusOf(target), target).toBe(404);
     expect(await rawStatusOf('/chapters/images/flow.svg\u0000.md')).not.toBe(200);
+  });
+
+  it('answers only to its own address, so a page of another site renamed to it (DNS rebinding) reads nothing', async () => {
+    const { port } = new URL(address);
+    expect(await statusOf('/', { Host: `localhost:${port}` })).toBe(200);
+    expect(await statusOf('/', { Host: `attacker.example:${port}` })).toBe(421);
+  });
+
+  it('refuses --port and --host on other commands, and a port that is no port', () => {
+    expect(manual(['check', '--root', root, '--port', '4000']).stderr).toContain('--port is an option of preview only');
+    const wrong = manual(['preview', '--root', root, '--port', '99999']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--port must be a number from 0 to 65535');
   });
 
   it('ends with status 0 on Ctrl-C, within a few seconds', async () => {

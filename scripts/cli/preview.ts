@@ -29,6 +29,7 @@ export async function runPreview(settings: Settings, { port, host }: PreviewFlag
       // STAND-IN: the HTML edition as the site until the web edition's renderer is merged (then: webRenderer).
       renderer: asSite(htmlRenderer),
       report: reportRebuild(),
+      warn: (message) => void process.stderr.write(`manual preview: ${message}\n`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

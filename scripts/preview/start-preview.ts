@@ -21,6 +21,8 @@ export interface PreviewOptions extends SourceSettings, SiteSettings {
   renderer: Renderer;
   /** Tells the terminal what each rebuild found and how long it took. */
   report: (rebuild: Rebuild) => void;
+  /** Tells the terminal that watching failed somewhere (the preview goes on). */
+  warn: (message: string) => void;
 }
 
 /** What one rebuild found. */
@@ -94,7 +96,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const port = await listen(server, options.port, options.host);
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   if (isLoopback(options.host)) hosts = new Set([host, 'localhost', '127.0.0.1', '[::1]'].map((h) => `${h}:${port}`));
-  const watching = await watchSources(options.root, options.templatesDir, (change) => void queue(change));
+  const watching = await watchSources(
+    options.root,
+    options.templatesDir,
+    (change) => void queue(change),
+    (error) => options.warn(`watching the sources: ${error.message}`),
+  );
   return {
     url: `http://${host}:${port}/`,
     async close() {

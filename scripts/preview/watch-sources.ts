@@ -29,6 +29,7 @@ export async function watchSources(
   root: string,
   templatesDir: string,
   changed: (change: SourceChange) => void,
+  failed: (error: Error) => void,
 ): Promise<Watching> {
   const chaptersDir = path.join(root, 'chapters');
   const watcher = watch([chaptersDir, templatesDir], { ignoreInitial: true, atomic: false });
@@ -51,6 +52,8 @@ export async function watchSources(
     watcher.once('ready', resolve);
     watcher.once('error', reject);
   });
+  // Once watching, a folder that cannot be read (removed, no permission) is told, never fatal.
+  watcher.on('error', (error) => failed(error as Error));
   return {
     async close() {
       clearTimeout(timer);

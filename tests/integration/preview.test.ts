@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import path from 'node:path';
@@ -57,6 +57,8 @@ const overlayText = () =>
 
 beforeAll(async () => {
   root = copyManual();
+  // Its own templates, to edit: a manual's templates/ replaces the built-in ones.
+  cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
   // A page long enough to scroll: 150 paragraphs before the last chapter.
   const filler = Array.from({ length: 150 }, (_, i) => `Placement rule ${i + 1} applies to every placement.`);
   appendFileSync(path.join(root, 'chapters/care/placements.md'), `\n${filler.join('\n\n')}\n`);
@@ -119,6 +121,14 @@ describe('manual preview', () => {
     edit(root, 'chapters/care/visits.md', 'See [the plan](placements.md#no-such-heading).', 'Phone each week.');
     await page.waitForFunction(() => document.body.innerText.includes('Phone each week.'), { timeout: 15_000 });
     expect(await overlayText()).toBeUndefined();
+  });
+
+  it("reloads on a save of a stylesheet, its new inline style allowed by the page's policy", async () => {
+    appendFileSync(path.join(root, 'templates/styles/manual.css'), '\nbody { --preview-test: saved; }\n');
+    await page.waitForFunction(
+      () => getComputedStyle(document.body).getPropertyValue('--preview-test').trim() === 'saved',
+      { timeout: 15_000 },
+    );
   });
 
   it('survives a contents.yml that is not YAML, serving the last good site with the overlay', async () => {

@@ -58,8 +58,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     let newBook = book;
     if (!change || change.sources) {
       const checked = await buildSources().catch((error: unknown) => ({ failure: error }));
-      if ('failure' in checked)
-        problems = [failed('chapters/contents.yml', 'the manual could not be read', checked.failure)];
+      if ('failure' in checked) problems = [failed('chapters', 'the manual could not be read', checked.failure)];
       else {
         problems = checkProblems = checked.diagnostics.items;
         newBook = checked.book ?? book;

@@ -12,6 +12,7 @@ const STAGES = [
   'render',
   'output',
   'release',
+  'preview',
   'import',
   'cli',
 ];

@@ -11,6 +11,8 @@ Commands:
   diff     list the chapters changed, added, removed, retitled or renumbered since the last release
   release  build the current edition twice, and archive it when both builds agree
   verify   recompute every archived file's checksum against its release record
+  preview  serve the web edition of the sources on this machine, rebuilt and reloaded on every save:
+           manual preview [--port N] [--host ADDR]
   import   turn Word documents (.docx) and saved web pages (.html) into chapters:
            manual import FILE... [--into DIR] [--split-at 1|2|none] [--section TITLE] [--force]
 
@@ -19,6 +21,8 @@ Options:
   --out DIR      where build writes (default: ROOT/dist)
   --archive DIR  the archive of releases (default: ROOT/archive)
   --timings      print how long each step of a build took
+  --port N       preview: the port to serve on (default: 4000; 0: any free one)
+  --host ADDR    preview: the address to listen on (default: 127.0.0.1, this machine only)
   --into DIR     import: the folder under chapters/ (default: from the file's name)
   --split-at N   import: one chapter per Heading 1 or 2, or "none" (default: 1 when the
                  document has more than one Heading 1, else none)
@@ -30,6 +34,10 @@ Options:
 
 type Values = ReturnType<typeof parse>['values'];
 
+const DEFAULT_PORT = 4000;
+// Only this machine: the preview serves drafts.
+const DEFAULT_HOST = '127.0.0.1';
+
 // Each command loads only what it needs: `check` without Chromium's driver, pdf-lib and the EPUB
 // packager, whose loading would be a large part of a check.
 const COMMANDS: Record<string, (settings: Settings, values: Values, files: string[]) => Promise<number>> = {
@@ -38,6 +46,11 @@ const COMMANDS: Record<string, (settings: Settings, values: Values, files: strin
   diff: async (settings) => (await import('./diff.ts')).runDiff(settings),
   release: async (settings) => (await import('./release.ts')).runRelease(settings),
   verify: async (settings) => (await import('./release.ts')).runVerify(settings),
+  preview: async (settings, values) =>
+    (await import('./preview.ts')).runPreview(settings, {
+      port: values.port === undefined ? DEFAULT_PORT : Number(values.port),
+      host: values.host ?? DEFAULT_HOST,
+    }),
   import: async (settings, values, files) =>
     (await import('./import.ts')).runImport(settings, files, {
       into: values.into,
@@ -60,6 +73,8 @@ function parse(argv: string[]) {
       'split-at': { type: 'string' },
       section: { type: 'string' },
       force: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -96,11 +111,13 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** What is wrong with the command line, if anything: import takes files and its own options, the others neither. */
+/** What is wrong with the command line, if anything: import takes files and its own options, preview its own options, the others neither. */
 function misuse(positionals: string[], values: Values): string | undefined {
   const [command, ...files] = positionals;
   if (!command) return 'no command given';
   const importOnly = (['into', 'split-at', 'section', 'force'] as const).filter((key) => values[key] !== undefined);
+  const previewOnly = (['port', 'host'] as const).filter((key) => values[key] !== undefined);
+  if (command !== 'preview' && previewOnly.length) return `--${previewOnly[0]} is an option of preview only`;
   if (command === 'import') {
     if (files.length === 0) return 'import needs the files to import: manual import FILE...';
     const split = values['split-at'];
@@ -111,5 +128,9 @@ function misuse(positionals: string[], values: Values): string | undefined {
   if (positionals.length !== 1 || !Object.hasOwn(COMMANDS, command))
     return `unknown command "${positionals.join(' ')}"`;
   if (importOnly.length) return `--${importOnly[0]} is an option of import only`;
+  const port = values.port;
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) <= 65535))
+    return `--port must be a number from 0 to 65535, not "${port}"`;
+  if (values.host === '') return '--host needs an address, such as 127.0.0.1';
   return undefined;
 }

@@ -1,33 +1,56 @@
 import { createHash } from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
-import type { AmendmentItem, EditionSpec, ManualSource } from '../load/types.ts';
+import type { AmendmentItem, ChapterSource, EditionSpec, ManualSource } from '../load/types.ts';
 import { blockIdsOf, rehypeBlockIds } from '../markdown/rehype-block-ids.ts';
 import { amendmentPrefix, type ResolvedManual } from '../markdown/resolve-manual.ts';
-import { toHtmlTree } from '../markdown/to-html-tree.ts';
+import { toHtmlTree, type HtmlTreeOptions } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
-import type { AmendmentView, Book, Chapter, Edition } from '../core/book.ts';
+import type { AmendmentView, Book, Chapter, ChapterNode, Edition } from '../core/book.ts';
 import { manualAssets } from './assets.ts';
+
+/** A chapter's body as HTML, and the hash of what it prints. */
+export interface ChapterHtml {
+  html: HastRoot;
+  contentSha256: string;
+}
+
+/** Converts a chapter's markdown to HTML under its number and title; it must not change the trees it is given. */
+export type ConvertChapter = (chapter: ChapterSource, node: ChapterNode, options: HtmlTreeOptions) => ChapterHtml;
+
+export const convertChapter: ConvertChapter = (chapter, node, options) =>
+  hashed(node, toHtmlTree(chapter.tree(), options));
+
+// Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
+const hashed = (node: ChapterNode, html: HastRoot): ChapterHtml => ({
+  html,
+  contentSha256: contentHash(node.number, node.title, html),
+});
 
 /**
  * Puts the numbered, resolved manual together as the book every renderer reads. Every chapter's
  * pages are issued by the current edition until change detection compares them with a release.
+ * `convert` may keep the trees of chapters whose source and options have not changed (the preview).
  */
-export function assembleBook(source: ManualSource, numbered: NumberedManual, resolved: ResolvedManual): Book {
+export function assembleBook(
+  source: ManualSource,
+  numbered: NumberedManual,
+  resolved: ResolvedManual,
+  convert: ConvertChapter = convertChapter,
+): Book {
   const label = source.editions[0].label;
   const chapters = [...numbered.contents.chapters.values()].flatMap((node): Chapter[] => {
     const chapter = source.chapters.get(node.id);
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
-    const html =
-      resolved.converted.chapters.get(node.id) ??
-      toHtmlTree(chapter.tree(), {
-        headings,
-        resolved: resolved.chapters.get(node.id) ?? new Map(),
-        idPrefix: node.anchor,
-        root: source.root,
-      });
-    // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
-    const contentSha256 = contentHash(node.number, node.title, html);
+    const converted = resolved.converted.chapters.get(node.id);
+    const { html, contentSha256 } = converted
+      ? hashed(node, converted)
+      : convert(chapter, node, {
+          headings,
+          resolved: resolved.chapters.get(node.id) ?? new Map(),
+          idPrefix: node.anchor,
+          root: source.root,
+        });
     const body = rehypeBlockIds(node.anchor)(html);
     return [
       {

@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import mime from 'mime';
+import { containedImage, IMAGE_TYPES, sitePath } from './contain.ts';
+import { EVENTS_PATH, PREVIEW_PREFIX, type LiveReload } from './live-reload.ts';
+
+/** A file of the built site as it is served: its bytes and its Content-Security-Policy. */
+export interface ServedFile {
+  data: Buffer;
+  type: string;
+  policy: string;
+}
+
+/** The preview's own files, by name under /__preview/: they live in templates/preview/. */
+const PREVIEW_FILES: Readonly<Record<string, string>> = {
+  'client.js': 'text/javascript; charset=utf-8',
+  'overlay.css': 'text/css; charset=utf-8',
+};
+
+export interface ServerOptions {
+  /** The manual's chapters/ folder: only its images are served from disk. */
+  chaptersDir: string;
+  /** The folder holding the preview's client script and overlay stylesheet. */
+  previewDir: string;
+  /** The site as last built, by path ('index.html', 'chapters/x.html'). */
+  site: () => ReadonlyMap<string, ServedFile>;
+  live: LiveReload;
+  /** The Host headers answered (`127.0.0.1:4000`); none: any. A page of another site that renames itself to this address (DNS rebinding) names its own host. */
+  hosts: () => ReadonlySet<string> | undefined;
+}
+
+/** Every resource of the preview comes from the preview itself; inline styles only by their hash. */
+export function contentPolicy(styleHashes: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    `style-src 'self' ${styleHashes.join(' ')}`.trim(),
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export function servedFile(name: string, data: Buffer, styleHashes?: string[]): ServedFile {
+  return { data, type: typeOf(name), policy: contentPolicy(styleHashes) };
+}
+
+function typeOf(name: string): string {
+  const type = IMAGE_TYPES[path.posix.extname(name).toLowerCase()] ?? mime.getType(name) ?? 'application/octet-stream';
+  return /^text\/|javascript|json|xml/.test(type) ? `${type}; charset=utf-8` : type;
+}
+
+/** The preview's HTTP server: the site in memory, the manual's images, the client script and the event stream. */
+export function previewServer(options: ServerOptions): Server {
+  return createServer((request, response) => {
+    route(request, response, options).catch((error: unknown) => {
+      if (!response.headersSent) send(response, 500, 'text/plain; charset=utf-8', `${(error as Error).message}\n`);
+      else response.destroy();
+    });
+  });
+}
+
+async function route(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
+  const hosts = options.hosts();
+  if (hosts && !hosts.has(request.headers.host?.toLowerCase() ?? '')) return notFound(response, 421);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(response, 405);
+  const target = request.url ?? '';
+  if (target.split('?', 1)[0] === EVENTS_PATH) return options.live.connect(response);
+  if (target.startsWith(PREVIEW_PREFIX)) {
+    const name = target.slice(PREVIEW_PREFIX.length).split('?', 1)[0];
+    if (!Object.hasOwn(PREVIEW_FILES, name)) return notFound(response);
+    const data = await readFile(path.join(options.previewDir, name));
+    return send(response, 200, PREVIEW_FILES[name], data, request.method === 'HEAD');
+  }
+  const site = sitePath(target);
+  if (site === undefined) return notFound(response);
+  const name = site === '' || site.endsWith('/') ? `${site}index.html` : site;
+  const file = options.site().get(name);
+  if (file) return send(response, 200, file.type, file.data, request.method === 'HEAD', file.policy);
+  const image = name.startsWith('chapters/')
+    ? await containedImage(options.chaptersDir, name.slice('chapters/'.length))
+    : undefined;
+  if (!image) return notFound(response);
+  send(response, 200, typeOf(image), await readFile(image), request.method === 'HEAD');
+}
+
+const REFUSALS: Record<number, string> = {
+  404: 'Not found\n',
+  405: 'Method not allowed\n',
+  421: 'This preview answers only to the address it printed\n',
+};
+
+function notFound(response: ServerResponse, status = 404): void {
+  send(response, status, 'text/plain; charset=utf-8', REFUSALS[status]);
+}
+
+function send(
+  response: ServerResponse,
+  status: number,
+  type: string,
+  body: Buffer | string,
+  headOnly = false,
+  policy = contentPolicy(),
+): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    'Content-Security-Policy': policy,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+  });
+  response.end(headOnly ? undefined : body);
+}

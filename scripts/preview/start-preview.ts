@@ -1,0 +1,173 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Book } from '../core/book.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Renderer } from '../render/contract.ts';
+import { BUILT_IN_TEMPLATES } from '../render/templates.ts';
+import { LiveReload, problemsOf } from './live-reload.ts';
+import { previewServer } from './preview-server.ts';
+import { sourceBuilder, type SourceSettings } from './rebuild.ts';
+import { renderSite, type SiteSettings } from './render-site.ts';
+import { servedSite, waitingSite, type ServedSite } from './site-files.ts';
+import { watchSources, type SourceChange } from './watch-sources.ts';
+
+export interface PreviewOptions extends SourceSettings, SiteSettings {
+  port: number;
+  host: string;
+  /** The web edition's renderer: its files under web/ are the site. */
+  renderer: Renderer;
+  /** Tells the terminal what each rebuild found and how long it took. */
+  report: (rebuild: Rebuild) => void;
+  /** Tells the terminal that watching failed somewhere (the preview goes on). */
+  warn: (message: string) => void;
+}
+
+/** What one rebuild found. */
+export interface Rebuild {
+  /** Every problem `manual check` reports, and any failure to render. */
+  problems: Diagnostic[];
+  /** Whether the site served changed (false: the last good site is kept). */
+  built: boolean;
+  /** What the rebuild was for: none for the first build. */
+  change?: SourceChange;
+  /** Milliseconds from the first event of the save to the pages being told (or from the start, for the first build). */
+  ms: number;
+}
+
+export interface Preview {
+  url: string;
+  /** Stops watching and serving; resolves once every handle is closed. */
+  close(): Promise<void>;
+}
+
+/** Builds the site, serves it and keeps it current until closed. */
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const started = performance.now();
+  const live = new LiveReload();
+  const previewDir = previewFolder(options.templatesDir);
+  const buildSources = sourceBuilder(options);
+  let book: Book | undefined;
+  let checkProblems: Diagnostic[] = [];
+  let site: ServedSite = waitingSite(await readFile(path.join(previewDir, 'waiting.html'), 'utf8'));
+
+  const rebuild = async (change?: SourceChange) => {
+    let problems = checkProblems;
+    let newBook = book;
+    if (!change || change.sources) {
+      const checked = await buildSources().catch((error: unknown) => ({ failure: error }));
+      if ('failure' in checked) problems = [failed('chapters', 'the manual could not be read', checked.failure)];
+      else {
+        problems = checkProblems = checked.diagnostics.items;
+        newBook = checked.book ?? book;
+      }
+    }
+    let built = false;
+    const renders = newBook && (newBook !== book || !change?.sources);
+    if (newBook && renders) {
+      try {
+        site = servedSite(await renderSite(newBook, options.renderer, options));
+        book = newBook;
+        built = true;
+      } catch (error) {
+        problems = [
+          ...problems,
+          failed(path.relative(options.root, options.templatesDir), 'the site could not be rendered', error),
+        ];
+      }
+    }
+    live.publish({ pages: site.pages, problems: problemsOf(problems), savedAt: Date.now() });
+    options.report({ problems, built, change, ms: performance.now() - (change?.firstAt ?? started) });
+  };
+
+  const queue = oneAtATime(rebuild);
+  await queue();
+  let hosts: Set<string> | undefined;
+  const server = previewServer({
+    chaptersDir: path.join(options.root, 'chapters'),
+    previewDir,
+    site: () => site.files,
+    live,
+    hosts: () => hosts,
+  });
+  const port = await listen(server, options.port, options.host);
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  if (isLoopback(options.host)) hosts = new Set([host, 'localhost', '127.0.0.1', '[::1]'].map((h) => `${h}:${port}`));
+  const watching = await watchSources(
+    options.root,
+    options.templatesDir,
+    (change) => void queue(change),
+    (error) => options.warn(`watching the sources: ${error.message}`),
+  );
+  return {
+    url: `http://${host}:${port}/`,
+    async close() {
+      await watching.close();
+      await queue.idle();
+      live.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+/** Listening on this machine only: then only its own names are answered. */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\./.test(host);
+}
+
+/** The manual's own templates/preview/ when it has one, else the built-in one. */
+function previewFolder(templatesDir: string): string {
+  const own = path.join(templatesDir, 'preview');
+  return existsSync(path.join(own, 'client.js')) ? own : path.join(BUILT_IN_TEMPLATES, 'preview');
+}
+
+function failed(file: string, what: string, error: unknown): Diagnostic {
+  return { severity: 'error', file, message: `${what}: ${(error as Error)?.message ?? String(error)}` };
+}
+
+type Queue = ((change?: SourceChange) => Promise<void>) & { idle(): Promise<void> };
+
+/**
+ * Runs one rebuild at a time; saves made during one are merged into a single next rebuild, so a
+ * burst of saves never queues a rebuild per save.
+ */
+function oneAtATime(run: (change?: SourceChange) => Promise<void>): Queue {
+  let running: Promise<void> | undefined;
+  let next: SourceChange | undefined;
+  const queue = async (change?: SourceChange): Promise<void> => {
+    if (running) {
+      next = change && next ? merged(next, change) : change;
+      return;
+    }
+    running = run(change).finally(() => (running = undefined));
+    await running;
+    if (next) {
+      const waiting = next;
+      next = undefined;
+      await queue(waiting);
+    }
+  };
+  return Object.assign(queue, {
+    /** Resolves once no rebuild runs or waits to. */
+    async idle() {
+      while (running || next) await (running ?? new Promise((resolve) => setImmediate(resolve)));
+    },
+  });
+}
+
+function merged(a: SourceChange, b: SourceChange): SourceChange {
+  return { sources: a.sources || b.sources, files: [...new Set([...a.files, ...b.files])], firstAt: a.firstAt };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

@@ -1,0 +1,203 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+let root: string;
+let child: ChildProcess;
+let address: string;
+let stderr = '';
+let browser: Browser;
+let page: Page;
+
+/** The status of a GET of `target` exactly as written, sent by http.request so that no URL library normalises it. */
+function statusOf(target: string, headers: Record<string, string> = {}): Promise<number> {
+  const { hostname, port } = new URL(address);
+  return new Promise((resolve, reject) => {
+    const sent = request({ hostname, port, path: target, method: 'GET', headers }, (response) => {
+      response.resume();
+      resolve(response.statusCode!);
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
+}
+
+/** The status line's code for raw bytes of a request line, for what http.request refuses to send (a NUL). */
+function rawStatusOf(target: string): Promise<number> {
+  const { hostname, port } = new URL(address);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`),
+    );
+    let reply = '';
+    socket.on('data', (chunk) => (reply += chunk.toString('latin1')));
+    socket.on('end', () => resolve(Number(reply.split(' ')[1])));
+    socket.on('error', reject);
+  });
+}
+
+const bodyText = () => page.evaluate(() => document.body.innerText);
+const overlayText = () =>
+  page.evaluate(() => (document.getElementById('manual-preview-overlay') as HTMLDetailsElement | null)?.innerText);
+
+beforeAll(async () => {
+  root = copyManual();
+  // Its own templates, to edit: a manual's templates/ replaces the built-in ones.
+  cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+  // A page long enough to scroll: 150 paragraphs before the last chapter.
+  const filler = Array.from({ length: 150 }, (_, i) => `Placement rule ${i + 1} applies to every placement.`);
+  appendFileSync(path.join(root, 'chapters/care/placements.md'), `\n${filler.join('\n\n')}\n`);
+  child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'preview', '--root', root, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const lines = createInterface({ input: child.stdout! });
+  address = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`manual preview ended (${code}) before serving:\n${stderr}`)));
+  });
+  browser = await puppeteer.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    userDataDir: scratchDir('preview-chromium-'),
+  });
+  page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (sent) => (sent.url().startsWith(address) ? sent.continue() : sent.abort()));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  removeCopies();
+});
+
+describe('manual preview', () => {
+  it('prints the address it serves first, on 127.0.0.1, and serves the site there', async () => {
+    expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const response = await page.goto(address);
+    expect(response!.headers()['content-type']).toBe('text/html; charset=utf-8');
+    expect(response!.headers()['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self';/);
+    expect(await page.title()).toContain('Small Test Manual');
+    expect(await bodyText()).toContain('Visit every six weeks.');
+  });
+
+  it('reloads the open page by itself on a save, at the same scroll position', async () => {
+    await page.evaluate(() => window.scrollTo(0, 1500));
+    const before = await page.evaluate(() => window.scrollY);
+    expect(before).toBeGreaterThan(1000);
+    const saved = performance.now();
+    edit(root, 'chapters/care/visits.md', 'Visit every six weeks.', 'Visit every six weeks. Phone in between.');
+    await page.waitForFunction(() => document.body.innerText.includes('Phone in between.'), { timeout: 15_000 });
+    process.stderr.write(
+      `preview test: the page showed the edit ${Math.round(performance.now() - saved)} ms after the save\n`,
+    );
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, { timeout: 5_000 }, before);
+  });
+
+  it('shows a broken link in the overlay with its file and line, and drops it once fixed', async () => {
+    edit(root, 'chapters/care/visits.md', 'Phone in between.', 'See [the plan](placements.md#no-such-heading).');
+    await page.waitForFunction(() => document.getElementById('manual-preview-overlay')?.textContent?.includes('error'));
+    const shown = await overlayText();
+    expect(shown).toContain('chapters/care/visits.md:5:');
+    expect(shown).toContain('no heading "#no-such-heading"');
+    expect(shown).toContain('fix:');
+    expect(stderr).toMatch(/chapters\/care\/visits\.md:5:\d+: error: .*no-such-heading/);
+    edit(root, 'chapters/care/visits.md', 'See [the plan](placements.md#no-such-heading).', 'Phone each week.');
+    await page.waitForFunction(() => document.body.innerText.includes('Phone each week.'), { timeout: 15_000 });
+    expect(await overlayText()).toBeUndefined();
+  });
+
+  it("reloads on a save of a stylesheet, its new inline style allowed by the page's policy", async () => {
+    appendFileSync(path.join(root, 'templates/styles/manual.css'), '\nbody { --preview-test: saved; }\n');
+    await page.waitForFunction(
+      () => getComputedStyle(document.body).getPropertyValue('--preview-test').trim() === 'saved',
+      { timeout: 15_000 },
+    );
+  });
+
+  it('survives a contents.yml that is not YAML, serving the last good site with the overlay', async () => {
+    const contents = readFileSync(path.join(root, 'chapters/contents.yml'), 'utf8');
+    write(root, 'chapters/contents.yml', `title: [unclosed\n${contents}`);
+    await page.waitForFunction(() =>
+      document.getElementById('manual-preview-overlay')?.textContent?.includes('chapters/contents.yml:2:1'),
+    );
+    expect(child.exitCode).toBeNull();
+    expect(await bodyText()).toContain('Phone each week.');
+    expect(await statusOf('/')).toBe(200);
+    write(root, 'chapters/contents.yml', contents);
+    await page.waitForFunction(() => !document.getElementById('manual-preview-overlay'));
+  });
+
+  it('serves the images of chapters/ and nothing else: every way out is a 404', async () => {
+    const outside = scratchDir('preview-outside-');
+    writeFileSync(path.join(outside, 'secret.svg'), '<svg><text>secret</text></svg>');
+    symlinkSync(path.join(outside, 'secret.svg'), path.join(root, 'chapters/images/leak.svg'));
+    symlinkSync(outside, path.join(root, 'chapters/outside'));
+    expect(await statusOf('/chapters/images/flow.svg')).toBe(200);
+    const hostile = [
+      '/chapters/images/leak.svg',
+      '/chapters/outside/secret.svg',
+      '/chapters/contents.yml',
+      '/chapters/care/visits.md',
+      '/chapters/../chapters/images/flow.svg',
+      '/../../../../etc/passwd',
+      '/chapters/../../../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/chapters/%2E%2E/%2E%2E/etc/passwd',
+      '/chapters/%252e%252e/%252e%252e/etc/passwd',
+      '/chapters/..%2f..%2fetc%2fpasswd',
+      '/chapters\\..\\..\\etc\\passwd',
+      '/chapters/images/..\\..\\contents.yml',
+      '//etc/passwd',
+      `/${root}/chapters/contents.yml`,
+      `${root}/chapters/contents.yml`,
+      '/%2fetc%2fpasswd',
+      '/chapters/images/flow.svg%00.md',
+      '/etc/passwd',
+      '/package.json',
+      '/__preview/../package.json',
+      '/__preview/waiting.html',
+    ];
+    for (const target of hostile) expect(await statusOf(target), target).toBe(404);
+    expect(await rawStatusOf('/chapters/images/flow.svg\u0000.md')).not.toBe(200);
+  });
+
+  it('answers only to its own address, so a page of another site renamed to it (DNS rebinding) reads nothing', async () => {
+    const { port } = new URL(address);
+    expect(await statusOf('/', { Host: `localhost:${port}` })).toBe(200);
+    expect(await statusOf('/', { Host: `attacker.example:${port}` })).toBe(421);
+  });
+
+  it('refuses --port and --host on other commands, and a port that is no port', () => {
+    expect(manual(['check', '--root', root, '--port', '4000']).stderr).toContain('--port is an option of preview only');
+    const wrong = manual(['preview', '--root', root, '--port', '99999']);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('--port must be a number from 0 to 65535');
+  });
+
+  it('ends with status 0 on Ctrl-C, within a few seconds', async () => {
+    const ended = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    const code = await Promise.race([
+      ended,
+      new Promise((resolve) => setTimeout(() => resolve('still running'), 5000)),
+    ]);
+    expect(code).toBe(0);
+  });
+});

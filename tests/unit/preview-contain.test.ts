@@ -1,0 +1,60 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { containedImage, sitePath } from '../../scripts/preview/contain.ts';
+
+describe('the site path of a request', () => {
+  it('is the path decoded once, the root being empty', () => {
+    expect(sitePath('/')).toBe('');
+    expect(sitePath('/index.html')).toBe('index.html');
+    expect(sitePath('/chapters/care%20plan.html?x=1#top')).toBe('chapters/care plan.html');
+    expect(sitePath('/chapters/')).toBe('chapters/');
+  });
+
+  it.each([
+    '/../etc/passwd',
+    '/chapters/../../etc/passwd',
+    '/chapters/./x.svg',
+    '/%2e%2e/etc/passwd',
+    '/%2E%2E/etc/passwd',
+    '/.%2e/etc/passwd',
+    '/%252e%252e/etc/passwd',
+    '/chapters/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    '/chapters\\..\\..\\etc\\passwd',
+    '/chapters/%5c..%5cx',
+    '//etc/passwd',
+    '/%2fetc/passwd',
+    '/chapters/x.svg%00.html',
+    '/chapters/x\u0000.svg',
+    '/.git/config',
+    '/chapters/%zz',
+    'etc/passwd',
+    'http://example.org/index.html',
+  ])('refuses %j', (target) => {
+    expect(sitePath(target)).toBeUndefined();
+  });
+});
+
+describe('an image of the manual', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'preview-contain-'));
+  const chapters = path.join(dir, 'manual/chapters');
+  mkdirSync(path.join(chapters, 'images'), { recursive: true });
+  writeFileSync(path.join(chapters, 'images/flow.svg'), '<svg/>');
+  writeFileSync(path.join(chapters, 'notes.md'), '# Notes');
+  writeFileSync(path.join(dir, 'secret.png'), 'secret');
+  symlinkSync(path.join(dir, 'secret.png'), path.join(chapters, 'images/out.png'));
+  symlinkSync(dir, path.join(chapters, 'up'));
+  symlinkSync(path.join(chapters, 'images/flow.svg'), path.join(chapters, 'inside.svg'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is served from chapters/, through links that stay inside it', async () => {
+    expect(await containedImage(chapters, 'images/flow.svg')).toBe(path.join(chapters, 'images/flow.svg'));
+    expect(await containedImage(chapters, 'inside.svg')).toBe(path.join(chapters, 'images/flow.svg'));
+  });
+
+  it('is refused when it is no image, is missing, or a link leads out of chapters/', async () => {
+    for (const file of ['notes.md', 'images/missing.svg', 'images/out.png', 'up/secret.png', 'images'])
+      expect(await containedImage(chapters, file), file).toBeUndefined();
+  });
+});

@@ -126,7 +126,7 @@ function cachedTree(file: string, nodes: ChapterNodes): Root | undefined {
 
 function parserVersions(): string {
   const packages = ['remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown'];
-  return ['mdast-cache-6', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
+  return ['mdast-cache-7', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
 }
 
 function versionOf(name: string): string {

@@ -45,6 +45,8 @@ describe('a manual written as real handbooks are', () => {
       word('12:89', 'the style attribute of <span>'),
       word('12:123', 'the style attribute of <span>'),
       site('chapters/working/assessment.md:25:5', '../working/visits/', 'working/visits.md'),
+      // In an admonition's body, at its place in the file.
+      site('chapters/working/index.md:6:67', '../working/visits/', 'working/visits.md'),
       site('chapters/working/index.md:19:20', './assessment.html', 'working/assessment.md'),
     ]);
   });
@@ -81,7 +83,8 @@ describe('a manual written as real handbooks are', () => {
     ]);
     const text = pdfPages(file).join(' ').replace(/\s+/g, ' ');
     expect(text).toContain('Assessment and Checks before Placement');
-    expect(text).not.toMatch(/\{#|\[x\]|\[ \]|\]: /);
+    expect(text).not.toMatch(/\{#|\[x\]|\[ \]|\]: |\]\[|!!!/);
+    expect(text).toContain('In short Referrals come to the Front Door');
     expect(text).toContain('See the Assessment chapter for the checks, and the visits page for what happens');
     expect(text).toContain('\u2611 Read the referral');
     // The drawings' labels are printed from the SVGs as the tools wrote them.

@@ -144,6 +144,26 @@ describe('markdown that real handbooks hold', () => {
     expect(chapters.get('care/visits')).toContain('<a href="https://example.org/guide#annex%23a">guidance</a>');
   });
 
+  it('writes MkDocs admonitions as titled block quotes, their links checked at their place in the file', async () => {
+    const { problems, chapters } = await withVisits(
+      '# Visits\n\n!!! tip "In short"\n\n    See [the checks][c] and [frequency](#frekwency).\n\n' +
+        '??? note\n\n    - [ ] Book the visit\n\n## Frequency\n\n[c]: placements.md#checks-before-placement\n',
+    );
+    expect(problems).toEqual([
+      'chapters/care/visits.md:5:29: error: chapter "Visits" has no heading "#frekwency"' +
+        '\n  fix: link to one of its headings, e.g. "#frequency"',
+    ]);
+    const fixed = await withVisits(
+      '# Visits\n\n!!! tip "In short"\n\n    See [the checks][c].\n\n??? note\n\n    - [ ] Book the visit\n\n' +
+        '[c]: placements.md#checks-before-placement\n',
+    );
+    expect(fixed.chapters.get('care/visits')).toContain(
+      '<blockquote id="ch-care.visits--b0">\n<p><strong>In short</strong></p>\n<p>See <a href="#ch-care.placements--checks-before-placement">the checks</a>.</p>\n</blockquote>',
+    );
+    expect(fixed.chapters.get('care/visits')).toContain('<p><strong>Note</strong></p>');
+    expect(chapters.size).toBe(0);
+  });
+
   it('reports every YAML syntax error of a file, not only the first', async () => {
     const root = copyManual();
     edit(

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Book } from '../../core/book.ts';
+import { editionIdentifier } from '../edition-identifier.ts';
 import { loadTemplates } from '../templates.ts';
 import { epubView } from './epub-view.ts';
 import type { PagePositions } from '../results.ts';
@@ -47,11 +47,4 @@ export async function renderEpub(book: Book, templatesDir: string, printed?: Pag
     },
   );
   return epub.bytes();
-}
-
-/** A UUID made from the manual and the edition: every build of an edition carries the same one. */
-export function editionIdentifier(slug: string, edition: string): string {
-  const hex = createHash('sha256').update(`${slug}/${edition}`).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -8,10 +8,17 @@ import { amendmentPackRenderer } from '../render/pdf/amendment-pack.ts';
 import { startBrowsers, type Browsers } from '../render/pdf/browsers.ts';
 import { pdfRenderer } from '../render/pdf/pdf-renderer.ts';
 import { Results } from '../render/results.ts';
+import { webRenderer } from '../render/web/web-renderer.ts';
 import { renderBook } from './render-book.ts';
 
 /** Every output of an edition, in the order their files are listed (release.json keeps it). */
-export const RENDERERS: readonly Renderer[] = [htmlRenderer, pdfRenderer, amendmentPackRenderer, epubRenderer];
+export const RENDERERS: readonly Renderer[] = [
+  htmlRenderer,
+  pdfRenderer,
+  amendmentPackRenderer,
+  epubRenderer,
+  webRenderer,
+];
 
 /** Every output of an edition, by file name, and what a release records of how they were made. */
 export interface Outputs {

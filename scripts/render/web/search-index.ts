@@ -1,0 +1,98 @@
+import type { Element, Root, RootContent } from 'hast';
+import { toString } from 'hast-util-to-string';
+import MiniSearch from 'minisearch';
+import type { Book, Chapter } from '../../core/book.ts';
+import { chapterFile } from './site-plan.ts';
+import { entriesInOrder } from '../../core/contents.ts';
+
+/**
+ * The site's search index, built here with MiniSearch and loaded in the browser with
+ * `MiniSearch.loadJS`: one document for each part of a chapter, its opening and each `##` or
+ * `###` heading's part. The index stores only short fields (the part's number and title, which
+ * chapter, a snippet), and the chapters' labels once each, so it stays small for large manuals.
+ */
+
+/** The options the browser must load the index with: the same fields, the same stored fields. */
+export const SEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['n', 't', 'c', 'f', 'x'] };
+
+/** How many characters of a part's text the results show. */
+const SNIPPET = 160;
+
+interface Part {
+  id: number;
+  title: string;
+  text: string;
+  /** The part's number: the heading's, none for a chapter's opening. */
+  n?: string;
+  t: string;
+  /** The chapter's place in `chapters` of the index file. */
+  c: number;
+  /** The heading's anchor; none for the opening. */
+  f?: string;
+  x: string;
+}
+
+/** The contents of `search-index.js`: a script that assigns the index to a global, so it loads from file:// too. */
+export function searchIndexScript(book: Book): string {
+  const sectionOf = sectionTitles(book);
+  const chapters = book.chapters.map((c) => ({
+    n: c.number,
+    t: c.title,
+    s: sectionOf.get(c.id) ?? '',
+    u: chapterFile(c.id),
+  }));
+  const search = new MiniSearch<Part>(SEARCH_OPTIONS);
+  let id = 0;
+  book.chapters.forEach((chapter, c) => search.addAll(partsOf(chapter).map((part) => ({ ...part, id: id++, c }))));
+  const data = { options: SEARCH_OPTIONS, chapters, index: search.toJSON() };
+  return `globalThis.manualSearch = ${JSON.stringify(data)};\n`;
+}
+
+/** A chapter's opening and each part under a numbered heading, as documents to index. */
+function partsOf(chapter: Chapter): Omit<Part, 'id' | 'c'>[] {
+  const headings = new Map(chapter.headings.filter((h) => h.depth <= 3).map((h) => [h.anchor, h]));
+  const parts: Omit<Part, 'id' | 'c'>[] = [];
+  let current = { title: chapter.title, t: chapter.title, nodes: [] as RootContent[] } as {
+    title: string;
+    t: string;
+    n?: string;
+    f?: string;
+    nodes: RootContent[];
+  };
+  const finish = () => {
+    const text = current.nodes
+      .map((n) => toString(n as Element))
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text || current.f === undefined)
+      parts.push({ title: current.title, text, n: current.n, t: current.t, f: current.f, x: snippet(text) });
+  };
+  for (const node of (chapter.body as Root).children) {
+    const heading =
+      node.type === 'element' && typeof node.properties.id === 'string' ? headings.get(node.properties.id) : undefined;
+    if (heading) {
+      finish();
+      current = { title: heading.text, t: heading.text, n: heading.number, f: heading.anchor, nodes: [] };
+    } else current.nodes.push(node);
+  }
+  finish();
+  return parts;
+}
+
+function snippet(text: string): string {
+  if (text.length <= SNIPPET) return text;
+  const cut = text.lastIndexOf(' ', SNIPPET);
+  return `${text.slice(0, cut > SNIPPET / 2 ? cut : SNIPPET)}…`;
+}
+
+/** The number and title of the section each chapter is in. */
+function sectionTitles(book: Book): Map<string, string> {
+  return new Map(
+    book.sections.flatMap((section) =>
+      [...entriesInOrder(section.entries)].flatMap(([e]) =>
+        e.kind === 'chapter' ? [[e.id, `${section.number} ${section.title}`] as const] : [],
+      ),
+    ),
+  );
+}

@@ -1,3 +1,4 @@
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../core/book.ts';
 import { writeFileAtomic } from '../core/write-atomic.ts';
@@ -53,9 +54,23 @@ export async function renderOutputs(
   }
 }
 
-/** Writes the outputs only once all of them are rendered, each through a temporary file. */
+/**
+ * Writes the outputs only once all of them are rendered, each through a temporary file. An
+ * output's folder (the web edition's) then holds only what this build wrote: a page an earlier
+ * build left there and no output wrote now is removed, so the site never serves a stale page.
+ */
 export async function writeOutputs(files: Outputs['files'], outDir: string): Promise<string[]> {
   const paths = [...files.keys()].map((name) => path.join(outDir, name));
   await Promise.all([...files.values()].map((data, i) => writeFileAtomic(paths[i], data)));
+  const written = new Set(paths);
+  const folders = new Set([...files.keys()].filter((n) => n.includes('/')).map((n) => n.split('/')[0]));
+  for (const folder of folders) {
+    const entries = await readdir(path.join(outDir, folder), { recursive: true, withFileTypes: true });
+    const stale = entries
+      .filter((e) => e.isFile() && !e.name.includes('.tmp-')) // another build's file being written
+      .map((e) => path.join(e.parentPath, e.name))
+      .filter((file) => !written.has(file));
+    await Promise.all(stale.map((file) => rm(file, { force: true })));
+  }
   return paths;
 }

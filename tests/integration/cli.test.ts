@@ -11,6 +11,7 @@ const OUTPUTS = [
   'small-test-manual-2025-02.epub',
   'small-test-manual-2025-02.html',
   'small-test-manual-2025-02.pdf',
+  'web',
 ];
 
 describe('the manual command', () => {

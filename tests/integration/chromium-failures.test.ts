@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
+import { copyManual, edit, filesUnder, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
 import { chromiumUnder, gone, killManualAfter, running, spinCores } from '../helpers/processes.ts';
 
 afterAll(removeCopies);
@@ -25,16 +25,7 @@ function fakeChromium(body: string): string {
   return file;
 }
 
-/** Every file below `dir` (the web edition's are in folders), by its path from there. */
-const snapshot = (dir: string) =>
-  new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
-      .map((entry) => [
-        path.relative(dir, path.join(entry.parentPath, entry.name)),
-        readFileSync(path.join(entry.parentPath, entry.name)),
-      ]),
-  );
+const snapshot = filesUnder;
 
 describe('a Chromium that is broken', () => {
   it('hangs at start: a clear error within the configured time, nothing left running, dist/ untouched', () => {

@@ -12,7 +12,7 @@ import { linksFrom, type Site } from './web-view.ts';
 export function renderFeed(site: Site, templates: Templates): string {
   const { book } = site;
   const links = linksFrom(site, HOME);
-  const item = (a: AmendmentView) => ({ ...a, href: a.href && links.target(a.href) });
+  const item = (a: AmendmentView) => ({ ...a, href: a.href && links.page(a.href.slice(1)) });
   const entry = (edition: Edition) => ({
     id: editionIdentifier(book.meta.slug, edition.id),
     label: edition.label,

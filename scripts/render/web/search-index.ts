@@ -16,7 +16,29 @@ import { entriesInOrder } from '../../core/contents.ts';
 export const SEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['n', 't', 'c', 'f', 'x'] };
 
 /** How many characters of a part's text the results show. */
-const SNIPPET = 160;
+const SNIPPET = 140;
+
+/**
+ * Words left out of an English manual's index (and of every query, by the same rule in the
+ * browser): they are in nearly every part, so they find nothing and their lists of parts were a
+ * sixth of the index. Single letters ("s" of "child's") go in every language.
+ */
+const ENGLISH_STOP_WORDS = (
+  'a an and are as at be been by can for from had has have in is it its may must not of on or ' +
+  'should that the their there they this to was were which will with'
+).split(' ');
+
+/** The words of a manual in `language` that its index leaves out. */
+export const stopWordsFor = (language: string) => (/^en\b/i.test(language) ? ENGLISH_STOP_WORDS : []);
+
+/** MiniSearch's term rule with the stop words and single letters left out; the browser builds the same. */
+export function termRule(stopWords: readonly string[]) {
+  const stop = new Set(stopWords);
+  return (term: string) => {
+    const word = term.toLowerCase();
+    return word.length < 2 || stop.has(word) ? null : word;
+  };
+}
 
 interface Part {
   id: number;
@@ -41,10 +63,11 @@ export function searchIndexScript(book: Book): string {
     s: sectionOf.get(c.id) ?? '',
     u: chapterFile(c.id),
   }));
-  const search = new MiniSearch<Part>(SEARCH_OPTIONS);
+  const stopWords = stopWordsFor(book.meta.language);
+  const search = new MiniSearch<Part>({ ...SEARCH_OPTIONS, processTerm: termRule(stopWords) });
   let id = 0;
   book.chapters.forEach((chapter, c) => search.addAll(partsOf(chapter).map((part) => ({ ...part, id: id++, c }))));
-  const data = { options: SEARCH_OPTIONS, chapters, index: search.toJSON() };
+  const data = { options: SEARCH_OPTIONS, stopWords, chapters, index: search.toJSON() };
   return `globalThis.manualSearch = ${JSON.stringify(data)};\n`;
 }
 

@@ -36,7 +36,15 @@
         })
         .then(function () {
           var data = globalThis.manualSearch;
-          engine = { data: data, search: MiniSearch.loadJS(data.index, data.options) };
+          // The build's rule for terms (search-index.ts): stop words and single letters left out.
+          var stop = new Set(data.stopWords);
+          var options = Object.assign({}, data.options, {
+            processTerm: function (term) {
+              var word = term.toLowerCase();
+              return word.length < 2 || stop.has(word) ? null : word;
+            },
+          });
+          engine = { data: data, search: MiniSearch.loadJS(data.index, options) };
         });
     return loading;
   }

@@ -13,7 +13,7 @@ import { entriesInOrder } from '../../core/contents.ts';
  */
 
 /** The options the browser must load the index with: the same fields, the same stored fields. */
-export const SEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['n', 't', 'c', 'f', 'x'] };
+export const SEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'n', 'c', 'f', 'x'] };
 
 /** How many characters of a part's text the results show. */
 const SNIPPET = 140;
@@ -46,7 +46,6 @@ interface Part {
   text: string;
   /** The part's number: the heading's, none for a chapter's opening. */
   n?: string;
-  t: string;
   /** The chapter's place in `chapters` of the index file. */
   c: number;
   /** The heading's anchor; none for the opening. */
@@ -75,29 +74,24 @@ export function searchIndexScript(book: Book): string {
 function partsOf(chapter: Chapter): Omit<Part, 'id' | 'c'>[] {
   const headings = new Map(chapter.headings.filter((h) => h.depth <= 3).map((h) => [h.anchor, h]));
   const parts: Omit<Part, 'id' | 'c'>[] = [];
-  let current = { title: chapter.title, t: chapter.title, nodes: [] as RootContent[] } as {
-    title: string;
-    t: string;
-    n?: string;
-    f?: string;
-    nodes: RootContent[];
-  };
+  let part: { title: string; n?: string; f?: string; nodes: RootContent[] } = { title: chapter.title, nodes: [] };
   const finish = () => {
-    const text = current.nodes
+    const text = part.nodes
       .map((n) => toString(n as Element))
       .join(' ')
       .replace(/\s+/g, ' ')
       .trim();
-    if (text || current.f === undefined)
-      parts.push({ title: current.title, text, n: current.n, t: current.t, f: current.f, x: snippet(text) });
+    // The opening is always a document, so that a chapter's title finds it even when it opens with a heading.
+    if (text || part.f === undefined) parts.push({ title: part.title, text, n: part.n, f: part.f, x: snippet(text) });
   };
   for (const node of (chapter.body as Root).children) {
-    const heading =
-      node.type === 'element' && typeof node.properties.id === 'string' ? headings.get(node.properties.id) : undefined;
-    if (heading) {
+    const id = node.type === 'element' ? node.properties.id : undefined;
+    const heading = typeof id === 'string' ? headings.get(id) : undefined;
+    if (!heading) part.nodes.push(node);
+    else {
       finish();
-      current = { title: heading.text, t: heading.text, n: heading.number, f: heading.anchor, nodes: [] };
-    } else current.nodes.push(node);
+      part = { title: heading.text, n: heading.number, f: heading.anchor, nodes: [] };
+    }
   }
   finish();
   return parts;

@@ -61,7 +61,7 @@
     var link = document.createElement('a');
     link.href = root + chapter.u.split('/').map(encodeURIComponent).join('/') + (hit.f ? '#' + hit.f : '');
     var label = (chapter.n ? chapter.n + ' ' : '') + chapter.t;
-    if (hit.f) label += ', section ' + (hit.n ? hit.n + ' ' : '') + hit.t;
+    if (hit.f) label += ', section ' + (hit.n ? hit.n + ' ' : '') + hit.title;
     link.appendChild(text('span', 'result-title', label));
     link.appendChild(text('span', 'result-section', chapter.s));
     if (hit.x) link.appendChild(text('span', 'result-snippet', hit.x));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { select } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -101,5 +101,15 @@ describe('the web edition of a small manual that removed a chapter', () => {
       ).toBe(true);
     expect(sameChapterPages(book, pagesOf(book), pagesOf(book))).toBe(true);
     expect(sameChapterPages(book, pagesOf(book), pagesOf(book, 1))).toBe(false);
+  });
+
+  it('leaves in web/ only what the build wrote: a page an earlier build left there is removed', async () => {
+    const out = path.dirname(web);
+    const stale = path.join(web, 'chapters/care/gone.html');
+    writeFileSync(stale, "an earlier build's page");
+    const files = await renderWeb(book, BUILT_IN_TEMPLATES, pagesOf(book));
+    await writeOutputs(new Map(files.map((f) => [f.name, f.data])), out);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(path.join(web, 'chapters/care/visits.html'))).toBe(true);
   });
 });

@@ -34,11 +34,25 @@ export async function runBuild(settings: Settings): Promise<number> {
     }
     rendering = true; // from here on, renderOutputs closes the browser
     const outputs = await renderOutputs(book, settings, timing, browsers);
-    for (const file of await writeOutputs(outputs.files, settings.out))
-      process.stdout.write(`wrote ${path.relative(process.cwd(), file) || file}\n`);
+    const written = await writeOutputs(outputs.files, settings.out);
+    for (const line of writtenLines(written, settings.out)) process.stdout.write(`${line}\n`);
   } finally {
     if (!rendering) await browsers.close();
   }
   timing?.('whole build', performance.now() - started);
   return 0;
+}
+
+/** What a build says it wrote: each file in the output folder, and each folder below it (the web edition) once. */
+function writtenLines(files: string[], outDir: string): string[] {
+  const folders = new Map<string, number>();
+  const lines: string[] = [];
+  const shown = (file: string) => path.relative(process.cwd(), file) || file;
+  for (const file of files) {
+    const [top, ...below] = path.relative(outDir, file).split(path.sep);
+    if (below.length === 0) lines.push(`wrote ${shown(file)}`);
+    else folders.set(top, (folders.get(top) ?? 0) + 1);
+  }
+  for (const [folder, count] of folders) lines.push(`wrote ${shown(path.join(outDir, folder))}/ (${count} files)`);
+  return lines;
 }

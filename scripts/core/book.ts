@@ -147,6 +147,8 @@ export interface AmendmentView {
   title: string;
   /** `#anchor` of the chapter, when it is still in the manual. */
   href?: string;
+  /** The chapter's id (its path under chapters/), when the amendment names one: a removed chapter's old address. */
+  chapter?: string;
   details?: HastRoot;
 }
 

@@ -101,6 +101,7 @@ function editionView(edition: EditionSpec, numbered: NumberedManual, resolved: R
       number: node?.number,
       title: item.title ?? node?.title ?? item.chapter ?? '',
       href: node && `#${node.anchor}`,
+      chapter: item.chapter,
       details,
     };
   };

@@ -1,3 +1,4 @@
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../core/book.ts';
 import { writeFileAtomic } from '../core/write-atomic.ts';
@@ -8,10 +9,17 @@ import { amendmentPackRenderer } from '../render/pdf/amendment-pack.ts';
 import { startBrowsers, type Browsers } from '../render/pdf/browsers.ts';
 import { pdfRenderer } from '../render/pdf/pdf-renderer.ts';
 import { Results } from '../render/results.ts';
+import { webRenderer } from '../render/web/web-renderer.ts';
 import { renderBook } from './render-book.ts';
 
 /** Every output of an edition, in the order their files are listed (release.json keeps it). */
-export const RENDERERS: readonly Renderer[] = [htmlRenderer, pdfRenderer, amendmentPackRenderer, epubRenderer];
+export const RENDERERS: readonly Renderer[] = [
+  htmlRenderer,
+  pdfRenderer,
+  amendmentPackRenderer,
+  epubRenderer,
+  webRenderer,
+];
 
 /** Every output of an edition, by file name, and what a release records of how they were made. */
 export interface Outputs {
@@ -46,9 +54,23 @@ export async function renderOutputs(
   }
 }
 
-/** Writes the outputs only once all of them are rendered, each through a temporary file. */
+/**
+ * Writes the outputs only once all of them are rendered, each through a temporary file. An
+ * output's folder (the web edition's) then holds only what this build wrote: a page an earlier
+ * build left there and no output wrote now is removed, so the site never serves a stale page.
+ */
 export async function writeOutputs(files: Outputs['files'], outDir: string): Promise<string[]> {
   const paths = [...files.keys()].map((name) => path.join(outDir, name));
   await Promise.all([...files.values()].map((data, i) => writeFileAtomic(paths[i], data)));
+  const written = new Set(paths);
+  const folders = new Set([...files.keys()].filter((n) => n.includes('/')).map((n) => n.split('/')[0]));
+  for (const folder of folders) {
+    const entries = await readdir(path.join(outDir, folder), { recursive: true, withFileTypes: true });
+    const stale = entries
+      .filter((e) => e.isFile() && !e.name.includes('.tmp-')) // another build's file being written
+      .map((e) => path.join(e.parentPath, e.name))
+      .filter((file) => !written.has(file));
+    await Promise.all(stale.map((file) => rm(file, { force: true })));
+  }
   return paths;
 }

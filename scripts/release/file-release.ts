@@ -37,7 +37,11 @@ export async function fileRelease(
   }));
   try {
     await mkdir(staged, { recursive: true });
-    for (const [name, data] of files) await writeFile(path.join(staged, name), data);
+    for (const [name, data] of files) {
+      // The web edition's files are in folders of their own (web/chapters/...).
+      await mkdir(path.dirname(path.join(staged, name)), { recursive: true });
+      await writeFile(path.join(staged, name), data);
+    }
     await writeFile(path.join(staged, RELEASE_FILE), `${JSON.stringify(record, null, 2)}\n`);
     for (const file of index) await writeFile(file.from, file.text);
     if (existsSync(folder)) throw alreadyArchived(record.edition.id, folder);

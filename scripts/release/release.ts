@@ -5,7 +5,7 @@ import { ManualError } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import type { ReleaseRecord } from '../load/release-record.ts';
 import { renderOutputs } from '../output/render-outputs.ts';
-import type { Timing } from '../render/contract.ts';
+import { editionName, type Timing } from '../render/contract.ts';
 import { alreadyArchived, fileRelease, mendArchive } from './file-release.ts';
 import { releaseRecord } from './record.ts';
 
@@ -26,7 +26,8 @@ export async function releaseEdition(
   if (existsSync(folder)) throw alreadyArchived(book.edition.id, folder);
   const first = await renderOutputs(book, settings, timing);
   const second = await renderOutputs(book, settings, timing);
-  const files = new Map([...first.files].filter(([name]) => !name.endsWith('.html')));
+  // The one-page HTML edition is a preview of what the archive keeps; the web edition's site is archived.
+  const files = new Map([...first.files].filter(([name]) => name !== `${editionName(book)}.html`));
   for (const [name, data] of files) {
     if (!Buffer.from(second.files.get(name)!).equals(Buffer.from(data))) {
       throw new ManualError([

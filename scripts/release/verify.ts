@@ -34,6 +34,14 @@ function verifyEdition(folder: string, edition: string): Verdict {
       : [`${file.name} has changed: its SHA-256 is ${found}, the release recorded ${file.sha256}`];
   });
   const listed = new Set([RELEASE_FILE, ...record.files.map((f) => f.name)]);
-  for (const name of readdirSync(folder)) if (!listed.has(name)) problems.push(`${name} is not part of the release`);
+  for (const name of filesUnder(folder)) if (!listed.has(name)) problems.push(`${name} is not part of the release`);
   return { edition, files: record.files.length, problems };
+}
+
+/** Every file below `folder`, by its path from there with "/" between folders (the web edition's are in folders). */
+function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }

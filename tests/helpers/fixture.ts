@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,19 @@ export function seedContents(): { number: string; title: string; flag: string; r
       const [number, title, flag, remark] = line.split('\t');
       return { number, title, flag, remark };
     });
+}
+
+/** Every file below `dir` (the web edition's are in folders), by its path from there with "/" between folders. */
+export function filesUnder(dir: string): Map<string, Buffer> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const file = path.join(entry.parentPath, entry.name);
+        return [path.relative(dir, file).split(path.sep).join('/'), readFileSync(file)] as const;
+      })
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
 }
 
 /** A fresh copy of a fixture manual in a temporary folder, to break in one way. */

@@ -12,7 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
+import { copyManual, edit, filesUnder, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
 import { chromiumUnder, gone, killManualAfter, running, spinCores } from '../helpers/processes.ts';
 
 afterAll(removeCopies);
@@ -25,7 +25,7 @@ function fakeChromium(body: string): string {
   return file;
 }
 
-const snapshot = (dir: string) => new Map(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name))]));
+const snapshot = filesUnder;
 
 describe('a Chromium that is broken', () => {
   it('hangs at start: a clear error within the configured time, nothing left running, dist/ untouched', () => {
@@ -79,7 +79,7 @@ describe('a Chromium that crashes in the middle of a print', () => {
       // build then writes every output. Such a kill missed its moment and is tried again.
       let attempt: Awaited<ReturnType<typeof killMidPrint>> | undefined;
       for (let tries = 0; tries < 3 && (attempt === undefined || attempt.status === 0); tries++) {
-        if (attempt) expect(readdirSync(path.join(attempt.root, 'dist')).sort()).toHaveLength(4);
+        if (attempt) expect(readdirSync(path.join(attempt.root, 'dist')).sort()).toHaveLength(5);
         attempt = await killMidPrint(victim);
       }
       const { root, temp, status, stderr, killedAt, endedAt } = attempt!;

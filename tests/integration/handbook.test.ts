@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ace, epubcheck } from '../helpers/epub.ts';
 import { manual, REPO, scratchDir, removeCopies } from '../helpers/fixture.ts';
 import { pdfInfo, pdfLinks, pdfPages, pdfStructure } from '../helpers/pdf.ts';
+import { brokenLinks } from '../helpers/site-links.ts';
 
 afterAll(removeCopies);
 
@@ -49,6 +50,15 @@ describe('a manual written as real handbooks are', () => {
       site('chapters/working/index.md:6:67', '../working/visits/', 'working/visits.md'),
       site('chapters/working/index.md:19:20', './assessment.html', 'working/assessment.md'),
     ]);
+  });
+
+  it('gives a web edition whose every link to its own files, and every #fragment of one, is there', () => {
+    const web = path.join(out, 'web');
+    expect(brokenLinks(web)).toEqual([]);
+    // A link to a raw HTML id of another chapter, and one to a heading of another chapter.
+    const page = (id: string) => readFileSync(path.join(web, `chapters/${id}.html`), 'utf8');
+    expect(page('working/visits')).toContain('href="assessment.html#ch-working.assessment--raw.which-form"');
+    expect(page('working/index')).toContain('href="visits.html#ch-working.visits--the-last-visit"');
   });
 
   it('gives an EPUB that epubcheck passes with nothing to report', () => {

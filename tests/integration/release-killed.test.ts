@@ -72,7 +72,10 @@ describe('a release killed at any moment', () => {
       expect(manual(['release', '--root', root]).status).toBe(0);
       after = snapshot(archive);
       expect([...after.keys()].filter(isTemporary)).toEqual([]);
-      expect([...after.keys()].filter((name) => name.startsWith('2025-08/'))).toHaveLength(5);
+      // The PDFs, the EPUB, the amendment pack and release.json, and the web edition's files.
+      const filed = [...after.keys()].filter((name) => name.startsWith('2025-08/'));
+      expect(filed.filter((name) => !name.startsWith('2025-08/web/'))).toHaveLength(5);
+      expect(filed).toContain('2025-08/web/chapters/care/visits.html');
 
       const temp = scratchDir('manual-release-killed-');
       const outcomes: string[] = [];

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Assets, Book } from '../../core/book.ts';
 import { ManualError } from '../../core/diagnostics.ts';
+import { editionIdentifier } from '../edition-identifier.ts';
 import { loadTemplates } from '../templates.ts';
 import { epubView } from './epub-view.ts';
 import type { PagePositions } from '../results.ts';
@@ -50,13 +50,6 @@ export async function renderEpub(book: Book, templatesDir: string, printed?: Pag
     },
   );
   return epub.bytes();
-}
-
-/** A UUID made from the manual and the edition: every build of an edition carries the same one. */
-export function editionIdentifier(slug: string, edition: string): string {
-  const hex = createHash('sha256').update(`${slug}/${edition}`).digest('hex');
-  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Each image's bytes for the EPUB: SVGs cleaned of what EPUB 3 refuses, others as they are. */

@@ -1,0 +1,65 @@
+import type { AmendmentView, Book, Chapter } from '../../core/book.ts';
+import type { PagePositions } from '../results.ts';
+import { editionName } from '../contract.ts';
+import { bodyOf } from '../view-parts.ts';
+import { frameView, linksFrom, trailView, type Site } from './web-view.ts';
+import { readingOrder, relativeHref, rootOf } from './site-plan.ts';
+
+/** A chapter's own headings make a short contents at its top only when there are more than this many. */
+const SHORT_CONTENTS_FROM = 4;
+
+/**
+ * What a chapter's page shows: where it sits, what this edition changed in it, its headings, its
+ * body with links made relative, the partner PDF's page it starts on, and the chapters either side.
+ */
+export function chapterPages(site: Site, pages: PagePositions) {
+  const { book } = site;
+  const chapters = new Map(book.chapters.map((c) => [c.id, c]));
+  const body = bodyOf(book);
+  const amendments = amendmentsByAnchor(book);
+  const order = readingOrder(site.plan);
+  const pdf = encodeURIComponent(`${editionName(book)}.pdf`);
+  return order.flatMap((page, i) => {
+    if (page.kind !== 'chapter') return [];
+    const chapter = chapters.get(page.node.id)!;
+    const links = linksFrom(site, page.file);
+    const step = (other: (typeof order)[number] | undefined) =>
+      other && { href: relativeHref(page.file, other.file), number: other.node.number, title: other.node.title };
+    const startPage = pages.pageOf.get(chapter.anchor);
+    const amendment = amendments.get(chapter.anchor);
+    return [
+      {
+        page,
+        view: {
+          ...frameView(site, page.file, chapterTitle(chapter)),
+          ...page.node,
+          trail: trailView(site, page.file, page.trail),
+          banner: chapter.flag && {
+            flag: chapter.flag,
+            detailsHtml: amendment?.details ? links.toHtml(amendment.details) : '',
+          },
+          headings: shortContents(chapter),
+          html: links.toHtml(body(chapter.id)),
+          startPage,
+          startHref: startPage && `${rootOf(page.file)}../${pdf}#page=${startPage}`,
+          previous: step(order[i - 1]),
+          next: step(order[i + 1]),
+        },
+      },
+    ];
+  });
+}
+
+export const chapterTitle = (c: { number?: string; title: string }) => (c.number ? `${c.number} ${c.title}` : c.title);
+
+function shortContents(chapter: Chapter) {
+  const numbered = chapter.headings.filter((h) => h.depth <= 3);
+  return numbered.length >= SHORT_CONTENTS_FROM ? numbered.map((h) => ({ ...h, href: `#${h.anchor}` })) : [];
+}
+
+/** The current edition's amendment of each chapter it updated or made new, by the chapter's anchor. */
+function amendmentsByAnchor(book: Book): Map<string, AmendmentView> {
+  return new Map(
+    [...book.edition.updated, ...book.edition.new].flatMap((a) => (a.href ? [[a.href.slice(1), a] as const] : [])),
+  );
+}

@@ -1,0 +1,37 @@
+import type { AmendmentView, Edition } from '../../core/book.ts';
+import { editionIdentifier } from '../edition-identifier.ts';
+import type { Templates } from '../templates.ts';
+import { HOME } from './site-plan.ts';
+import { linksFrom, type Site } from './web-view.ts';
+
+/**
+ * `feed.xml`: an Atom feed with an entry for every edition, newest first, so readers can register
+ * for updates. The site's address is unknown, so ids are URNs made from the manual and the
+ * edition, and links are relative to the feed, which sits at the top of the site.
+ */
+export function renderFeed(site: Site, templates: Templates): string {
+  const { book } = site;
+  const links = linksFrom(site, HOME);
+  const item = (a: AmendmentView) => ({ ...a, href: a.href && links.page(a.href.slice(1)) });
+  const entry = (edition: Edition) => ({
+    id: editionIdentifier(book.meta.slug, edition.id),
+    label: edition.label,
+    updated: atomDate(edition.date),
+    link: links.page('amendments'),
+    content: templates.render('feed-entry', {
+      ...edition,
+      updated: edition.updated.map(item),
+      new: edition.new.map(item),
+      removed: edition.removed.map(item),
+    }),
+  });
+  return templates.render('feed', {
+    meta: book.meta,
+    id: editionIdentifier(book.meta.slug),
+    updated: atomDate(book.edition.date),
+    entries: [book.edition, ...book.history.flatMap((y) => y.editions)].map(entry),
+  });
+}
+
+/** Editions are dated by the day; Atom wants a time, so midnight UTC. */
+const atomDate = (date: string) => `${date}T00:00:00Z`;

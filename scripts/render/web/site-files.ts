@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { toolRoot } from '../../core/tool-root.ts';
+import type { OutputFile } from '../contract.ts';
+import type { Templates } from '../templates.ts';
+
+/** The MiniSearch browser bundle, from the installed package: the site asks no CDN for anything. */
+async function miniSearchBundle(): Promise<string> {
+  const require = createRequire(path.join(toolRoot(), 'package.json'));
+  const main = require.resolve('minisearch');
+  return readFile(path.join(path.dirname(main), '..', 'umd', 'index.js'), 'utf8');
+}
+
+/**
+ * The site's fixed files: its stylesheet (the shared house style, then the web's own), the
+ * search script from the templates, and MiniSearch's browser bundle.
+ */
+export async function staticFiles(templates: Templates): Promise<OutputFile[]> {
+  const [css, script, miniSearch] = await Promise.all([
+    templates.styles('manual.css', 'web.css'),
+    readFile(path.join(templates.dir, 'web', 'assets', 'search.js'), 'utf8'),
+    miniSearchBundle(),
+  ]);
+  return [
+    { name: 'web.css', data: css },
+    { name: 'search.js', data: script },
+    { name: 'minisearch.js', data: miniSearch },
+  ];
+}

@@ -1,0 +1,74 @@
+import type { Book } from '../../core/book.ts';
+import type { OutputFile } from '../contract.ts';
+import type { PagePositions } from '../results.ts';
+import type { Templates } from '../templates.ts';
+import { editionView } from '../view-parts.ts';
+import { chapterPages, chapterTitle } from './chapter-page.ts';
+import { SiteImages } from './site-images.ts';
+import { HOME, sitePlan, type SitePage } from './site-plan.ts';
+import { contentsView, frameView, linksFrom, trailView, type Site } from './web-view.ts';
+
+/** The web edition's pages, and the site (plan, images) they were made with. */
+export function renderPages(book: Book, templates: Templates, pages: PagePositions) {
+  const site: Site = { book, plan: sitePlan(book), images: new SiteImages(book.assets) };
+  const files: OutputFile[] = [{ name: HOME, data: templates.render('home', homeView(site)) }];
+  for (const { page, view } of chapterPages(site, pages))
+    files.push({ name: page.file, data: templates.render('chapter', view) });
+  for (const page of site.plan.pages) {
+    if (page.kind === 'section')
+      files.push({ name: page.file, data: templates.render('section', sectionView(site, page)) });
+    if (page.kind === 'amendments')
+      files.push({ name: page.file, data: templates.render('amendments', amendmentsView(site, page)) });
+    if (page.kind === 'removed')
+      files.push({ name: page.file, data: templates.render('removed', removedView(site, page)) });
+  }
+  return { site, files };
+}
+
+function homeView(site: Site) {
+  const { book } = site;
+  return {
+    ...frameView(site, HOME, `${book.meta.title} – ${book.edition.label} edition`),
+    isHome: true,
+    sections: book.sections.map((s) => ({
+      ...s,
+      href: linksFrom(site, HOME).page(s.anchor),
+      entries: contentsView(site, HOME, s.entries),
+    })),
+  };
+}
+
+function sectionView(site: Site, page: Extract<SitePage, { kind: 'section' }>) {
+  return {
+    ...frameView(site, page.file, chapterTitle(page.node)),
+    ...page.node,
+    trail: trailView(site, page.file, page.trail),
+    entries: contentsView(site, page.file, page.node.entries),
+  };
+}
+
+function amendmentsView(site: Site, page: Extract<SitePage, { kind: 'amendments' }>) {
+  const links = linksFrom(site, page.file);
+  const frame = frameView(site, page.file, chapterTitle(page.node));
+  return {
+    ...frame,
+    ...editionView(site.book, links.toHtml, links.target),
+    ...page.node,
+    logo: frame.logo,
+    trail: trailView(site, page.file, page.trail),
+    level: 1,
+  };
+}
+
+function removedView(site: Site, page: Extract<SitePage, { kind: 'removed' }>) {
+  const links = linksFrom(site, page.file);
+  const item = page.edition.removed.find((a) => a.chapter === page.id);
+  return {
+    ...frameView(site, page.file, `${page.title} (removed)`),
+    removedTitle: page.title,
+    removedIn: page.edition.label,
+    detailsHtml: item?.details ? links.toHtml(item.details) : '',
+    contents: links.toFile(HOME),
+    amendmentsPage: links.page('amendments'),
+  };
+}

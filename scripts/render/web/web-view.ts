@@ -1,0 +1,79 @@
+import type { Book, ContentsNode } from '../../core/book.ts';
+import { mapEntries } from '../../core/contents.ts';
+import { longDate } from '../../core/dates.ts';
+import { ownerOfRawAnchor } from '../../core/raw-anchors.ts';
+import { editionName } from '../contract.ts';
+import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
+import { htmlOf, type ToHtml } from '../view-parts.ts';
+import { rehypeScrollTables } from './rehype-scroll-tables.ts';
+import type { SiteImages } from './site-images.ts';
+import { HOME, relativeHref, rootOf, type Crumb, type SitePlan } from './site-plan.ts';
+
+/** What every page of the site is made with: the book, the plan, and how links are written from a page. */
+export interface Site {
+  book: Book;
+  plan: SitePlan;
+  images: SiteImages;
+}
+
+/** How a page links to the rest of the site, relative to its own folder. */
+export function linksFrom(site: Site, file: string) {
+  const { fileOf } = site.plan;
+  const toFile = (to: string) => relativeHref(file, to);
+  /** A book-wide `#anchor` (or an outside address) as a link from this page. */
+  const target = (href: string) => {
+    if (!href.startsWith('#')) return href;
+    const anchor = href.slice(1);
+    const to = fileOf.get(anchor) ?? fileOf.get(ownerOfRawAnchor(anchor) ?? '');
+    return to === undefined ? href : to === file ? href : `${toFile(to)}${href}`;
+  };
+  /** The page of a section, sub-section, chapter or the appendix, without a fragment. */
+  const page = (anchor: string) => toFile(fileOf.get(anchor) ?? HOME);
+  const toHtml: ToHtml = htmlOf(site.book, [
+    [rehypeRetargetLinks, fileOf, file, toFile],
+    site.images.transform(toFile),
+    rehypeScrollTables,
+  ]);
+  return { toFile, target, page, toHtml };
+}
+
+/** What every page's frame shows: the manual, the edition, the way to the site's top, the downloads. */
+export function frameView(site: Site, file: string, title: string) {
+  const { book } = site;
+  const links = linksFrom(site, file);
+  const root = rootOf(file);
+  const name = encodeURIComponent(editionName(book));
+  const download = (suffix: string, label: string) => ({ href: `${root}../${name}${suffix}`, label });
+  return {
+    meta: book.meta,
+    edition: book.edition,
+    editionDate: longDate(book.edition.date, book.meta.language),
+    logo: book.meta.logo && links.toFile(site.images.fileOf(book.meta.logo)),
+    pageTitle: title,
+    root,
+    home: links.toFile(HOME),
+    amendments: links.page('amendments'),
+    downloads: [
+      download('.pdf', 'PDF (for reading on screen)'),
+      download('-print.pdf', 'PDF for printing (binder pages)'),
+      download('.epub', 'EPUB (for e-readers)'),
+      ...(book.pack ? [download('-amendment-pack.pdf', 'Amendment pack (replacement binder pages)')] : []),
+    ],
+  };
+}
+
+/** The contents entries below `nodes`, each linked from the page `file`. */
+export function contentsView(site: Site, file: string, nodes: ContentsNode[]): object[] {
+  const { page, target } = linksFrom(site, file);
+  return mapEntries<object>(nodes, (node, inner) => {
+    if (node.kind === 'subsection') return { ...node, href: page(node.anchor), entries: inner };
+    if (node.kind === 'chapter' || node.kind === 'amendments') return { ...node, href: page(node.anchor) };
+    if (node.kind === 'see-also') return { ...node, links: node.links.map((l) => ({ ...l, href: target(l.href) })) };
+    return node;
+  });
+}
+
+/** A breadcrumb trail from the page `file`: the home page, then each section above it. */
+export function trailView(site: Site, file: string, trail: Crumb[]) {
+  return trail.map((crumb) => ({ ...crumb.label, href: relativeHref(file, crumb.file) }));
+}

@@ -1,8 +1,7 @@
 import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
-import { asSite } from '../preview/render-site.ts';
 import { startPreview, type Rebuild } from '../preview/start-preview.ts';
-import { htmlRenderer } from '../render/html/html-renderer.ts';
+import { webRenderer } from '../render/web/web-renderer.ts';
 import { plural } from './report.ts';
 
 export interface PreviewFlags {
@@ -26,8 +25,7 @@ export async function runPreview(settings: Settings, { port, host }: PreviewFlag
       print: settings.print,
       port,
       host,
-      // STAND-IN: the HTML edition as the site until the web edition's renderer is merged (then: webRenderer).
-      renderer: asSite(htmlRenderer),
+      renderer: webRenderer,
       report: reportRebuild(),
       warn: (message) => void process.stderr.write(`manual preview: ${message}\n`),
     });

@@ -43,19 +43,3 @@ export async function renderSite(book: Book, renderer: Renderer, settings: SiteS
       .map((file) => [file.name.slice(SITE_FOLDER.length), Buffer.from(file.data)]),
   );
 }
-
-/**
- * STAND-IN until the web edition's renderer (render/web/web-renderer.ts) is merged: a renderer
- * of one page, such as the HTML edition, published as web/index.html. cli/preview.ts passes
- * `webRenderer` instead once it exists; nothing else changes.
- */
-export function asSite(onePage: Renderer): Renderer {
-  return {
-    name: `${onePage.name} (as the web edition)`,
-    startsAfter: onePage.startsAfter,
-    async render(book, context) {
-      const [page] = await onePage.render(book, context);
-      return [{ name: `${SITE_FOLDER}index.html`, data: page.data }];
-    },
-  };
-}

@@ -12,12 +12,16 @@ export interface ServedSite {
 export function servedSite(rendered: ReadonlyMap<string, Buffer>): ServedSite {
   const files = new Map<string, ServedFile>();
   const pages: Record<string, string> = {};
+  // A page looks as its stylesheets say: a saved stylesheet makes every page a new version.
+  const styles = Buffer.from(
+    pageVersion(Buffer.concat([...rendered].filter(([name]) => name.endsWith('.css')).map(([, data]) => data))),
+  );
   for (const [name, data] of rendered) {
     if (!name.endsWith('.html')) {
       files.set(name, servedFile(name, data));
       continue;
     }
-    const version = pageVersion(data);
+    const version = pageVersion(Buffer.concat([data, styles]));
     const html = data.toString('utf8');
     files.set(name, servedFile(name, Buffer.from(withClient(html, version)), inlineStyleHashes(html)));
     pages[`/${name}`] = version;

@@ -59,9 +59,9 @@ beforeAll(async () => {
   root = copyManual();
   // Its own templates, to edit: a manual's templates/ replaces the built-in ones.
   cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
-  // A page long enough to scroll: 150 paragraphs before the last chapter.
-  const filler = Array.from({ length: 150 }, (_, i) => `Placement rule ${i + 1} applies to every placement.`);
-  appendFileSync(path.join(root, 'chapters/care/placements.md'), `\n${filler.join('\n\n')}\n`);
+  // A chapter page long enough to scroll: 150 paragraphs after the sentence the tests edit.
+  const filler = Array.from({ length: 150 }, (_, i) => `Visit rule ${i + 1} applies to every visit.`);
+  appendFileSync(path.join(root, 'chapters/care/visits.md'), `\n${filler.join('\n\n')}\n`);
   child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'preview', '--root', root, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -90,7 +90,7 @@ afterAll(async () => {
 describe('manual preview', () => {
   it('prints the address it serves first, on 127.0.0.1, and serves the site there', async () => {
     expect(address).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const response = await page.goto(address);
+    const response = await page.goto(`${address}chapters/care/visits.html`);
     expect(response!.headers()['content-type']).toBe('text/html; charset=utf-8');
     expect(response!.headers()['content-security-policy']).toMatch(/^default-src 'self'; script-src 'self';/);
     expect(await page.title()).toContain('Small Test Manual');

@@ -49,7 +49,8 @@ export function frameView(site: Site, file: string, title: string) {
     edition: book.edition,
     editionDate: longDate(book.edition.date, book.meta.language),
     logo: book.meta.logo && links.toFile(site.images.fileOf(book.meta.logo)),
-    pageTitle: title,
+    // A browser tab, a bookmark and a search result name the manual as well as the page.
+    pageTitle: file === HOME ? title : `${title} – ${book.meta.shortTitle}`,
     root,
     home: links.toFile(HOME),
     amendments: links.page('amendments'),

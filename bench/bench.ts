@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Diagnostics } from '../scripts/core/diagnostics.ts';
 import { buildBook } from '../scripts/cli/pipeline.ts';
 import { renderEpub } from '../scripts/render/epub/render-epub.ts';
+import { webRenderer } from '../scripts/render/web/web-renderer.ts';
+import { renderSite } from '../scripts/preview/render-site.ts';
 import { settingsFrom } from '../scripts/cli/settings.ts';
 import { launchBrowser } from '../scripts/render/pdf/browser.ts';
 import { printView } from '../scripts/render/pdf/print-view.ts';
@@ -22,7 +25,8 @@ const MANUAL = path.join(REPO, 'scripts/manual.mjs');
  * `npm run bench [-- --sizes 300,1000,2000 --runs 3]`: for each size, a synthetic manual in the
  * Derby shape, and in one run the medians of `manual check`, a cold build (printing the PDFs as
  * the memory budget decides), a cold build printing them one after the other as on a machine short
- * of memory, a rebuild after one chapter changed, the EPUB alone and the floor: one bare
+ * of memory, a rebuild after one chapter changed, the EPUB alone, the web edition alone (with its
+ * search index's gzipped size) and the floor: one bare
  * Chromium print of the partner PDF's own HTML. Ratios are to the floor measured in the same run.
  */
 export async function main(argv: string[]): Promise<number> {
@@ -83,8 +87,15 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   });
   const [cold, coldOneAtATime, rebuild] = [builds('cold'), builds('coldOneAtATime'), builds('rebuild')];
 
+  const settings = settingsFrom({ root }, process.env);
   log('EPUB alone');
-  const epub = await repeatInProcess(runs, () => renderEpub(book, settingsFrom({ root }, process.env).templatesDir));
+  const epub = await repeatInProcess(runs, () => renderEpub(book, settings.templatesDir));
+  log('web edition alone');
+  let searchIndexGzipBytes = 0;
+  const web = await repeatInProcess(runs, async () => {
+    const site = await renderSite(book, webRenderer, { templatesDir: settings.templatesDir, print: settings.print });
+    searchIndexGzipBytes = gzipSync(site.get('search-index.js')!).length;
+  });
   return {
     target,
     chapters: generated.chapters,
@@ -96,6 +107,8 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
     rebuild,
     coldOneAtATime,
     epub,
+    web,
+    searchIndexGzipBytes,
     lastBuildTimings: runsOf.at(-1)!.cold.stderr,
   };
 }

@@ -11,6 +11,10 @@ export interface SizeResult {
   /** Cold builds with the two editions printed one after the other (MANUAL_PRINT_ONE_AT_A_TIME=1), as on a machine short of memory. */
   coldOneAtATime: Build;
   epub: Measured;
+  /** The web edition's renderer alone, in the process, without page numbers. */
+  web?: Measured;
+  /** The web edition's search index, gzipped as a web server sends it. */
+  searchIndexGzipBytes?: number;
   /** `manual build --timings` of the last cold build: where its time went. */
   lastBuildTimings: string;
 }
@@ -41,8 +45,8 @@ const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 export function resultsTable(report: Report): string {
   const m = report.machine;
   const head = [
-    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Web alone | Search index (gzip) | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = report.sizes.map((r) => {
     const cells = [
@@ -55,6 +59,8 @@ export function resultsTable(report: Report): string {
       x(r.rebuild.ratio),
       ((r.pages.partner + r.pages.binder) / r.cold.median).toFixed(0),
       s(r.epub.median),
+      r.web ? s(r.web.median) : '-',
+      r.searchIndexGzipBytes ? `${(r.searchIndexGzipBytes / 2 ** 20).toFixed(2)} MB` : '-',
       gigabytes(Math.max(r.cold.peakBytes, r.rebuild.peakBytes)),
       s(r.coldOneAtATime.median),
       `${x(r.coldOneAtATime.ratio)}, ${gigabytes(r.coldOneAtATime.peakBytes)}`,

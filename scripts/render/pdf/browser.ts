@@ -1,3 +1,4 @@
+import { CHROMIUM_FLAGS } from '../../core/chromium-flags.ts';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -35,15 +36,7 @@ export interface PdfBrowser {
   close(): Promise<void>;
 }
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+const FLAGS = [...CHROMIUM_FLAGS, '--disable-dev-shm-usage'];
 
 /** A Chromium failure as the build reports it: what stopped, and what to do. */
 function chromiumError(stage: string, e: unknown): ManualError {

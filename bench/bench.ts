@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Diagnostics } from '../scripts/core/diagnostics.ts';
 import { buildBook } from '../scripts/cli/pipeline.ts';
 import { renderEpub } from '../scripts/render/epub/render-epub.ts';
-import { webRenderer } from '../scripts/render/web/web-renderer.ts';
+import { SEARCH_INDEX, webRenderer, webSearchRenderer } from '../scripts/render/web/web-renderer.ts';
 import { renderSite } from '../scripts/preview/render-site.ts';
 import { settingsFrom } from '../scripts/cli/settings.ts';
 import { launchBrowser } from '../scripts/render/pdf/browser.ts';
@@ -15,19 +15,23 @@ import { pdfJob } from '../scripts/render/pdf/render-pdf.ts';
 import { toolRoot } from '../scripts/core/tool-root.ts';
 import type { Book } from '../scripts/core/book.ts';
 import { generateManual } from './generate-manual.ts';
+import { benchPreview } from './preview-bench.ts';
 import { median, runMeasured, type Run } from './measure.ts';
 import { resultsTable, type SizeResult } from './table.ts';
 
 const REPO = toolRoot();
 const MANUAL = path.join(REPO, 'scripts/manual.mjs');
+/** Saves followed in the preview for each size, and words searched: medians of ten. */
+const PREVIEW_EDITS = 10;
 
 /**
  * `npm run bench [-- --sizes 300,1000,2000 --runs 3]`: for each size, a synthetic manual in the
  * Derby shape, and in one run the medians of `manual check`, a cold build (printing the PDFs as
  * the memory budget decides), a cold build printing them one after the other as on a machine short
  * of memory, a rebuild after one chapter changed, the EPUB alone, the web edition alone (with its
- * search index's gzipped size) and the floor: one bare
- * Chromium print of the partner PDF's own HTML. Ratios are to the floor measured in the same run.
+ * search index's gzipped size), `manual preview` (its start, and saves followed in Chromium), the
+ * built site's search, and the floor: one bare Chromium print of the partner PDF's own HTML.
+ * Ratios are to the floor measured in the same run.
  */
 export async function main(argv: string[]): Promise<number> {
   const sizes = option(argv, '--sizes', '300,1000,2000').split(',').map(Number);
@@ -93,9 +97,18 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   log('web edition alone');
   let searchIndexGzipBytes = 0;
   const web = await repeatInProcess(runs, async () => {
-    const site = await renderSite(book, webRenderer, { templatesDir: settings.templatesDir, print: settings.print });
-    searchIndexGzipBytes = gzipSync(site.get('search-index.js')!).length;
+    const site = await renderSite(book, [webRenderer, webSearchRenderer], {
+      templatesDir: settings.templatesDir,
+      print: settings.print,
+    });
+    searchIndexGzipBytes = gzipSync(site.get(SEARCH_INDEX)!).length;
   });
+  log('preview: start, saves followed in Chromium; the built site searched from disk');
+  const preview = await benchPreview(
+    { manual: MANUAL, root, site: path.join(out, 'web'), cacheDir: path.join(root, '.cache-cold-0') },
+    runs,
+    PREVIEW_EDITS,
+  );
   return {
     target,
     chapters: generated.chapters,
@@ -109,6 +122,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
     epub,
     web,
     searchIndexGzipBytes,
+    preview,
     lastBuildTimings: runsOf.at(-1)!.cold.stderr,
   };
 }

@@ -1,3 +1,5 @@
+import type { PreviewResult } from './preview-bench.ts';
+
 /** What the benchmark measured for one size of manual; seconds are medians of the runs. */
 export interface SizeResult {
   target: number;
@@ -15,6 +17,7 @@ export interface SizeResult {
   web?: Measured;
   /** The web edition's search index, gzipped as a web server sends it. */
   searchIndexGzipBytes?: number;
+  preview?: PreviewResult;
   /** `manual build --timings` of the last cold build: where its time went. */
   lastBuildTimings: string;
 }
@@ -45,8 +48,8 @@ const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 export function resultsTable(report: Report): string {
   const m = report.machine;
   const head = [
-    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Web alone | Search index (gzip) | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = report.sizes.map((r) => {
     const cells = [
@@ -59,8 +62,6 @@ export function resultsTable(report: Report): string {
       x(r.rebuild.ratio),
       ((r.pages.partner + r.pages.binder) / r.cold.median).toFixed(0),
       s(r.epub.median),
-      r.web ? s(r.web.median) : '-',
-      r.searchIndexGzipBytes ? `${(r.searchIndexGzipBytes / 2 ** 20).toFixed(2)} MB` : '-',
       gigabytes(Math.max(r.cold.peakBytes, r.rebuild.peakBytes)),
       s(r.coldOneAtATime.median),
       `${x(r.coldOneAtATime.ratio)}, ${gigabytes(r.coldOneAtATime.peakBytes)}`,
@@ -68,5 +69,32 @@ export function resultsTable(report: Report): string {
     return `| ${cells.join(' | ')} |`;
   });
   const footer = `Medians of ${report.runs} runs (a ratio: the median of each run's build over the floor measured just before it), ${report.date.slice(0, 10)}, on ${m.cpus} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.chromium}.`;
-  return [...head, ...rows, '', footer].join('\n');
+  return [...head, ...rows, '', ...webTable(report.sizes), footer].join('\n');
+}
+
+const ms = (value: number) => `${value} ms`;
+
+/** The web edition and the preview: a table of their own, after the builds'. */
+function webTable(sizes: SizeResult[]): string[] {
+  const measured = sizes.filter((r) => r.web && r.preview);
+  if (!measured.length) return [];
+  return [
+    '| Partner pages | Web edition alone | Search index (gzip) | Preview start (warm cache) | Edit shown in the open page | contents.yml change shown | Search index loaded (file://) | First search result |',
+    '|---|---|---|---|---|---|---|---|',
+    ...measured.map((r) => {
+      const p = r.preview!;
+      const cells = [
+        String(r.pages.partner),
+        s(r.web!.median),
+        `${(r.searchIndexGzipBytes! / 2 ** 20).toFixed(2)} MB`,
+        ms(p.start.median),
+        ms(p.edit.median),
+        ms(p.contents.median),
+        ms(p.searchLoad.median),
+        ms(p.searchResult.median),
+      ];
+      return `| ${cells.join(' | ')} |`;
+    }),
+    '',
+  ];
 }

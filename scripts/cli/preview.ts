@@ -1,7 +1,7 @@
 import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import { startPreview, type Rebuild } from '../preview/start-preview.ts';
-import { webRenderer } from '../render/web/web-renderer.ts';
+import { SEARCH_INDEX, webRenderer, webSearchRenderer } from '../render/web/web-renderer.ts';
 import { plural } from './report.ts';
 
 export interface PreviewFlags {
@@ -26,6 +26,7 @@ export async function runPreview(settings: Settings, { port, host }: PreviewFlag
       port,
       host,
       renderer: webRenderer,
+      onDemand: new Map([[SEARCH_INDEX, webSearchRenderer]]),
       report: reportRebuild(),
       warn: (message) => void process.stderr.write(`manual preview: ${message}\n`),
     });

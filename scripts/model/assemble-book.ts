@@ -8,9 +8,10 @@ import type { NumberedManual } from '../number/number-manual.ts';
 import type { AmendmentView, Book, Chapter, ChapterNode, Edition } from '../core/book.ts';
 import { manualAssets } from './assets.ts';
 
-/** A chapter's body as HTML, and the hash of what it prints. */
+/** A chapter's body as HTML with its blocks' ids, the ids, and the hash of what it prints. */
 export interface ChapterHtml {
   html: HastRoot;
+  blocks: string[];
   contentSha256: string;
 }
 
@@ -21,10 +22,10 @@ export const convertChapter: ConvertChapter = (chapter, node, options) =>
   hashed(node, toHtmlTree(chapter.tree(), options));
 
 // Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
-const hashed = (node: ChapterNode, html: HastRoot): ChapterHtml => ({
-  html,
-  contentSha256: contentHash(node.number, node.title, html),
-});
+const hashed = (node: ChapterNode, html: HastRoot): ChapterHtml => {
+  const body = rehypeBlockIds(node.anchor)(html);
+  return { html: body, blocks: blockIdsOf(body), contentSha256: contentHash(node.number, node.title, html) };
+};
 
 /**
  * Puts the numbered, resolved manual together as the book every renderer reads. Every chapter's
@@ -43,7 +44,7 @@ export function assembleBook(
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
     const converted = resolved.converted.chapters.get(node.id);
-    const { html, contentSha256 } = converted
+    const { html, blocks, contentSha256 } = converted
       ? hashed(node, converted)
       : convert(chapter, node, {
           headings,
@@ -51,7 +52,6 @@ export function assembleBook(
           idPrefix: node.anchor,
           root: source.root,
         });
-    const body = rehypeBlockIds(node.anchor)(html);
     return [
       {
         ...node,
@@ -60,8 +60,8 @@ export function assembleBook(
         contentSha256,
         issue: label,
         headings,
-        body,
-        blocks: blockIdsOf(body),
+        body: html,
+        blocks,
       },
     ];
   });

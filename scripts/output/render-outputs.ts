@@ -9,7 +9,7 @@ import { amendmentPackRenderer } from '../render/pdf/amendment-pack.ts';
 import { startBrowsers, type Browsers } from '../render/pdf/browsers.ts';
 import { pdfRenderer } from '../render/pdf/pdf-renderer.ts';
 import { Results } from '../render/results.ts';
-import { webRenderer } from '../render/web/web-renderer.ts';
+import { webRenderer, webSearchRenderer } from '../render/web/web-renderer.ts';
 import { renderBook } from './render-book.ts';
 
 /** Every output of an edition, in the order their files are listed (release.json keeps it). */
@@ -19,6 +19,7 @@ export const RENDERERS: readonly Renderer[] = [
   amendmentPackRenderer,
   epubRenderer,
   webRenderer,
+  webSearchRenderer,
 ];
 
 /** Every output of an edition, by file name, and what a release records of how they were made. */

@@ -18,13 +18,18 @@ const PREVIEW_FILES: Readonly<Record<string, string>> = {
   'overlay.css': 'text/css; charset=utf-8',
 };
 
+/** The files of a site by path; a file made only when asked for comes as a promise. */
+export interface SiteFiles {
+  get(name: string): ServedFile | Promise<ServedFile> | undefined;
+}
+
 export interface ServerOptions {
   /** The manual's chapters/ folder: only its images are served from disk. */
   chaptersDir: string;
   /** The folder holding the preview's client script and overlay stylesheet. */
   previewDir: string;
   /** The site as last built, by path ('index.html', 'chapters/x.html'). */
-  site: () => ReadonlyMap<string, ServedFile>;
+  site: () => SiteFiles;
   live: LiveReload;
   /** The Host headers answered (`127.0.0.1:4000`); none: any. A page of another site that renames itself to this address (DNS rebinding) names its own host. */
   hosts: () => ReadonlySet<string> | undefined;
@@ -80,7 +85,7 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   const site = sitePath(target);
   if (site === undefined) return notFound(response);
   const name = site === '' || site.endsWith('/') ? `${site}index.html` : site;
-  const file = options.site().get(name);
+  const file = await options.site().get(name);
   if (file) return send(response, 200, file.type, file.data, request.method === 'HEAD', file.policy);
   const image = name.startsWith('chapters/')
     ? await containedImage(options.chaptersDir, name.slice('chapters/'.length))

@@ -1,7 +1,7 @@
 import type { Book } from '../core/book.ts';
 import type { PrintSettings } from '../core/settings.ts';
 import { renderBook } from '../output/render-book.ts';
-import { stepTimer, type Renderer } from '../render/contract.ts';
+import { KEEP_NOTHING, stepTimer, type Keep, type Renderer } from '../render/contract.ts';
 import type { Browsers } from '../render/pdf/browsers.ts';
 import { Results, type PagePositions } from '../render/results.ts';
 
@@ -28,18 +28,24 @@ export interface SiteSettings {
 }
 
 /**
- * Renders the site in memory: the renderer's files under web/, by their path there. The page
- * results it may wait for are published up front as "no page numbers".
+ * Renders the site in memory: the renderers' files under web/, by their path there. The page
+ * results they may wait for are published up front as "no page numbers". `keep` holds what the
+ * last render made, for the renderers to reuse.
  */
-export async function renderSite(book: Book, renderer: Renderer, settings: SiteSettings): Promise<Map<string, Buffer>> {
+export async function renderSite(
+  book: Book,
+  renderers: readonly Renderer[],
+  settings: SiteSettings,
+  keep: Keep = KEEP_NOTHING,
+): Promise<Map<string, Uint8Array | string>> {
   const results = new Results();
   results.publish('partner-pages-planned', NO_PAGES);
   results.publish('partner-pages', NO_PAGES);
-  const context = { settings, browsers: NO_BROWSERS, results, time: stepTimer(undefined) };
-  const files = await renderBook(book, [renderer], context);
+  const context = { settings, browsers: NO_BROWSERS, results, time: stepTimer(undefined), keep };
+  const files = await renderBook(book, renderers, context);
   return new Map(
     files
       .filter((file) => file.name.startsWith(SITE_FOLDER))
-      .map((file) => [file.name.slice(SITE_FOLDER.length), Buffer.from(file.data)]),
+      .map((file) => [file.name.slice(SITE_FOLDER.length), file.data]),
   );
 }

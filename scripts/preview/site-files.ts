@@ -1,35 +1,90 @@
 import { inlineStyleHashes, pageVersion, withClient } from './live-reload.ts';
-import { servedFile, type ServedFile } from './preview-server.ts';
+import { servedFile, type ServedFile, type SiteFiles } from './preview-server.ts';
+
+/** A rendered file of the site: its bytes or its text. */
+export type SiteData = Uint8Array | string;
+
+/** A file made only when first asked for, at most once per site: the search index, which no page needs to show. */
+export type OnDemand = () => Promise<SiteData>;
 
 /** The site as served: every file with its type and policy, HTML pages with the preview's client in them. */
-export interface ServedSite {
-  files: Map<string, ServedFile>;
+export interface ServedSite extends SiteFiles {
   /** Each HTML page's version, by its path from the site's root with a leading slash. */
   pages: Record<string, string>;
+  /** What each file was served from, for the next site to reuse the served copies of files that did not change. */
+  made: ReadonlyMap<string, Made>;
 }
 
-/** Makes the served copies of a rendered site; the rendered files themselves are left as they are. */
-export function servedSite(rendered: ReadonlyMap<string, Buffer>): ServedSite {
-  const files = new Map<string, ServedFile>();
+interface Made {
+  data: SiteData;
+  /** The version of the stylesheets the page was versioned with. */
+  styles: string;
+  served: ServedFile;
+  /** A page's version. */
+  version?: string;
+}
+
+/**
+ * Makes the served copies of a rendered site; the rendered files themselves are left as they
+ * are. A file rendered as it was in `last` (and, for a page, with the same stylesheets) keeps its
+ * served copy and version: a save serves anew only the pages it changed.
+ */
+export function servedSite(
+  rendered: ReadonlyMap<string, SiteData>,
+  last?: ServedSite,
+  onDemand: ReadonlyMap<string, OnDemand> = new Map(),
+): ServedSite {
+  const made = new Map<string, Made>();
   const pages: Record<string, string> = {};
   // A page looks as its stylesheets say: a saved stylesheet makes every page a new version.
-  const styles = Buffer.from(
-    pageVersion(Buffer.concat([...rendered].filter(([name]) => name.endsWith('.css')).map(([, data]) => data))),
+  const styles = pageVersion(
+    Buffer.concat([...rendered].filter(([name]) => name.endsWith('.css')).map(([, data]) => Buffer.from(data))),
   );
   for (const [name, data] of rendered) {
-    if (!name.endsWith('.html')) {
-      files.set(name, servedFile(name, data));
-      continue;
-    }
-    const version = pageVersion(Buffer.concat([data, styles]));
-    const html = data.toString('utf8');
-    files.set(name, servedFile(name, Buffer.from(withClient(html, version)), inlineStyleHashes(html)));
-    pages[`/${name}`] = version;
+    const isPage = name.endsWith('.html');
+    const kept = last?.made.get(name);
+    const same = kept && sameData(kept.data, data) && (!isPage || kept.styles === styles);
+    const file = same ? kept : served(name, data, styles);
+    made.set(name, file);
+    if (file.version) pages[`/${name}`] = file.version;
   }
-  return { files, pages };
+  const asked = new Map<string, Promise<ServedFile>>();
+  return {
+    pages,
+    made,
+    get(name) {
+      const file = made.get(name)?.served;
+      if (file) return file;
+      const make = onDemand.get(name);
+      if (!make) return undefined;
+      if (!asked.has(name))
+        asked.set(
+          name,
+          make().then((data) => servedFile(name, Buffer.from(data))),
+        );
+      return asked.get(name);
+    },
+  };
 }
 
 /** The page served for every HTML path until the manual first builds: the overlay says why it has not. */
 export function waitingSite(page: string): ServedSite {
-  return servedSite(new Map([['index.html', Buffer.from(page)]]));
+  return servedSite(new Map([['index.html', page]]));
+}
+
+function served(name: string, data: SiteData, styles: string): Made {
+  if (!name.endsWith('.html')) return { data, styles, served: servedFile(name, Buffer.from(data)) };
+  const html = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+  const version = pageVersion(Buffer.from(html + styles));
+  return {
+    data,
+    styles,
+    version,
+    served: servedFile(name, Buffer.from(withClient(html, version)), inlineStyleHashes(html)),
+  };
+}
+
+function sameData(a: SiteData, b: SiteData): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }

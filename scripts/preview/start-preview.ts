@@ -5,13 +5,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Book } from '../core/book.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
-import type { Renderer } from '../render/contract.ts';
+import { keptValues, type Renderer } from '../render/contract.ts';
 import { BUILT_IN_TEMPLATES } from '../render/templates.ts';
 import { LiveReload, problemsOf } from './live-reload.ts';
 import { previewServer } from './preview-server.ts';
 import { sourceBuilder, type SourceSettings } from './rebuild.ts';
 import { renderSite, type SiteSettings } from './render-site.ts';
-import { servedSite, waitingSite, type ServedSite } from './site-files.ts';
+import { servedSite, waitingSite, type OnDemand, type ServedSite } from './site-files.ts';
 import { watchSources, type SourceChange } from './watch-sources.ts';
 
 export interface PreviewOptions extends SourceSettings, SiteSettings {
@@ -19,6 +19,8 @@ export interface PreviewOptions extends SourceSettings, SiteSettings {
   host: string;
   /** The web edition's renderer: its files under web/ are the site. */
   renderer: Renderer;
+  /** Renderers of files no page needs to be shown (the search index), by the site file each makes: made when first asked for. */
+  onDemand: ReadonlyMap<string, Renderer>;
   /** Tells the terminal what each rebuild found and how long it took. */
   report: (rebuild: Rebuild) => void;
   /** Tells the terminal that watching failed somewhere (the preview goes on). */
@@ -49,6 +51,18 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const live = new LiveReload();
   const previewDir = previewFolder(options.templatesDir);
   const buildSources = sourceBuilder(options);
+  const keep = keptValues();
+  const onDemand = (of: Book) =>
+    new Map(
+      [...options.onDemand].map(([file, renderer]): [string, OnDemand] => [
+        file,
+        async () => {
+          const made = (await renderSite(of, [renderer], options)).get(file);
+          if (made === undefined) throw new Error(`the ${renderer.name} renderer made no ${file}`);
+          return made;
+        },
+      ]),
+    );
   let book: Book | undefined;
   let checkProblems: Diagnostic[] = [];
   let site: ServedSite = waitingSite(await readFile(path.join(previewDir, 'waiting.html'), 'utf8'));
@@ -68,7 +82,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const renders = newBook && (newBook !== book || !change?.sources);
     if (newBook && renders) {
       try {
-        site = servedSite(await renderSite(newBook, options.renderer, options));
+        site = servedSite(await renderSite(newBook, [options.renderer], options, keep), site, onDemand(newBook));
         book = newBook;
         built = true;
       } catch (error) {
@@ -88,7 +102,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const server = previewServer({
     chaptersDir: path.join(options.root, 'chapters'),
     previewDir,
-    site: () => site.files,
+    site: () => site,
     live,
     hosts: () => hosts,
   });

@@ -8,7 +8,7 @@ import type { ResultName, Results } from './results.ts';
  * context, and returns the output's files. A renderer reads only the book, its templates and its
  * settings; what one renderer needs of another (the partner PDF's pages, the printed binder PDF)
  * comes through `results`. Adding an output is adding its folder under render/ and one line to
- * the list in output/render-editions.ts.
+ * the list in output/render-outputs.ts.
  */
 export interface Renderer {
   /** Names the renderer in messages. */
@@ -47,6 +47,30 @@ export interface RenderContext {
   time: StepTimer;
   /** Told how long each step took, when the user asked (`--timings`). */
   timing?: Timing;
+  /** What the last render of the same manual made, for a renderer to reuse (the preview); none: nothing is kept. */
+  keep?: Keep;
+}
+
+/**
+ * Returns the value kept in `slot` when it was made under the same `key`, else makes it and
+ * keeps it there in place of the old one: one value per slot. A key names everything the value
+ * is made from, so a kept value is always the one `make` would return now.
+ */
+export type Keep = <T>(slot: string, key: string, make: () => T) => T;
+
+/** Keeps nothing: every value is made. */
+export const KEEP_NOTHING: Keep = (_slot, _key, make) => make();
+
+/** A keep for renders of one manual, one after another. */
+export function keptValues(): Keep {
+  const slots = new Map<string, { key: string; value: unknown }>();
+  return <T>(slot: string, key: string, make: () => T): T => {
+    const found = slots.get(slot);
+    if (found?.key === key) return found.value as T;
+    const value = make();
+    slots.set(slot, { key, value });
+    return value;
+  };
 }
 
 export type Timing = (step: string, milliseconds: number) => void;

@@ -35,9 +35,24 @@ export function withProperties(element: Element, properties: Element['properties
 /** Each image whose path is relative to the manual's root (as the model holds it) pointed at `source(path)`. */
 export function mapImageSources(tree: Root, source: (file: string) => string): Root {
   return mapElements(tree, (node) => {
-    const src = node.properties.src;
-    return node.tagName === 'img' && typeof src === 'string' && !/^[a-z]+:/i.test(src)
-      ? withProperties(node, { src: source(src) })
-      : undefined;
+    const src = manualImageOf(node);
+    return src === undefined ? undefined : withProperties(node, { src: source(src) });
   });
+}
+
+/** The manual's images `tree` shows, by their paths from its root, in the order `mapImageSources` meets them. */
+export function imageSourcesOf(tree: Root): string[] {
+  const sources: string[] = [];
+  mapElements(tree, (node) => {
+    const src = manualImageOf(node);
+    if (src !== undefined) sources.push(src);
+    return undefined;
+  });
+  return sources;
+}
+
+/** The path of the manual's image an element shows; none for other elements and for addresses (`data:`, `https:`). */
+function manualImageOf(node: Element): string | undefined {
+  const src = node.properties.src;
+  return node.tagName === 'img' && typeof src === 'string' && !/^[a-z]+:/i.test(src) ? src : undefined;
 }

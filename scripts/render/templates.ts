@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,6 +15,8 @@ export function templatesDir(root: string): string {
 
 export interface Templates {
   dir: string;
+  /** A hash of every template and partial loaded: what the templates print is the same while it is. */
+  key: string;
   render(name: string, context: object): string;
   /** Stylesheets of `templates/styles/`, in the order given, as one. */
   styles(...names: string[]): Promise<string>;
@@ -28,13 +31,20 @@ export async function loadTemplates(dir: string, format: string): Promise<Templa
   const hbs = Handlebars.create();
   registerHelpers(hbs);
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const hash = createHash('sha256').update(dir);
   for (const folder of [path.join(dir, 'shared'), path.join(dir, format, 'partials')]) {
-    for (const [name, source] of await readHbs(folder)) hbs.registerPartial(name, source);
+    for (const [name, source] of await readHbs(folder)) {
+      hbs.registerPartial(name, source);
+      hash.update(`\0partial ${name}\0${source}`);
+    }
   }
-  for (const [name, source] of await readHbs(path.join(dir, format)))
+  for (const [name, source] of await readHbs(path.join(dir, format))) {
     compiled.set(name, hbs.compile(source, { strict: true }));
+    hash.update(`\0template ${name}\0${source}`);
+  }
   return {
     dir,
+    key: hash.digest('hex'),
     render(name, context) {
       const template = compiled.get(name);
       if (!template) throw new Error(`template ${format}/${name}.hbs is missing from ${dir}`);

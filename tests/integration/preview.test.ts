@@ -104,6 +104,17 @@ describe('manual preview', () => {
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, { timeout: 5_000 }, before);
   });
 
+  it('makes the search index when the search box asks for it, from the sources as saved', async () => {
+    await page.focus('#search-input');
+    await page.keyboard.type('phone');
+    await page.waitForSelector('#search-results a', { timeout: 15_000 });
+    const first = await page.$eval('#search-results a', (a) => a.getAttribute('href'));
+    expect(first).toContain('visits.html');
+    const index = await fetch(`${address}search-index.js`).then((r) => r.text());
+    expect(index).toMatch(/^globalThis\.manualSearch = /);
+    expect(index).toContain('Phone in between.');
+  });
+
   it('shows a broken link in the overlay with its file and line, and drops it once fixed', async () => {
     edit(root, 'chapters/care/visits.md', 'Phone in between.', 'See [the plan](placements.md#no-such-heading).');
     await page.waitForFunction(() => document.getElementById('manual-preview-overlay')?.textContent?.includes('error'));

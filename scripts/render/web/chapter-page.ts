@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { AmendmentView, Book, Chapter } from '../../core/book.ts';
 import type { PagePositions } from '../results.ts';
-import { editionName } from '../contract.ts';
-import { bodyOf } from '../view-parts.ts';
-import { frameView, linksFrom, trailView, type Site } from './web-view.ts';
+import { editionName, type Keep } from '../contract.ts';
+import { imageSourcesOf } from '../map-elements.ts';
+import { frameKey, frameView, linksFrom, trailView, type Site } from './web-view.ts';
 import { readingOrder, relativeHref, rootOf } from './site-plan.ts';
 
 /** A chapter's own headings make a short contents at its top only when there are more than this many. */
@@ -12,13 +13,16 @@ const SHORT_CONTENTS_FROM = 4;
  * What a chapter's page shows: where it sits, what this edition changed in it, its headings, its
  * body with links made relative, the partner PDF's page it starts on, and the chapters either side.
  */
-export function chapterPages(site: Site, pages: PagePositions) {
+export function chapterPages(site: Site, pages: PagePositions, keep: Keep) {
   const { book } = site;
   const chapters = new Map(book.chapters.map((c) => [c.id, c]));
-  const body = bodyOf(book);
+  const anchors = createHash('sha256')
+    .update(JSON.stringify([...site.plan.fileOf]))
+    .digest('hex');
   const amendments = amendmentsByAnchor(book);
   const order = readingOrder(site.plan);
   const pdf = encodeURIComponent(`${editionName(book)}.pdf`);
+  const frame = frameKey(site);
   return order.flatMap((page, i) => {
     if (page.kind !== 'chapter') return [];
     const chapter = chapters.get(page.node.id)!;
@@ -27,27 +31,44 @@ export function chapterPages(site: Site, pages: PagePositions) {
       other && { href: relativeHref(page.file, other.file), number: other.node.number, title: other.node.title };
     const startPage = pages.pageOf.get(chapter.anchor);
     const amendment = amendments.get(chapter.anchor);
-    return [
-      {
-        page,
-        view: {
-          ...frameView(site, page.file, chapterTitle(chapter)),
-          ...page.node,
-          trail: trailView(site, page.file, page.trail),
-          banner: chapter.flag && {
-            flag: chapter.flag,
-            detailsHtml: amendment?.details ? links.toHtml(amendment.details) : '',
-          },
-          headings: shortContents(chapter),
-          html: links.toHtml(body(chapter.id)),
-          startPage,
-          startHref: startPage && `${rootOf(page.file)}../${pdf}#page=${startPage}`,
-          previous: step(order[i - 1]),
-          next: step(order[i + 1]),
-        },
+    const body = keptBody(site, keep, { file: page.file, chapter, anchors }, () => links.toHtml(chapter.body));
+    const own = {
+      ...page.node,
+      trail: trailView(site, page.file, page.trail),
+      banner: chapter.flag && {
+        flag: chapter.flag,
+        detailsHtml: amendment?.details ? links.toHtml(amendment.details) : '',
       },
-    ];
+      headings: shortContents(chapter),
+      startPage,
+      startHref: startPage && `${rootOf(page.file)}../${pdf}#page=${startPage}`,
+      previous: step(order[i - 1]),
+      next: step(order[i + 1]),
+    };
+    const title = chapterTitle(chapter);
+    const view = { ...frameView(site, page.file, title), ...own, html: body.html };
+    // What the template makes of the view: the frame's key and the body's stand for them.
+    const key = JSON.stringify([frame, page.file, title, own, body.key]);
+    return [{ page, view, key }];
   });
+}
+
+/**
+ * A chapter's body as its page prints it, made again only when what it is made from changed: the
+ * chapter's content, where every anchor of the site lives (`anchors`, a hash of the plan), and
+ * the site file of each image it shows (an image saved anew gets a new file).
+ */
+function keptBody(
+  site: Site,
+  keep: Keep,
+  { file, chapter, anchors }: { file: string; chapter: Chapter; anchors: string },
+  make: () => string,
+): { html: string; key: string } {
+  const content = `${chapter.anchor} ${chapter.contentSha256}`;
+  const sources = keep(`images of ${file}`, content, () => imageSourcesOf(chapter.body));
+  const images = sources.map((source) => site.images.fileOf(source)).join(' ');
+  const key = `${content} ${anchors} ${images}`;
+  return { html: keep(`body of ${file}`, key, make), key };
 }
 
 export const chapterTitle = (c: { number?: string; title: string }) => (c.number ? `${c.number} ${c.title}` : c.title);

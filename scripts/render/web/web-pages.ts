@@ -1,6 +1,7 @@
 import type { Book } from '../../core/book.ts';
-import type { OutputFile } from '../contract.ts';
+import type { Keep, OutputFile } from '../contract.ts';
 import type { PagePositions } from '../results.ts';
+import { longDate } from '../../core/dates.ts';
 import type { Templates } from '../templates.ts';
 import { editionView } from '../view-parts.ts';
 import { chapterPages, chapterTitle } from './chapter-page.ts';
@@ -9,11 +10,19 @@ import { HOME, sitePlan, type SitePage } from './site-plan.ts';
 import { contentsView, frameView, linksFrom, trailView, type Site } from './web-view.ts';
 
 /** The web edition's pages, and the site (plan, images) they were made with. */
-export function renderPages(book: Book, templates: Templates, pages: PagePositions) {
-  const site: Site = { book, plan: sitePlan(book), images: new SiteImages(book.assets) };
+export function renderPages(book: Book, templates: Templates, pages: PagePositions, keep: Keep) {
+  const site: Site = {
+    book,
+    plan: sitePlan(book),
+    images: new SiteImages(book.assets),
+    editionDate: longDate(book.edition.date, book.meta.language),
+  };
   const files: OutputFile[] = [{ name: HOME, data: templates.render('home', homeView(site)) }];
-  for (const { page, view } of chapterPages(site, pages))
-    files.push({ name: page.file, data: templates.render('chapter', view) });
+  for (const { page, view, key } of chapterPages(site, pages, keep))
+    files.push({
+      name: page.file,
+      data: keep(`page ${page.file}`, `${templates.key} ${key}`, () => templates.render('chapter', view)),
+    });
   for (const page of site.plan.pages) {
     if (page.kind === 'section')
       files.push({ name: page.file, data: templates.render('section', sectionView(site, page)) });

@@ -1,25 +1,42 @@
 import type { Book } from '../../core/book.ts';
-import type { Renderer } from '../contract.ts';
+import { keptValues, type Renderer } from '../contract.ts';
 import type { PagePositions } from '../results.ts';
-import { renderWeb } from './render-web.ts';
+import { WEB_FOLDER, renderWeb } from './render-web.ts';
+import { searchIndexScript } from './search-index.ts';
 
 /**
  * The web edition: a static site of many pages. Its chapter pages say where each chapter starts
  * in the partner PDF, so it is made from the PDF's plan while the PDFs print, and made again from
  * the printed pages only if a chapter did not start where the plan said: its bytes never depend
- * on the timing.
+ * on the timing. The second render reuses the first one's chapter bodies, which no page number
+ * changes.
  */
 export const webRenderer: Renderer = {
   name: 'web',
-  async render(book, { settings, results, time }) {
+  async render(book, { settings, results, time, keep = keptValues() }) {
     const planned = await results.get('partner-pages-planned');
-    const early = await time('web edition', () => renderWeb(book, settings.templatesDir, planned));
+    const early = await time('web edition', () => renderWeb(book, settings.templatesDir, planned, keep));
     const printed = await results.get('partner-pages');
     return sameChapterPages(book, planned, printed)
       ? early
-      : time('web edition again, from the printed pages', () => renderWeb(book, settings.templatesDir, printed));
+      : time('web edition again, from the printed pages', () => renderWeb(book, settings.templatesDir, printed, keep));
   },
 };
+
+/**
+ * The web edition's search index, a renderer of its own: it reads only the book, so it runs
+ * beside the PDFs' prints, and the preview makes it only when a page asks for it.
+ */
+export const webSearchRenderer: Renderer = {
+  name: 'web search',
+  startsAfter: 'partner-pages-planned',
+  render: async (book, { time }) => [
+    { name: `${WEB_FOLDER}/${SEARCH_INDEX}`, data: await time('search index', async () => searchIndexScript(book)) },
+  ],
+};
+
+/** The search index's file in the site: its pages' search box loads it on first use. */
+export const SEARCH_INDEX = 'search-index.js';
 
 /** True when both put every chapter on the same page: all the web edition shows of them. */
 export function sameChapterPages(book: Book, a: PagePositions, b: PagePositions): boolean {

@@ -1,6 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Book, ContentsNode } from '../../core/book.ts';
 import { mapEntries } from '../../core/contents.ts';
-import { longDate } from '../../core/dates.ts';
 import { ownerOfRawAnchor } from '../../core/raw-anchors.ts';
 import { editionName } from '../contract.ts';
 import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
@@ -14,6 +14,8 @@ export interface Site {
   book: Book;
   plan: SitePlan;
   images: SiteImages;
+  /** The edition's date as every page's frame gives it: one date format is made for the whole site. */
+  editionDate: string;
 }
 
 /** How a page links to the rest of the site, relative to its own folder. */
@@ -47,7 +49,7 @@ export function frameView(site: Site, file: string, title: string) {
   return {
     meta: book.meta,
     edition: book.edition,
-    editionDate: longDate(book.edition.date, book.meta.language),
+    editionDate: site.editionDate,
     logo: book.meta.logo && links.toFile(site.images.fileOf(book.meta.logo)),
     // A browser tab, a bookmark and a search result name the manual as well as the page.
     pageTitle: file === HOME ? title : `${title} – ${book.meta.shortTitle}`,
@@ -61,6 +63,14 @@ export function frameView(site: Site, file: string, title: string) {
       ...(book.pack ? [download('-amendment-pack.pdf', 'Amendment pack (replacement binder pages)')] : []),
     ],
   };
+}
+
+/** A hash of what `frameView` reads of the site: with the page's file and title it stands for the whole frame. */
+export function frameKey(site: Site): string {
+  const { book } = site;
+  const logo = book.meta.logo && site.images.fileOf(book.meta.logo);
+  const read = [book.meta, book.edition, site.editionDate, logo, editionName(book), Boolean(book.pack)];
+  return createHash('sha256').update(JSON.stringify(read)).digest('hex');
 }
 
 /** The contents entries below `nodes`, each linked from the page `file`. */

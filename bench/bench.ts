@@ -1,13 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { gzipSync } from 'node:zlib';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Diagnostics } from '../scripts/core/diagnostics.ts';
 import { buildBook } from '../scripts/cli/pipeline.ts';
 import { renderEpub } from '../scripts/render/epub/render-epub.ts';
-import { SEARCH_INDEX, webRenderer, webSearchRenderer } from '../scripts/render/web/web-renderer.ts';
-import { renderSite } from '../scripts/preview/render-site.ts';
 import { settingsFrom } from '../scripts/cli/settings.ts';
 import { launchBrowser } from '../scripts/render/pdf/browser.ts';
 import { printView } from '../scripts/render/pdf/print-view.ts';
@@ -15,14 +12,12 @@ import { pdfJob } from '../scripts/render/pdf/render-pdf.ts';
 import { toolRoot } from '../scripts/core/tool-root.ts';
 import type { Book } from '../scripts/core/book.ts';
 import { generateManual } from './generate-manual.ts';
-import { benchPreview } from './preview-bench.ts';
+import { benchWeb } from './web-bench.ts';
 import { median, runMeasured, type Run } from './measure.ts';
-import { resultsTable, type SizeResult } from './table.ts';
+import { resultsTable, webTable, type SizeResult, type WebRow } from './table.ts';
 
 const REPO = toolRoot();
 const MANUAL = path.join(REPO, 'scripts/manual.mjs');
-/** Saves followed in the preview for each size, and words searched: medians of ten. */
-const PREVIEW_EDITS = 10;
 
 /**
  * `npm run bench [-- --sizes 300,1000,2000 --runs 3]`: for each size, a synthetic manual in the
@@ -36,6 +31,7 @@ const PREVIEW_EDITS = 10;
 export async function main(argv: string[]): Promise<number> {
   const sizes = option(argv, '--sizes', '300,1000,2000').split(',').map(Number);
   const runs = Number(option(argv, '--runs', '3'));
+  if (argv.includes('--web-only')) return webOnly(sizes, runs);
   const work = mkdtempSync(path.join(os.tmpdir(), 'manual-bench-'));
   const results: SizeResult[] = [];
   try {
@@ -47,6 +43,36 @@ export async function main(argv: string[]): Promise<number> {
   mkdirSync(path.join(REPO, 'bench'), { recursive: true });
   writeFileSync(path.join(REPO, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${resultsTable(report)}\nwritten to bench/results.json\n`);
+  return 0;
+}
+
+/**
+ * `npm run bench -- --web-only`: the web edition alone, the preview and the search for each
+ * size, without printing any PDF (minutes instead of most of an hour), into bench/results-web.json.
+ */
+async function webOnly(sizes: number[], runs: number): Promise<number> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'manual-bench-'));
+  const rows: WebRow[] = [];
+  try {
+    for (const target of sizes) {
+      const root = path.join(work, `manual-${target}`);
+      const generated = await generateManual(root, { pages: target });
+      const log = (what: string) =>
+        process.stderr.write(`[${target} pages] ${what}
+`);
+      const cacheDir = path.join(root, '.cache-check');
+      log('check, filling the parse cache');
+      await runMeasured(process.execPath, [MANUAL, 'check', '--root', root], { MANUAL_CACHE_DIR: cacheDir });
+      const settings = settingsFrom({ root }, process.env);
+      const web = await benchWeb(await loadBook(root), { root, settings, manual: MANUAL, cacheDir }, runs, log);
+      rows.push({ label: `~${target} (${generated.chapters} chapters)`, web });
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const report = { date: new Date().toISOString(), machine: machine(), runs, sizes: rows };
+  writeFileSync(path.join(REPO, 'bench/results-web.json'), `${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(`${webTable(rows).join('\n')}\nwritten to bench/results-web.json\n`);
   return 0;
 }
 
@@ -94,20 +120,11 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
   const settings = settingsFrom({ root }, process.env);
   log('EPUB alone');
   const epub = await repeatInProcess(runs, () => renderEpub(book, settings.templatesDir));
-  log('web edition alone');
-  let searchIndexGzipBytes = 0;
-  const web = await repeatInProcess(runs, async () => {
-    const site = await renderSite(book, [webRenderer, webSearchRenderer], {
-      templatesDir: settings.templatesDir,
-      print: settings.print,
-    });
-    searchIndexGzipBytes = gzipSync(site.get(SEARCH_INDEX)!).length;
-  });
-  log('preview: start, saves followed in Chromium; the built site searched from disk');
-  const preview = await benchPreview(
-    { manual: MANUAL, root, site: path.join(out, 'web'), cacheDir: path.join(root, '.cache-cold-0') },
+  const web = await benchWeb(
+    book,
+    { root, settings, manual: MANUAL, cacheDir: path.join(root, '.cache-cold-0') },
     runs,
-    PREVIEW_EDITS,
+    log,
   );
   return {
     target,
@@ -120,9 +137,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
     rebuild,
     coldOneAtATime,
     epub,
-    web,
-    searchIndexGzipBytes,
-    preview,
+    ...web,
     lastBuildTimings: runsOf.at(-1)!.cold.stderr,
   };
 }

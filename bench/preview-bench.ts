@@ -59,7 +59,7 @@ export async function benchPreview(
     start.push(preview.ms);
     try {
       const { edit, contents } = await followSaves(browser, preview.url, root, edits);
-      const search = await searchSite(browser, site, searchWords(root, edits));
+      const search = await searchSite(browser, site, searchWords(site, edits));
       return { start: series(start), edit: series(edit), contents: series(contents), ...search };
     } finally {
       await preview.stop();
@@ -192,15 +192,21 @@ async function openFromDisk(browser: Browser, url: string, folder: string): Prom
   return page;
 }
 
-/** Words of the middle of the manual's chapters, for searches that find something. */
-function searchWords(root: string, count: number): string[] {
-  const text = readdirSync(path.join(root, 'chapters'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .slice(0, 20)
-    .map((f) => readFileSync(path.join(root, 'chapters', f), 'utf8'))
+/**
+ * Words of the site's chapter bodies (their text, not their markup or the page's frame, which
+ * the index leaves out), spread over the manual, so each search finds something.
+ */
+function searchWords(site: string, count: number): string[] {
+  const pages = readdirSync(path.join(site, 'chapters'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+  const text = pages
+    .filter((_, i) => i % Math.max(1, Math.floor(pages.length / 20)) === 0)
+    .map((f) => readFileSync(path.join(site, 'chapters', f), 'utf8'))
+    .map((html) => html.slice(html.indexOf('class="chapter-body"'), html.lastIndexOf('</article>')))
+    .map((html) => html.replace(/<script[\s\S]*?<\/script>|<[^>]+>|&[a-z#0-9]+;/gi, ' '))
     .join(' ');
-  const words = [...new Set(text.toLowerCase().match(/\b[a-z]{7,}\b/g) ?? [])];
+  const words = [...new Set(text.toLowerCase().match(/\b[a-z]{7,}\b/g) ?? [])].sort();
   return Array.from({ length: count }, (_, i) => words[Math.floor(((i + 0.5) * words.length) / count)]);
 }
 
@@ -227,8 +233,13 @@ async function timeSearch(word: string): Promise<{ load: number; result: number 
   const input = document.querySelector<HTMLInputElement>('[role="search"] input[type="search"]')!;
   const list = document.querySelector('#search-results')!;
   const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-  const until = async (done: () => boolean) => {
-    while (!done()) await new Promise((resolve) => setTimeout(resolve, 0));
+  const until = async (done: () => boolean, what: string) => {
+    const deadline = performance.now() + 20_000;
+    while (!done()) {
+      if (performance.now() > deadline)
+        throw new Error(`${what}: ${document.querySelector('#search-status')?.textContent}`);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   };
   const type = (value: string) => {
     input.value = value;
@@ -238,13 +249,17 @@ async function timeSearch(word: string): Promise<{ load: number; result: number 
   input.focus();
   // A query typed while the index loads is answered once it is in: the first answer marks the load.
   type('manual');
-  await until(() => list.childElementCount > 0 || /No chapter/.test(document.body.innerText));
+  const status = document.querySelector('#search-status')!;
+  await until(
+    () => list.childElementCount > 0 || /No chapter/.test(status.textContent ?? ''),
+    'the index never loaded',
+  );
   const load = performance.now() - started;
   type('');
   await frame();
   started = performance.now();
   type(word);
-  await until(() => list.childElementCount > 0);
+  await until(() => list.childElementCount > 0, `no result for "${word}"`);
   await frame();
   return { load, result: performance.now() - started };
 }

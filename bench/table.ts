@@ -1,4 +1,5 @@
 import type { PreviewResult } from './preview-bench.ts';
+import type { WebResult } from './web-bench.ts';
 
 /** What the benchmark measured for one size of manual; seconds are medians of the runs. */
 export interface SizeResult {
@@ -13,9 +14,8 @@ export interface SizeResult {
   /** Cold builds with the two editions printed one after the other (MANUAL_PRINT_ONE_AT_A_TIME=1), as on a machine short of memory. */
   coldOneAtATime: Build;
   epub: Measured;
-  /** The web edition's renderer alone, in the process, without page numbers. */
+  /** The web edition's renderers alone, in the process, without page numbers; the index's size; the preview and the search. */
   web?: Measured;
-  /** The web edition's search index, gzipped as a web server sends it. */
   searchIndexGzipBytes?: number;
   preview?: PreviewResult;
   /** `manual build --timings` of the last cold build: where its time went. */
@@ -69,24 +69,38 @@ export function resultsTable(report: Report): string {
     return `| ${cells.join(' | ')} |`;
   });
   const footer = `Medians of ${report.runs} runs (a ratio: the median of each run's build over the floor measured just before it), ${report.date.slice(0, 10)}, on ${m.cpus} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.chromium}.`;
-  return [...head, ...rows, '', ...webTable(report.sizes), footer].join('\n');
+  const web = report.sizes.flatMap((r) =>
+    r.web && r.preview && r.searchIndexGzipBytes
+      ? [
+          {
+            label: String(r.pages.partner),
+            web: { web: r.web, searchIndexGzipBytes: r.searchIndexGzipBytes, preview: r.preview },
+          },
+        ]
+      : [],
+  );
+  return [...head, ...rows, '', ...webTable(web), footer].join('\n');
 }
 
 const ms = (value: number) => `${value} ms`;
 
+/** A row of the web edition's table: the size it was measured on, and what was. */
+export interface WebRow {
+  label: string;
+  web: WebResult;
+}
+
 /** The web edition and the preview: a table of their own, after the builds'. */
-function webTable(sizes: SizeResult[]): string[] {
-  const measured = sizes.filter((r) => r.web && r.preview);
-  if (!measured.length) return [];
+export function webTable(rows: WebRow[]): string[] {
+  if (!rows.length) return [];
   return [
-    '| Partner pages | Web edition alone | Search index (gzip) | Preview start (warm cache) | Edit shown in the open page | contents.yml change shown | Search index loaded (file://) | First search result |',
+    '| Pages | Web edition alone | Search index (gzip) | Preview start (warm cache) | Edit shown in the open page | contents.yml change shown | Search index loaded (file://) | First search result |',
     '|---|---|---|---|---|---|---|---|',
-    ...measured.map((r) => {
-      const p = r.preview!;
+    ...rows.map(({ label, web: { web, searchIndexGzipBytes, preview: p } }) => {
       const cells = [
-        String(r.pages.partner),
-        s(r.web!.median),
-        `${(r.searchIndexGzipBytes! / 2 ** 20).toFixed(2)} MB`,
+        label,
+        s(web.median),
+        `${(searchIndexGzipBytes / 2 ** 20).toFixed(2)} MB`,
         ms(p.start.median),
         ms(p.edit.median),
         ms(p.contents.median),

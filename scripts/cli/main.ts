@@ -9,6 +9,8 @@ Commands:
   check    validate the manual (contents, chapters, links, images, amendments) without rendering
   build    check, then write the editions into the output folder
   diff     list the chapters changed, added, removed, retitled or renumbered since the last release
+  reviews  list the chapters by the month they are due for review (front matter review-by:), with
+           their owners (owner:), those overdue for the current edition first
   release  build the current edition twice, and archive it when both builds agree
   verify   recompute every archived file's checksum against its release record
   preview  serve the web edition of the sources on this machine, rebuilt and reloaded on every save:
@@ -44,6 +46,7 @@ const COMMANDS: Record<string, (settings: Settings, values: Values, files: strin
   check: async (settings) => (await import('./check.ts')).runCheck(settings),
   build: async (settings) => (await import('./build.ts')).runBuild(settings),
   diff: async (settings) => (await import('./diff.ts')).runDiff(settings),
+  reviews: async (settings) => (await import('./reviews.ts')).runReviews(settings),
   release: async (settings) => (await import('./release.ts')).runRelease(settings),
   verify: async (settings) => (await import('./release.ts')).runVerify(settings),
   preview: async (settings, values) =>

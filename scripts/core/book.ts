@@ -117,6 +117,8 @@ export interface Chapter {
   remark?: string;
   /** Front matter keys other than the title. */
   meta: Record<string, unknown>;
+  /** Who keeps the chapter current, and the month (`YYYY-MM`) by which it is next reviewed. */
+  review: { owner?: string; by?: string };
   /** SHA-256 of the source file. */
   sourceSha256: string;
   /**

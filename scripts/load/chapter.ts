@@ -6,7 +6,8 @@ import type { Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import type { ParseMarkdown, ParsedChapter } from './markdown-cache.ts';
-import type { ChapterSource } from './types.ts';
+import type { ChapterSource, Review } from './types.ts';
+import { readReview } from './review.ts';
 import { YamlFile } from './yaml-file.ts';
 
 /**
@@ -91,7 +92,7 @@ function fromMarkdown(
 ): ChapterSource | undefined {
   const frontMatter = readFrontMatter(file, parsed.frontMatter, diagnostics);
   if (frontMatter === undefined) return undefined;
-  const { title: declared, ...meta } = frontMatter;
+  const { title: declared, ...meta } = frontMatter.values;
   if (declared !== undefined && typeof declared !== 'string') {
     diagnostics.error(
       { file, line: 2, column: 1 },
@@ -118,7 +119,8 @@ function fromMarkdown(
   }
   let body: Root | undefined;
   const tree = () => (body ??= withoutLeading(parsed.tree(), leading));
-  return { id, file, sha256, title: title || path.posix.basename(id), meta, tree, nodes };
+  const { review } = frontMatter;
+  return { id, file, sha256, title: title || path.posix.basename(id), meta, review, tree, nodes };
 }
 
 /** The tree without its first `count` nodes (the front matter and the title heading). */
@@ -126,17 +128,17 @@ function withoutLeading(tree: Root, count: number): Root {
   return count === 0 ? tree : { ...tree, children: tree.children.slice(count) };
 }
 
-/** The front matter's keys (empty when there is none). */
+/** The front matter's keys (empty when there is none), and the chapter's owner and review date. */
 function readFrontMatter(
   file: string,
   node: Yaml | undefined,
   diagnostics: Diagnostics,
-): Record<string, unknown> | undefined {
-  if (!node) return {};
+): { values: Record<string, unknown>; review: Review } | undefined {
+  if (!node) return { values: {}, review: {} };
   const yaml = new YamlFile(file, node.value, diagnostics, node.position?.start.line ?? 0);
   if (!yaml.ok) return undefined;
   const value: unknown = yaml.doc.toJS();
-  if (value === null || value === undefined) return {};
+  if (value === null || value === undefined) return { values: {}, review: {} };
   if (typeof value !== 'object' || Array.isArray(value)) {
     diagnostics.error(
       { file, line: 2, column: 1 },
@@ -145,5 +147,5 @@ function readFrontMatter(
     );
     return undefined;
   }
-  return value as Record<string, unknown>;
+  return { values: value as Record<string, unknown>, review: readReview(yaml) };
 }

@@ -9,6 +9,7 @@ import { checkAmendmentChapters } from './check-amendments.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
 import { uncachedParser, type ParseMarkdown } from './markdown-cache.ts';
 import type { ChapterEntry, ChapterSource, ManifestSpec, ManualSource } from './types.ts';
+import { warnOverdueReviews } from './review.ts';
 import { walkEntries } from './walk-entries.ts';
 
 /**
@@ -46,6 +47,7 @@ export async function loadManual(
   const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
   await warnUnlisted(root, new Set(entries.map((e) => chapterFile(e.id))), diagnostics);
   if (!editions) return undefined;
+  warnOverdueReviews(chapters.values(), editions[0], manifest.meta.language, diagnostics);
   const baseline = await readBaseline(options.archiveDir ?? path.join(root, 'archive'), editions[0].id, diagnostics);
   return { root, baseline, manifest: { ...manifest, meta }, editions, chapters };
 }

@@ -109,10 +109,21 @@ export interface ChapterSource {
   title: string;
   /** Front matter keys other than `title`. */
   meta: Record<string, unknown>;
+  /** Its `owner` and `review-by`, as the front matter gives them. */
+  review: Review;
   /** The body, without front matter and without the title heading: read from the parse cache when first asked for, since checking needs only `nodes`. */
   tree: () => MdastRoot;
   /** The body's headings, links, images and raw HTML. */
   nodes: ChapterNodes;
+}
+
+/** Who keeps a chapter current and the month by which it is next reviewed, from its front matter. */
+export interface Review {
+  owner?: string;
+  /** `YYYY-MM`: the chapter is due for review by the end of that month. */
+  by?: string;
+  /** Where `review-by` is written. */
+  at?: Where;
 }
 
 /** What a release recorded of one chapter (see release.json). */

@@ -56,6 +56,7 @@ export function assembleBook(
       {
         ...node,
         meta: chapter.meta,
+        review: { owner: chapter.review.owner, by: chapter.review.by },
         sourceSha256: chapter.sha256,
         contentSha256,
         issue: label,

@@ -3,6 +3,7 @@ import type { AmendmentView, Book, Chapter } from '../../core/book.ts';
 import type { PagePositions } from '../results.ts';
 import { editionName, type Keep } from '../contract.ts';
 import { imageSourcesOf } from '../map-elements.ts';
+import { monthLabels } from '../../core/dates.ts';
 import { frameKey, frameView, linksFrom, trailView, type Site } from './web-view.ts';
 import { readingOrder, relativeHref, rootOf } from './site-plan.ts';
 
@@ -23,6 +24,7 @@ export function chapterPages(site: Site, pages: PagePositions, keep: Keep) {
   const order = readingOrder(site.plan);
   const pdf = encodeURIComponent(`${editionName(book)}.pdf`);
   const frame = frameKey(site);
+  const month = monthLabels(book.meta.language);
   return order.flatMap((page, i) => {
     if (page.kind !== 'chapter') return [];
     const chapter = chapters.get(page.node.id)!;
@@ -40,6 +42,7 @@ export function chapterPages(site: Site, pages: PagePositions, keep: Keep) {
         detailsHtml: amendment?.details ? links.toHtml(amendment.details) : '',
       },
       headings: shortContents(chapter),
+      review: reviewView(chapter, month),
       startPage,
       startHref: startPage && `${rootOf(page.file)}../${pdf}#page=${startPage}`,
       previous: step(order[i - 1]),
@@ -69,6 +72,12 @@ function keptBody(
   const images = sources.map((source) => site.images.fileOf(source)).join(' ');
   const key = `${content} ${anchors} ${images}`;
   return { html: keep(`body of ${file}`, key, make), key };
+}
+
+/** Who keeps the chapter current and when it is next reviewed, as its page says it; none when its front matter says neither. */
+function reviewView({ review }: Chapter, month: (date: string) => string) {
+  if (!review.owner && !review.by) return undefined;
+  return { owner: review.owner ?? '', by: review.by ? month(`${review.by}-01`) : '' };
 }
 
 export const chapterTitle = (c: { number?: string; title: string }) => (c.number ? `${c.number} ${c.title}` : c.title);

@@ -1,0 +1,52 @@
+import { Diagnostics } from '../core/diagnostics.ts';
+import { numberedTitle } from '../core/numbered-title.ts';
+import type { Settings } from '../core/settings.ts';
+import { isOverdue } from '../load/review.ts';
+import type { ChapterSource } from '../load/types.ts';
+import { checkManual } from './pipeline.ts';
+import { plural, report } from './report.ts';
+
+/** A chapter as `manual reviews` lists it. */
+interface Listed {
+  label: string;
+  source: ChapterSource;
+}
+
+/**
+ * Lists every chapter by the month it is due for review, earliest first, with its owner, those
+ * overdue for the current edition marked; then the chapters with no review date. Overdue reviews
+ * are in the list, so they are not reported again as warnings.
+ */
+export async function runReviews({ root, archive, cacheDir }: Settings): Promise<number> {
+  const diagnostics = new Diagnostics();
+  const checked = await checkManual(root, diagnostics, { cacheDir, archiveDir: archive });
+  const others = new Diagnostics();
+  others.items.push(...diagnostics.items.filter((d) => d.ruleId !== 'review-overdue'));
+  report(others);
+  if (!checked) return 1;
+  const edition = checked.source.editions[0];
+  const listed: Listed[] = [...checked.numbered.contents.chapters.values()].flatMap((node) => {
+    const source = checked.source.chapters.get(node.id);
+    return source ? [{ label: numberedTitle(node), source }] : [];
+  });
+  const dated = listed.filter((c) => c.source.review.by).sort(byReviewMonth);
+  const undated = listed.filter((c) => !c.source.review.by);
+  const overdue = dated.filter((c) => isOverdue(c.source.review.by!, edition.date));
+  process.stdout.write(
+    `${checked.source.manifest.meta.title}, ${edition.label} edition: ${plural(overdue.length, 'chapter')} overdue for review, ${undated.length} with no review date\n`,
+  );
+  for (const chapter of dated) {
+    const by = chapter.source.review.by!;
+    process.stdout.write(`${line(isOverdue(by, edition.date) ? 'overdue' : '', by, chapter)}\n`);
+  }
+  for (const chapter of undated) process.stdout.write(`${line('no date', '', chapter)}\n`);
+  return diagnostics.hasErrors() ? 1 : 0;
+}
+
+const byReviewMonth = (a: Listed, b: Listed) =>
+  a.source.review.by! < b.source.review.by! ? -1 : a.source.review.by! > b.source.review.by! ? 1 : 0;
+
+function line(state: string, by: string, { label, source }: Listed): string {
+  const owner = source.review.owner ? `  owner: ${source.review.owner}` : '';
+  return `${state.padEnd(8)} ${by.padEnd(7)}  ${label}${owner}  (${source.file})`;
+}

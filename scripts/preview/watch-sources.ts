@@ -19,7 +19,7 @@ export interface Watching {
  * Editors write a save as several events (a temporary file, a rename, a change of attributes):
  * events closer together than this are one save.
  */
-const QUIET_MS = 15;
+const QUIET_MS = 30;
 
 /**
  * Watches the manual's chapters/ and the templates folder, and calls `changed` once per burst of

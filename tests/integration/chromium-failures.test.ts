@@ -78,7 +78,7 @@ describe('a Chromium that crashes in the middle of a print', () => {
       // A renderer killed just as its print ends, before its page closes, stops nothing: the
       // build then writes every output. Such a kill missed its moment and is tried again.
       let attempt: Awaited<ReturnType<typeof killMidPrint>> | undefined;
-      for (let tries = 0; tries < 3 && (attempt === undefined || attempt.status === 0); tries++) {
+      for (let tries = 0; tries < 5 && (attempt === undefined || attempt.status === 0); tries++) {
         if (attempt) expect(readdirSync(path.join(attempt.root, 'dist')).sort()).toHaveLength(5);
         attempt = await killMidPrint(victim);
       }

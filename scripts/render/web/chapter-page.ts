@@ -4,6 +4,7 @@ import type { PagePositions } from '../results.ts';
 import { editionName, type Keep } from '../contract.ts';
 import { imageSourcesOf } from '../map-elements.ts';
 import { monthLabels } from '../../core/dates.ts';
+import { numberedTitle } from '../../core/numbered-title.ts';
 import { frameKey, frameView, linksFrom, trailView, type Site } from './web-view.ts';
 import { readingOrder, relativeHref, rootOf } from './site-plan.ts';
 
@@ -48,7 +49,7 @@ export function chapterPages(site: Site, pages: PagePositions, keep: Keep) {
       previous: step(order[i - 1]),
       next: step(order[i + 1]),
     };
-    const title = chapterTitle(chapter);
+    const title = numberedTitle(chapter);
     const view = { ...frameView(site, page.file, title), ...own, html: body.html };
     // What the template makes of the view: the frame's key and the body's stand for them.
     const key = JSON.stringify([frame, page.file, title, own, body.key]);
@@ -79,8 +80,6 @@ function reviewView({ review }: Chapter, month: (date: string) => string) {
   if (!review.owner && !review.by) return undefined;
   return { owner: review.owner ?? '', by: review.by ? month(`${review.by}-01`) : '' };
 }
-
-export const chapterTitle = (c: { number?: string; title: string }) => (c.number ? `${c.number} ${c.title}` : c.title);
 
 function shortContents(chapter: Chapter) {
   const numbered = chapter.headings.filter((h) => h.depth <= 3);

@@ -4,7 +4,8 @@ import type { PagePositions } from '../results.ts';
 import { longDate } from '../../core/dates.ts';
 import type { Templates } from '../templates.ts';
 import { editionView } from '../view-parts.ts';
-import { chapterPages, chapterTitle } from './chapter-page.ts';
+import { numberedTitle } from '../../core/numbered-title.ts';
+import { chapterPages } from './chapter-page.ts';
 import { SiteImages } from './site-images.ts';
 import { HOME, sitePlan, type SitePage } from './site-plan.ts';
 import { contentsView, frameView, linksFrom, trailView, type Site } from './web-view.ts';
@@ -49,7 +50,7 @@ function homeView(site: Site) {
 
 function sectionView(site: Site, page: Extract<SitePage, { kind: 'section' }>) {
   return {
-    ...frameView(site, page.file, chapterTitle(page.node)),
+    ...frameView(site, page.file, numberedTitle(page.node)),
     ...page.node,
     trail: trailView(site, page.file, page.trail),
     entries: contentsView(site, page.file, page.node.entries),
@@ -58,7 +59,7 @@ function sectionView(site: Site, page: Extract<SitePage, { kind: 'section' }>) {
 
 function amendmentsView(site: Site, page: Extract<SitePage, { kind: 'amendments' }>) {
   const links = linksFrom(site, page.file);
-  const frame = frameView(site, page.file, chapterTitle(page.node));
+  const frame = frameView(site, page.file, numberedTitle(page.node));
   return {
     ...frame,
     ...editionView(site.book, links.toHtml, links.target),

@@ -25,6 +25,7 @@ export async function runBuild(settings: Settings): Promise<number> {
     const book = await buildBook(settings.root, diagnostics, {
       cacheDir: settings.cacheDir,
       archiveDir: settings.archive,
+      changeMarks: settings.changeMarks,
     });
     timing?.('check and book model', performance.now() - started);
     report(diagnostics);

@@ -23,6 +23,8 @@ Options:
   --out DIR      where build writes (default: ROOT/dist)
   --archive DIR  the archive of releases (default: ROOT/archive)
   --timings      print how long each step of a build took
+  --no-change-marks  build, release: no change bars or inline marks against the last release
+                 (the chapters' banners and the appendix still say what changed)
   --port N       preview: the port to serve on (default: 4000; 0: any free one)
   --host ADDR    preview: the address to listen on (default: 127.0.0.1, this machine only)
   --into DIR     import: the folder under chapters/ (default: from the file's name)
@@ -72,6 +74,7 @@ function parse(argv: string[]) {
       out: { type: 'string' },
       archive: { type: 'string' },
       timings: { type: 'boolean' },
+      'no-change-marks': { type: 'boolean' },
       into: { type: 'string' },
       'split-at': { type: 'string' },
       section: { type: 'string' },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { diffChapters, type Changes } from '../changes/diff.ts';
 import { checkAmendmentsAgainstChanges } from '../changes/gate.ts';
-import { sinceRelease } from '../changes/since-release.ts';
+import { changedBook } from '../changes/changed-book.ts';
 import type { Diagnostics, Severity } from '../core/diagnostics.ts';
 import { loadManual } from '../load/load-manual.ts';
 import { cachedParser, uncachedParser } from '../load/markdown-cache.ts';
@@ -27,6 +27,8 @@ export interface PipelineOptions {
   archiveDir?: string;
   /** How the release gate reports unlisted changes: `check` warns, `release` refuses. */
   gate?: Severity;
+  /** False for `--no-change-marks`. */
+  changeMarks?: boolean;
 }
 
 /** load -> number -> resolve links: everything `manual check` validates, without rendering. */
@@ -60,5 +62,6 @@ export async function buildBook(
 ): Promise<Book | undefined> {
   const checked = await checkManual(root, diagnostics, options);
   if (!checked || diagnostics.hasErrors()) return undefined;
-  return sinceRelease(assembleBook(checked.source, checked.numbered, checked.resolved), checked.source.baseline);
+  const book = assembleBook(checked.source, checked.numbered, checked.resolved);
+  return changedBook(book, checked.source.baseline, diagnostics, { changeMarks: options.changeMarks ?? true });
 }

@@ -13,6 +13,7 @@ export async function runRelease(settings: Settings): Promise<number> {
   const book = await buildBook(settings.root, diagnostics, {
     cacheDir: settings.cacheDir,
     archiveDir: settings.archive,
+    changeMarks: settings.changeMarks,
     gate: 'error',
   });
   const released = book && (await releaseEdition(book, settings, timingsPrinter(settings.timings)));

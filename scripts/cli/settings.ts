@@ -10,6 +10,7 @@ export interface Flags {
   out?: string;
   archive?: string;
   timings?: boolean;
+  'no-change-marks'?: boolean;
 }
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -25,6 +26,7 @@ export function settingsFrom(flags: Flags, env: NodeJS.ProcessEnv): Settings {
     cacheDir: env.MANUAL_CACHE_DIR || path.join(toolRoot(), 'node_modules/.cache/manual-editions'),
     templatesDir: templatesDir(root),
     timings: flags.timings ?? false,
+    changeMarks: !flags['no-change-marks'],
     print: printSettingsFrom(env),
   };
 }

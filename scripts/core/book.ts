@@ -127,6 +127,11 @@ export interface Chapter {
    */
   contentSha256: string;
   /**
+   * SHA-256 of the body as given here, its change marks and banner included: what is kept of a
+   * chapter's layout between builds is kept by it.
+   */
+  bodySha256: string;
+  /**
    * The label of the edition that issued the chapter's current pages: the current edition for a
    * chapter new or changed since the last archived release, else what that release recorded. Binder
    * footers show it, so the pages of an unchanged chapter stay the same from edition to edition.
@@ -135,11 +140,35 @@ export interface Chapter {
   headings: HeadingInfo[];
   /** Ids of the body's top-level blocks in reading order: where the partner PDF's pages can start. */
   blocks: string[];
+  /** What changed since the last archived release, when the chapter is new or its words changed. */
+  changes?: ChapterChanges;
   /**
    * The body as HTML: headings as written in markdown (level 2 and down) with their ids and
    * numbers; links to chapters as `#anchor`; images with `src` relative to the manual's root.
    */
   body: HastRoot;
+}
+
+/** A numbered part of a chapter (or its opening, before the first heading) that changed since the release. */
+export interface ChangedSection {
+  number?: string;
+  /** The heading's words; none for the chapter's opening. */
+  title?: string;
+  /** `#anchor` of the heading, while it is in the chapter. */
+  href?: string;
+  change: 'changed' | 'added' | 'removed';
+}
+
+/** A chapter's changes since the last archived release, as the diff of their units found them. */
+export interface ChapterChanges {
+  /** The release compared with. */
+  since: { id: string; label: string };
+  /** Absent for a chapter new since the release. */
+  sections?: ChangedSection[];
+  /** True when the amendment says the change is editorial: no marks, no list of sections. */
+  editorial: boolean;
+  /** The ids of the body's change marks (`ins.change-mark`), in reading order: none when marks are off. */
+  marks: string[];
 }
 
 export interface AmendmentView {
@@ -152,6 +181,8 @@ export interface AmendmentView {
   /** The chapter's id (its path under chapters/), when the amendment names one: a removed chapter's old address. */
   chapter?: string;
   details?: HastRoot;
+  /** The change is editorial (spelling, punctuation): it gets no change marks. */
+  editorial: boolean;
 }
 
 export interface Edition {
@@ -159,6 +190,8 @@ export interface Edition {
   date: string;
   label: string;
   nextUpdate?: string;
+  /** False for a clean reissue: no change bars or inline marks against the last release. */
+  changeMarks: boolean;
   updated: AmendmentView[];
   new: AmendmentView[];
   removed: AmendmentView[];

@@ -15,6 +15,8 @@ export interface Settings {
   templatesDir: string;
   /** Print how long each step took. */
   timings: boolean;
+  /** False for `--no-change-marks`: no change bars or inline marks, whatever the edition says. */
+  changeMarks: boolean;
   print: PrintSettings;
 }
 

@@ -3,13 +3,13 @@ import { monthLabels } from '../core/dates.ts';
 import type { Diagnostics } from '../core/diagnostics.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import type { AmendmentItem, EditionSpec } from './types.ts';
-import { readFields, readList, readText, YamlFile } from './yaml-file.ts';
+import { readBoolean, readFields, readList, readText, YamlFile } from './yaml-file.ts';
 
 export const AMENDMENTS_FILE = 'chapters/amendments.yml';
 
 const TOP_KEYS = ['editions'];
-const EDITION_KEYS = ['edition', 'date', 'label', 'next-update', 'updated', 'new', 'removed'];
-const ITEM_KEYS = ['chapter', 'title', 'details'];
+const EDITION_KEYS = ['edition', 'date', 'label', 'next-update', 'change-marks', 'updated', 'new', 'removed'];
+const ITEM_KEYS = ['chapter', 'title', 'details', 'editorial'];
 const LISTS = ['updated', 'new', 'removed'] as const;
 
 /** Reads `chapters/amendments.yml`, the edition history, newest first. */
@@ -70,6 +70,7 @@ function readEdition(yaml: YamlFile, node: Node, monthOf: (date: string) => stri
     date,
     label: readText(yaml, fields, 'label', 'an edition') ?? monthOf(date),
     nextUpdate: readText(yaml, fields, 'next-update', 'an edition'),
+    changeMarks: readBoolean(yaml, fields, 'change-marks', 'an edition') ?? true,
     updated: lists[0],
     new: lists[1],
     removed: lists[2],
@@ -95,6 +96,7 @@ function readItem(yaml: YamlFile, node: Node): AmendmentItem | undefined {
     chapter,
     title,
     details: details === undefined ? undefined : parseMarkdown(details),
+    editorial: readBoolean(yaml, fields, 'editorial', 'an amendment') ?? false,
     where: fields.at(chapter ? 'chapter' : 'title'),
   };
 }

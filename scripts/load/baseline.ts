@@ -44,5 +44,6 @@ export async function readBaseline(
     contentsPages: record.contents.pages,
     appendixPages: record.appendix.pages,
     sameEdition: edition === current,
+    epub: record.files.map((f) => f.name).find((name) => name.endsWith('.epub') && !name.includes('/')),
   };
 }

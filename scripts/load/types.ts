@@ -83,6 +83,8 @@ export interface AmendmentItem {
   title?: string;
   /** Markdown, parsed. */
   details?: MdastRoot;
+  /** `editorial: true`: a change of spelling or punctuation, which gets no change marks. */
+  editorial: boolean;
   where: Where;
 }
 
@@ -93,6 +95,8 @@ export interface EditionSpec {
   date: string;
   label: string;
   nextUpdate?: string;
+  /** `change-marks: false`: a clean reissue, without change bars or inline marks. */
+  changeMarks: boolean;
   updated: AmendmentItem[];
   new: AmendmentItem[];
   removed: AmendmentItem[];
@@ -138,6 +142,8 @@ export interface ReleasedChapter {
   pages: number;
   /** The label of the edition whose binder pages of this chapter are current. */
   issue: string;
+  /** Its units (see core/block-units.ts) as `recordOfUnit` writes them; releases before these were recorded have none. */
+  units?: unknown[];
 }
 
 /** The archived release the current edition follows, as its release.json recorded it. */
@@ -152,6 +158,8 @@ export interface Baseline {
   appendixPages: number;
   /** True when the baseline is the current edition itself, already released. */
   sameEdition: boolean;
+  /** The release's EPUB, where its chapters' units are read when the record has none. */
+  epub?: string;
 }
 
 export interface ManualSource {

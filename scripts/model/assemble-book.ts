@@ -59,6 +59,7 @@ export function assembleBook(
         review: { owner: chapter.review.owner, by: chapter.review.by },
         sourceSha256: chapter.sha256,
         contentSha256,
+        bodySha256: contentSha256,
         issue: label,
         headings,
         body: html,
@@ -104,14 +105,16 @@ function editionView(edition: EditionSpec, numbered: NumberedManual, resolved: R
       href: node && `#${node.anchor}`,
       chapter: item.chapter,
       details,
+      editorial: item.editorial,
     };
   };
-  const { id, date, label, nextUpdate } = edition;
+  const { id, date, label, nextUpdate, changeMarks } = edition;
   return {
     id,
     date,
     label,
     nextUpdate,
+    changeMarks,
     updated: edition.updated.map(view),
     new: edition.new.map(view),
     removed: edition.removed.map(view),

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { diffChapters } from '../changes/diff.ts';
 import { checkAmendmentsAgainstChanges } from '../changes/gate.ts';
-import { sinceRelease } from '../changes/since-release.ts';
+import { changedBook } from '../changes/changed-book.ts';
 import type { Book } from '../core/book.ts';
 import { Diagnostics } from '../core/diagnostics.ts';
 import { loadManual } from '../load/load-manual.ts';
+import { readReleasedUnits, type ReleasedUnits } from '../load/released-units.ts';
+import type { Baseline } from '../load/types.ts';
 import { cachedParser, uncachedParser, type ParseMarkdown, type ParsedChapter } from '../load/markdown-cache.ts';
 import { resolveManual } from '../markdown/resolve-manual.ts';
 import { assembleBook, convertChapter, type ChapterHtml, type ConvertChapter } from '../model/assemble-book.ts';
@@ -33,6 +35,7 @@ export function sourceBuilder(settings: SourceSettings): () => Promise<Checked> 
   const parser = settings.cacheDir ? cachedParser(settings.cacheDir) : uncachedParser;
   let kept = new Map<string, Promise<ParsedChapter>>();
   const convert = keptConversions();
+  const released = keptReleasedUnits();
   return async () => {
     const used = new Map<string, Promise<ParsedChapter>>();
     const parse: ParseMarkdown = (text) => {
@@ -42,7 +45,7 @@ export function sourceBuilder(settings: SourceSettings): () => Promise<Checked> 
       return parsed;
     };
     const diagnostics = new Diagnostics();
-    const book = await checkAndAssemble(settings, parse, convert, diagnostics);
+    const book = await checkAndAssemble(settings, { parse, convert, released }, diagnostics);
     // Only what this build read stays: a chapter edited a hundred times is kept once.
     kept = used;
     return { diagnostics, book };
@@ -52,8 +55,7 @@ export function sourceBuilder(settings: SourceSettings): () => Promise<Checked> 
 /** load -> number -> resolve -> the release gate -> the book, as `manual build` runs them. */
 async function checkAndAssemble(
   { root, archive }: SourceSettings,
-  parse: ParseMarkdown,
-  convert: ConvertChapter,
+  { parse, convert, released }: { parse: ParseMarkdown; convert: ConvertChapter; released: KeptReleasedUnits },
   diagnostics: Diagnostics,
 ): Promise<Book | undefined> {
   const source = await loadManual(root, diagnostics, { parse, archiveDir: archive });
@@ -65,7 +67,23 @@ async function checkAndAssemble(
     checkAmendmentsAgainstChanges(source.editions[0], source.baseline, changes, diagnostics, 'warning');
   }
   if (diagnostics.hasErrors()) return undefined;
-  return sinceRelease(assembleBook(source, numbered, resolved, convert), source.baseline);
+  const book = assembleBook(source, numbered, resolved, convert);
+  return changedBook(book, source.baseline, diagnostics, {
+    changeMarks: true,
+    released: (b) => released(b, diagnostics),
+  });
+}
+
+type KeptReleasedUnits = (baseline: Baseline, diagnostics: Diagnostics) => Promise<ReleasedUnits>;
+
+/** The archived release's units, read once per release folder: the archive does not change under the preview. */
+function keptReleasedUnits(): KeptReleasedUnits {
+  let kept: { folder: string; units: Promise<ReleasedUnits> } | undefined;
+  return (baseline, diagnostics) => {
+    if (kept?.folder !== baseline.folder)
+      kept = { folder: baseline.folder, units: readReleasedUnits(baseline, diagnostics) };
+    return kept.units;
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ReleaseRecord } from '../load/release-record.ts';
 import type { Book } from '../core/book.ts';
 import type { Outputs } from '../output/render-outputs.ts';
 import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../core/book.ts';
+import { recordOfUnit, unitsOf } from '../core/block-units.ts';
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -34,6 +35,7 @@ export function releaseRecord(
           content: c.contentSha256,
           pages: pages(c.anchor),
           issue: c.issue,
+          units: unitsOf(c.body).map(recordOfUnit),
         },
       ]),
     ),

@@ -14,10 +14,10 @@ export function blockOffsets(book: Book, measure: Measure, ids?: ReadonlySet<str
   for (const chapter of book.chapters) {
     const start = measure.pageOf.get(chapter.anchor);
     if ((ids && !ids.has(chapter.id)) || start === undefined) continue;
-    const offsets = chapter.blocks.flatMap((id): [string, number][] =>
+    const offsets = [...chapter.blocks, ...(chapter.changes?.marks ?? [])].flatMap((id): [string, number][] =>
       measure.pageOf.has(id) ? [[id, measure.pageOf.get(id)! - start]] : [],
     );
-    found.set(chapter.id, { content: chapter.contentSha256, offsets });
+    found.set(chapter.id, { content: chapter.bodySha256, offsets });
   }
   return found;
 }
@@ -28,7 +28,7 @@ export function reusableOffsets(book: Book, kept: BlockOffsets): { offsets: Bloc
   const stale = new Set<string>();
   for (const chapter of book.chapters) {
     const entry = kept.get(chapter.id);
-    if (entry?.content === chapter.contentSha256) offsets.set(chapter.id, entry);
+    if (entry?.content === chapter.bodySha256) offsets.set(chapter.id, entry);
     else stale.add(chapter.id);
   }
   return { offsets, stale };

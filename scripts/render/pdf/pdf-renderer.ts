@@ -3,6 +3,7 @@ import { editionName, type Renderer } from '../contract.ts';
 import { reusableOffsets, withBlockPages, type BlockOffsets } from './block-pages.ts';
 import { layoutCacheFile, readCachedLayouts, writeCachedLayouts } from './layout-cache.ts';
 import { printPlan } from './print-plan.ts';
+import { binderChapters } from './print-view.ts';
 import { measureBlocks, measurePdfs, pdfJob, printPdf, type PdfJob } from './render-pdf.ts';
 
 /**
@@ -50,8 +51,12 @@ export const pdfRenderer: Renderer = {
           () => undefined,
         )
       : undefined;
-    const binder = Promise.resolve(partnerFirst).then(() =>
-      time('binder PDF', () => printPdf(job, 'binder', layouts.binder)),
+    // The binder's change bars stand on the outer edge of their pages: it waits for where they fall.
+    const binderJob = book.chapters.some((c) => c.changes?.marks.length)
+      ? blocks.then((offsets) => ({ ...job, chapters: binderChapters(book, job.chapters, offsets) }))
+      : job;
+    const binder = Promise.all([partnerFirst, binderJob]).then(([, printing]) =>
+      time('binder PDF', () => printPdf(printing, 'binder', layouts.binder)),
     );
     results.publish(
       'partner-pages',

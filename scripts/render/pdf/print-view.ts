@@ -1,7 +1,10 @@
+import type { Root } from 'hast';
 import type { Book, ContentsNode, SectionNode } from '../../core/book.ts';
 import { bodyShift, entriesInOrder, headingLevel, mapEntries } from '../../core/contents.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
+import { mapElements, withProperties } from '../map-elements.ts';
+import type { BlockOffsets } from './block-pages.ts';
 import type { Layout, Unit, Variant } from './layout.ts';
 
 /** A heading of a sub-section, printed at the top of the first page of its first chapter. */
@@ -12,17 +15,48 @@ interface SubsectionHeading {
   level: number;
 }
 
-/** Each chapter's body as HTML for print, by chapter id: the same in every pass, so made once. */
-export function printedChapters(book: Book): Map<string, string> {
+/**
+ * Each chapter's body as HTML for print, by chapter id (of `only`, or every one): the same in
+ * every pass, so made once.
+ */
+export function printedChapters(
+  book: Book,
+  only?: ReadonlySet<string>,
+  transform: (body: Root) => Root = (body) => body,
+): Map<string, string> {
   const toHtml = htmlOf(book);
   const body = bodyOf(book);
   const html = new Map<string, string>();
   for (const section of book.sections) {
     for (const [node, depth] of entriesInOrder(section.entries)) {
-      if (node.kind === 'chapter') html.set(node.id, toHtml(body(node.id), bodyShift(headingLevel(depth))));
+      if (node.kind === 'chapter' && (!only || only.has(node.id)))
+        html.set(node.id, toHtml(transform(body(node.id)), bodyShift(headingLevel(depth))));
     }
   }
   return html;
+}
+
+/**
+ * The binder's print HTML: each change bar on the outer edge of the page it falls on. Every
+ * chapter starts on a right-hand page, so a mark an even number of pages after its chapter's
+ * first is on a right-hand page, where the outer edge is the right.
+ */
+export function binderChapters(book: Book, chapters: Map<string, string>, offsets: BlockOffsets): Map<string, string> {
+  const marked = book.chapters.filter((c) => c.changes?.marks.length);
+  if (marked.length === 0) return chapters;
+  const right = new Set<unknown>();
+  for (const chapter of marked) {
+    const marks = new Set(chapter.changes!.marks);
+    for (const [id, offset] of offsets.get(chapter.id)?.offsets ?? [])
+      if (marks.has(id) && offset % 2 === 0) right.add(id);
+  }
+  const outer = (body: Root) =>
+    mapElements(body, (element) =>
+      element.tagName === 'ins' && right.has(element.properties.id)
+        ? withProperties(element, { className: ['change-mark', 'bar-right'] })
+        : undefined,
+    );
+  return new Map([...chapters, ...printedChapters(book, new Set(marked.map((c) => c.id)), outer)]);
 }
 
 /** How a pass is printed: a measuring pass paints nothing, and a frame leaves the chapters out. */
@@ -83,7 +117,9 @@ export function printView(
     measuring: pass.measuring ?? false,
     // Chromium names a destination (with its page) only for an element a link points at.
     pageFinder: pass.finder
-      ? book.chapters.filter((c) => !pass.only || pass.only.has(c.id)).flatMap((c) => c.blocks)
+      ? book.chapters
+          .filter((c) => !pass.only || pass.only.has(c.id))
+          .flatMap((c) => [...c.blocks, ...(c.changes?.marks ?? [])])
       : [],
     units: book.sections
       .flatMap((s, i) => sectionUnits(s, sections[i].entries, chapters, unitOf))

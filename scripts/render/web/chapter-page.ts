@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AmendmentView, Book, Chapter } from '../../core/book.ts';
+import type { Chapter } from '../../core/book.ts';
 import type { PagePositions } from '../results.ts';
 import { editionName, type Keep } from '../contract.ts';
 import { imageSourcesOf } from '../map-elements.ts';
@@ -21,7 +21,6 @@ export function chapterPages(site: Site, pages: PagePositions, keep: Keep) {
   const anchors = createHash('sha256')
     .update(JSON.stringify([...site.plan.fileOf]))
     .digest('hex');
-  const amendments = amendmentsByAnchor(book);
   const order = readingOrder(site.plan);
   const pdf = encodeURIComponent(`${editionName(book)}.pdf`);
   const frame = frameKey(site);
@@ -33,15 +32,10 @@ export function chapterPages(site: Site, pages: PagePositions, keep: Keep) {
     const step = (other: (typeof order)[number] | undefined) =>
       other && { href: relativeHref(page.file, other.file), number: other.node.number, title: other.node.title };
     const startPage = pages.pageOf.get(chapter.anchor);
-    const amendment = amendments.get(chapter.anchor);
     const body = keptBody(site, keep, { file: page.file, chapter, anchors }, () => links.toHtml(chapter.body));
     const own = {
       ...page.node,
       trail: trailView(site, page.file, page.trail),
-      banner: chapter.flag && {
-        flag: chapter.flag,
-        detailsHtml: amendment?.details ? links.toHtml(amendment.details) : '',
-      },
       headings: shortContents(chapter),
       review: reviewView(chapter, month),
       startPage,
@@ -68,7 +62,7 @@ function keptBody(
   { file, chapter, anchors }: { file: string; chapter: Chapter; anchors: string },
   make: () => string,
 ): { html: string; key: string } {
-  const content = `${chapter.anchor} ${chapter.contentSha256}`;
+  const content = `${chapter.anchor} ${chapter.bodySha256}`;
   const sources = keep(`images of ${file}`, content, () => imageSourcesOf(chapter.body));
   const images = sources.map((source) => site.images.fileOf(source)).join(' ');
   const key = `${content} ${anchors} ${images}`;
@@ -84,11 +78,4 @@ function reviewView({ review }: Chapter, month: (date: string) => string) {
 function shortContents(chapter: Chapter) {
   const numbered = chapter.headings.filter((h) => h.depth <= 3);
   return numbered.length >= SHORT_CONTENTS_FROM ? numbered.map((h) => ({ ...h, href: `#${h.anchor}` })) : [];
-}
-
-/** The current edition's amendment of each chapter it updated or made new, by the chapter's anchor. */
-function amendmentsByAnchor(book: Book): Map<string, AmendmentView> {
-  return new Map(
-    [...book.edition.updated, ...book.edition.new].flatMap((a) => (a.href ? [[a.href.slice(1), a] as const] : [])),
-  );
 }

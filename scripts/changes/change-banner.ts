@@ -1,0 +1,57 @@
+import type { Element, ElementContent } from 'hast';
+import type { AmendmentView, Chapter, ChapterChanges, Edition } from '../core/book.ts';
+
+/**
+ * What opens an updated or new chapter in every output: "Updated in August 2025", the
+ * amendment's details and, from the diff, the sections that changed as links. An editorial
+ * change lists no sections.
+ */
+export function changeBanner(
+  chapter: Chapter,
+  edition: Edition,
+  amendment: AmendmentView | undefined,
+  changes: ChapterChanges | undefined,
+): Element {
+  const isNew = chapter.flag === 'New' || (changes !== undefined && changes.sections === undefined && !chapter.flag);
+  const flag = isNew ? 'New' : 'Updated';
+  const sections = changes && !changes.editorial ? (changes.sections ?? []) : [];
+  const children: ElementContent[] = [
+    paragraph('change-summary', [
+      element('strong', { className: ['flag', `flag-${flag}`] }, [text(flag)]),
+      text(` ${flag} in ${edition.label}.`),
+    ]),
+    ...detailsOf(amendment),
+  ];
+  if (sections.length) children.push(paragraph('changed-sections', sectionList(chapter, sections)));
+  return element('div', { className: ['change-banner'], role: 'note' }, children);
+}
+
+function sectionList(chapter: Chapter, sections: NonNullable<ChapterChanges['sections']>): ElementContent[] {
+  const items = sections.flatMap((section, i): ElementContent[] => {
+    const name = section.title ? [section.number, section.title].filter(Boolean).join(' ') : 'the opening paragraphs';
+    const href = section.title ? section.href : `#${chapter.anchor}`;
+    const label = href && section.change !== 'removed' ? element('a', { href }, [text(name)]) : text(name);
+    const note = section.change === 'added' ? ' (new)' : section.change === 'removed' ? ' (removed)' : '';
+    return [...(i ? [text('; ')] : []), label, ...(note ? [text(note)] : [])];
+  });
+  return [text('Changed: '), ...items];
+}
+
+/** The amendment's details, without ids: the appendix prints them too. */
+function detailsOf(amendment: AmendmentView | undefined): ElementContent[] {
+  if (!amendment?.details) return [];
+  const strip = (node: ElementContent): ElementContent =>
+    node.type === 'element'
+      ? { ...node, properties: { ...node.properties, id: undefined }, children: node.children.map(strip) }
+      : node;
+  return (amendment.details.children as ElementContent[]).map(strip);
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
+const paragraph = (className: string, children: ElementContent[]) => element('p', { className: [className] }, children);

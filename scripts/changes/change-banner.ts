@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import type { AmendmentView, Chapter, ChapterChanges, Edition } from '../core/book.ts';
+import { changeNote, sectionName } from '../core/numbered-title.ts';
 
 /**
  * What opens an updated or new chapter in every output: "Updated in August 2025", the
@@ -12,7 +13,7 @@ export function changeBanner(
   amendment: AmendmentView | undefined,
   changes: ChapterChanges | undefined,
 ): Element {
-  const isNew = chapter.flag === 'New' || (changes !== undefined && changes.sections === undefined && !chapter.flag);
+  const isNew = chapter.flag === 'New' || (!chapter.flag && changes?.isNew === true);
   const flag = isNew ? 'New' : 'Updated';
   const sections = changes && !changes.editorial ? (changes.sections ?? []) : [];
   const children: ElementContent[] = [
@@ -28,10 +29,10 @@ export function changeBanner(
 
 function sectionList(chapter: Chapter, sections: NonNullable<ChapterChanges['sections']>): ElementContent[] {
   const items = sections.flatMap((section, i): ElementContent[] => {
-    const name = section.title ? [section.number, section.title].filter(Boolean).join(' ') : 'the opening paragraphs';
+    const name = sectionName(section);
     const href = section.title ? section.href : `#${chapter.anchor}`;
     const label = href && section.change !== 'removed' ? element('a', { href }, [text(name)]) : text(name);
-    const note = section.change === 'added' ? ' (new)' : section.change === 'removed' ? ' (removed)' : '';
+    const note = changeNote(section.change);
     return [...(i ? [text('; ')] : []), label, ...(note ? [text(note)] : [])];
   });
   return [text('Changed: '), ...items];

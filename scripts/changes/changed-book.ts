@@ -16,7 +16,7 @@ export async function changedBook(
   diagnostics: Diagnostics,
   options: ChangeOptions & { released?: (baseline: Baseline) => Promise<ReleasedUnits> },
 ): Promise<Book> {
-  const compared = baseline && !baseline.sameEdition ? baseline : undefined;
+  const compared = baseline && (!baseline.sameEdition || options.compareReleased) ? baseline : undefined;
   const read = options.released ?? ((b: Baseline) => readReleasedUnits(b, diagnostics));
   const released = compared && (await read(compared));
   return withChanges(sinceRelease(book, baseline), baseline, released, options);

@@ -29,13 +29,16 @@ export function changedSections(
     if (status === 'changed' || status === 'added') touch(sectionOf[i]);
   });
   const removedHeadings: { at: number; section: ChangedSection }[] = [];
+  // Units removed after a removed heading, in the same place, went with its section.
+  let inRemovedSection: number | undefined;
   for (const { unit, before } of diff.removed) {
-    if (unit.kind === 'heading' && isNumbered(unit))
+    if (unit.kind === 'heading' && isNumbered(unit)) {
+      inRemovedSection = before;
       removedHeadings.push({
         at: before,
         section: { number: unit.heading!.number, title: unit.heading!.title, change: 'removed' },
       });
-    else touch(before > 0 ? sectionOf[before - 1] : -1);
+    } else if (inRemovedSection !== before) touch(before > 0 ? sectionOf[before - 1] : -1);
   }
   const ordered = [...found.entries()].sort(([a], [b]) => a - b);
   const sections = ordered.map(([at, section]) => ({ at, section }));

@@ -12,6 +12,8 @@ import { markBody } from './mark-body.ts';
 export interface ChangeOptions {
   /** False for `--no-change-marks`: no bars and no inline marks, whatever the edition says. */
   changeMarks: boolean;
+  /** Compare with the baseline even when it is the current edition, already released (`manual diff`). */
+  compareReleased?: boolean;
 }
 
 /**
@@ -31,7 +33,10 @@ export function withChanges(
   const marksOn = options.changeMarks && book.edition.changeMarks;
   const chapters = book.chapters.map((chapter): Chapter => {
     const amendment = amendments.get(`#${chapter.anchor}`);
-    const compared = baseline && !baseline.sameEdition ? compare(chapter, baseline, released, amendment) : undefined;
+    const compared =
+      baseline && (!baseline.sameEdition || options.compareReleased)
+        ? compare(chapter, baseline, released, amendment)
+        : undefined;
     const changes = compared?.changes;
     if (!chapter.flag && !changes) return chapter;
     const marked =
@@ -58,10 +63,10 @@ function compare(
   const since = { id: baseline.edition.id, label: baseline.edition.label };
   const editorial = amendment?.editorial ?? false;
   const record = baseline.chapters[chapter.id];
-  if (!record) return { changes: { since, editorial, marks: [] } satisfies ChapterChanges };
+  if (!record) return { changes: { since, isNew: true, editorial, marks: [] } satisfies ChapterChanges };
   if (record.content === chapter.contentSha256) return undefined;
   const before = released?.(chapter);
-  if (!before) return { changes: { since, editorial, marks: [] } satisfies ChapterChanges };
+  if (!before) return { changes: { since, isNew: false, editorial, marks: [] } satisfies ChapterChanges };
   const units = unitsOf(chapter.body);
   const diff = diffUnits(before, units);
   const hrefOf = (unit: (typeof units)[number]) => {
@@ -71,7 +76,10 @@ function compare(
   const sections = changedSections(units, diff, hrefOf);
   // Only its number or title changed: the words of the chapter are as released.
   if (sections.length === 0) return undefined;
-  return { changes: { since, editorial, sections, marks: [] } satisfies ChapterChanges, mark: { units, diff } };
+  return {
+    changes: { since, isNew: false, editorial, sections, marks: [] } satisfies ChapterChanges,
+    mark: { units, diff },
+  };
 }
 
 function amendmentsByHref(book: Book): Map<string, AmendmentView> {

@@ -39,7 +39,10 @@ export function filingSteps(book: Book, baseline: Baseline): FilingStep[] {
 }
 
 function binderUnits(book: Book): BinderUnit[] {
-  const units: BinderUnit[] = [{ anchor: CONTENTS_ANCHOR, kind: 'contents', title: 'Contents' }];
+  // The binder's contents pages end with its list of effective pages.
+  const units: BinderUnit[] = [
+    { anchor: CONTENTS_ANCHOR, kind: 'contents', title: 'Contents and List of Effective Pages' },
+  ];
   for (const node of contentsInOrder(book))
     if (isUnit(node)) units.push({ ...node, id: node.kind === 'chapter' ? node.id : undefined });
   return units;

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import type { ChapterDiff, Changes } from '../changes/diff.ts';
 import { Diagnostics } from '../core/diagnostics.ts';
-import { checkManual } from './pipeline.ts';
+import { bookOf, checkManual } from './pipeline.ts';
 import type { Settings } from '../core/settings.ts';
 import { report } from './report.ts';
 import { numberedTitle } from '../core/numbered-title.ts';
+import type { ChangedSection } from '../core/book.ts';
 
 const label = (state?: { number?: string; title: string }) => (state ? numberedTitle(state) : '');
 
@@ -15,6 +16,12 @@ const LINES: Record<keyof Changes, (d: ChapterDiff) => string> = {
   retitled: (d) => `${d.id}: "${d.old!.title}" -> "${d.new!.title}"`,
   renumbered: (d) => `${d.id}: ${d.old!.number ?? 'unnumbered'} -> ${d.new!.number ?? 'unnumbered'}`,
 };
+
+/** "1.2 changed, 3 added, 4.1 removed": a chapter's sections as the diff of its units found them. */
+function sectionList(sections: ChangedSection[]): string {
+  if (sections.length === 0) return 'its source changed, not the words it prints';
+  return sections.map((s) => `${s.number ?? (s.title ? `"${s.title}"` : 'opening')} ${s.change}`).join(', ');
+}
 
 /** Lists what changed in the sources since the latest archived release up to the current edition. */
 export async function runDiff({ root, archive, cacheDir }: Settings): Promise<number> {
@@ -30,10 +37,15 @@ export async function runDiff({ root, archive, cacheDir }: Settings): Promise<nu
   process.stdout.write(
     `compared with the ${baseline.edition.label} release (${path.relative(root, baseline.folder)}):\n`,
   );
+  const book = await bookOf(checked, diagnostics, { compareReleased: true });
+  const sectionsOf = new Map(book?.chapters.map((c) => [c.id, c.changes?.sections]) ?? []);
   let any = false;
   for (const kind of Object.keys(LINES) as (keyof Changes)[]) {
     for (const change of checked.changes[kind]) {
-      process.stdout.write(`${kind.padEnd(11)} ${LINES[kind](change)}\n`);
+      const sections = kind === 'changed' ? (sectionsOf.get(change.id) ?? []) : undefined;
+      process.stdout.write(
+        `${kind.padEnd(11)} ${LINES[kind](change)}${sections ? `: ${sectionList(sections)}` : ''}\n`,
+      );
       any = true;
     }
   }

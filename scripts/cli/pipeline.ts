@@ -29,6 +29,8 @@ export interface PipelineOptions {
   gate?: Severity;
   /** False for `--no-change-marks`. */
   changeMarks?: boolean;
+  /** Compare with the baseline even when it is the current edition, already released. */
+  compareReleased?: boolean;
 }
 
 /** load -> number -> resolve links: everything `manual check` validates, without rendering. */
@@ -61,7 +63,19 @@ export async function buildBook(
   options: PipelineOptions = {},
 ): Promise<Book | undefined> {
   const checked = await checkManual(root, diagnostics, options);
-  if (!checked || diagnostics.hasErrors()) return undefined;
+  return checked && bookOf(checked, diagnostics, options);
+}
+
+/** The book model of a checked manual, with what changed since the baseline shown in it. */
+export async function bookOf(
+  checked: CheckedManual,
+  diagnostics: Diagnostics,
+  options: PipelineOptions = {},
+): Promise<Book | undefined> {
+  if (diagnostics.hasErrors()) return undefined;
   const book = assembleBook(checked.source, checked.numbered, checked.resolved);
-  return changedBook(book, checked.source.baseline, diagnostics, { changeMarks: options.changeMarks ?? true });
+  return changedBook(book, checked.source.baseline, diagnostics, {
+    changeMarks: options.changeMarks ?? true,
+    compareReleased: options.compareReleased,
+  });
 }

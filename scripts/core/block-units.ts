@@ -83,14 +83,15 @@ function isFootnotes(node: Element): boolean {
   return node.tagName === 'section' && Array.isArray(classes) && classes.includes('footnotes');
 }
 
+/** The number a heading prints, also inside its change mark. */
 function headingNumber(node: Element): string | undefined {
-  const span = node.children.find(
-    (c): c is Element =>
-      c.type === 'element' &&
-      Array.isArray(c.properties.className) &&
-      c.properties.className.includes('heading-number'),
-  );
-  return span ? wordsOf({ ...span, properties: {} }) : undefined;
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    const classes = child.properties.className;
+    if (Array.isArray(classes) && classes.includes('heading-number')) return wordsOf({ ...child, properties: {} });
+    if (child.tagName === 'ins') return headingNumber(child);
+  }
+  return undefined;
 }
 
 /** The unit's words, whitespace collapsed; images count by their text alternative. */

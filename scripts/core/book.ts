@@ -163,7 +163,9 @@ export interface ChangedSection {
 export interface ChapterChanges {
   /** The release compared with. */
   since: { id: string; label: string };
-  /** Absent for a chapter new since the release. */
+  /** The chapter was not in the release. */
+  isNew: boolean;
+  /** Absent for a chapter new since the release, and where the release's units could not be read. */
   sections?: ChangedSection[];
   /** True when the amendment says the change is editorial: no marks, no list of sections. */
   editorial: boolean;

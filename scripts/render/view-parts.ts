@@ -3,6 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified, type Pluggable } from 'unified';
 import type { AmendmentView, Book, Edition } from '../core/book.ts';
 import { longDate } from '../core/dates.ts';
+import { changeNote, sectionName } from '../core/numbered-title.ts';
 import { dataUri, rehypeInlineImages } from './rehype-inline-images.ts';
 import { rehypeShiftHeadings } from './rehype-shift-headings.ts';
 
@@ -33,12 +34,14 @@ export function bodyOf(book: Book): (id: string) => Root {
  * book-wide `#anchor` to where the output keeps it.
  */
 export function editionView(book: Book, toHtml: ToHtml = htmlOf(book), link = (href: string) => href) {
+  const sections = changedSectionsByHref(book, link);
   const edition = (e: Edition, current: boolean) => {
     const item = (a: AmendmentView) => ({
       ...a,
       number: current ? a.number : undefined,
       href: a.href && link(a.href),
       detailsHtml: a.details ? toHtml(a.details) : '',
+      changedSections: (current && a.href && !a.editorial && sections.get(a.href)) || [],
     });
     return { ...e, updated: e.updated.map(item), new: e.new.map(item), removed: e.removed.map(item) };
   };
@@ -49,4 +52,25 @@ export function editionView(book: Book, toHtml: ToHtml = htmlOf(book), link = (h
     editionDate: longDate(book.edition.date, book.meta.language),
     history: book.history.map((y) => ({ year: y.year, editions: y.editions.map((e) => edition(e, false)) })),
   };
+}
+
+/** The sections each updated chapter's diff found changed, as the appendix lists them, by the chapter's `#anchor`. */
+function changedSectionsByHref(book: Book, link: (href: string) => string) {
+  return new Map(
+    book.chapters.flatMap((chapter) =>
+      chapter.changes?.sections
+        ? [
+            [
+              `#${chapter.anchor}`,
+              chapter.changes.sections.map((s, i, all) => ({
+                label: sectionName(s),
+                href: s.change === 'removed' ? undefined : link(s.href ?? `#${chapter.anchor}`),
+                note: changeNote(s.change),
+                last: i === all.length - 1,
+              })),
+            ] as [string, object[]],
+          ]
+        : [],
+    ),
+  );
 }

@@ -113,6 +113,8 @@ export function printView(
     variant,
     binder: variant === 'binder',
     contentsPageName: names.get('contents'),
+    effectivePages: variant === 'binder' ? effectivePages(book, pageCount) : [],
+    followsRelease: book.pack !== undefined,
     sections,
     measuring: pass.measuring ?? false,
     // Chromium names a destination (with its page) only for an element a link points at.
@@ -126,6 +128,22 @@ export function printView(
       .filter((u) => included(u, pass)),
     pageRules: units.map((unit) => pageRule(unit, names.get(unit.anchor)!, layout)),
   };
+}
+
+/**
+ * The binder's list of effective pages: every chapter with its page count and the edition that
+ * issued its pages, R for those this edition revised and N for those it added, once the edition
+ * follows an earlier release.
+ */
+function effectivePages(book: Book, pageCount: (anchor: string) => string) {
+  const follows = book.pack !== undefined;
+  return book.chapters.map((chapter) => ({
+    number: chapter.number,
+    title: chapter.title,
+    pages: pageCount(chapter.anchor),
+    issue: chapter.issue,
+    code: !follows || chapter.issue !== book.edition.label ? '' : chapter.changes?.isNew ? 'N' : 'R',
+  }));
 }
 
 function included(unit: PrintedUnit, pass: PassKind): boolean {

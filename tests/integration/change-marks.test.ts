@@ -144,9 +144,7 @@ describe('change marks against the last release, read from its EPUB', () => {
   it('lists every chapter in the binder with its pages, issue, and R for the one revised', () => {
     const pages = pdfPages(file('-print.pdf'), true);
     const list = pages.filter((p) => lines(p).at(-1)?.startsWith('Contents ·')).join('\n');
-    const rows = list
-      .split('\n')
-      .filter((l) => /\s\d+\s+(February|August) 2025(\s+[RN])?\s*$/.test(l));
+    const rows = list.split('\n').filter((l) => /\s\d+\s+(February|August) 2025(\s+[RN])?\s*$/.test(l));
     expect(rows).toHaveLength(153);
     const revised = rows.filter((l) => /\sR\s*$/.test(l));
     expect(revised.map((l) => l.trim().replace(/\s+/g, ' '))).toEqual(['6.1.3 Care Planning 3 August 2025 R']);

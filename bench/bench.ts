@@ -13,6 +13,7 @@ import { toolRoot } from '../scripts/core/tool-root.ts';
 import type { Book } from '../scripts/core/book.ts';
 import { generateManual } from './generate-manual.ts';
 import { benchWeb } from './web-bench.ts';
+import { benchMarks, type MarksResult } from './marks-bench.ts';
 import { median, runMeasured, type Run } from './measure.ts';
 import { resultsTable, webTable, type SizeResult, type WebRow } from './table.ts';
 
@@ -32,6 +33,7 @@ export async function main(argv: string[]): Promise<number> {
   const sizes = option(argv, '--sizes', '300,1000,2000').split(',').map(Number);
   const runs = Number(option(argv, '--runs', '3'));
   if (argv.includes('--web-only')) return webOnly(sizes, runs);
+  if (argv.includes('--marks-only')) return marksOnly(option(argv, '--sizes', '1000').split(',').map(Number), runs);
   const work = mkdtempSync(path.join(os.tmpdir(), 'manual-bench-'));
   const results: SizeResult[] = [];
   try {
@@ -73,6 +75,37 @@ async function webOnly(sizes: number[], runs: number): Promise<number> {
   const report = { date: new Date().toISOString(), machine: machine(), runs, sizes: rows };
   writeFileSync(path.join(REPO, 'bench/results-web.json'), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${webTable(rows).join('\n')}\nwritten to bench/results-web.json\n`);
+  return 0;
+}
+
+/**
+ * `npm run bench -- --marks-only [--sizes 1000]`: what change marks cost a cold build of the next
+ * edition, into bench/results-marks.json.
+ */
+async function marksOnly(sizes: number[], runs: number): Promise<number> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'manual-bench-'));
+  const rows: MarksResult[] = [];
+  try {
+    for (const pages of sizes)
+      rows.push(
+        await benchMarks(path.join(work, `manual-${pages}`), pages, runs, MANUAL, (what) =>
+          process.stderr.write(`[${pages} pages] ${what}\n`),
+        ),
+      );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  const report = { date: new Date().toISOString(), machine: machine(), runs, sizes: rows };
+  writeFileSync(path.join(REPO, 'bench/results-marks.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const table = [
+    '| Pages | Next edition, nothing changed | 20 chapters changed | the same, --no-change-marks | changed / nothing changed |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${r.none.toFixed(1)} s | ${r.changed.toFixed(1)} s | ${r.changedWithoutMarks.toFixed(1)} s | ${r.ratio.toFixed(3)} |`,
+    ),
+  ];
+  process.stdout.write(`${table.join('\n')}\nwritten to bench/results-marks.json\n`);
   return 0;
 }
 

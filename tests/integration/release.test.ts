@@ -70,6 +70,9 @@ describe('six-monthly releases of the Derby sample', () => {
     const index = readFileSync(archive('index.md'), 'utf8');
     expect(index).toContain('## February 2025 (2025-02), published 3 February 2025');
     for (const file of record.files) expect(index).toContain(file.sha256);
+    // What the next edition's change marks compare with.
+    const record = JSON.parse(readFileSync(archive('2025-08', 'release.json'), 'utf8'));
+    expect(record.chapters['children-in-care/care-planning'].units.length).toBeGreaterThan(20);
     expect(JSON.parse(readFileSync(archive('index.json'), 'utf8')).map((r: { edition: string }) => r.edition)).toEqual([
       '2025-02',
     ]);
@@ -101,7 +104,7 @@ describe('six-monthly releases of the Derby sample', () => {
     const diff = manual(['diff', '--root', root]);
     expect(diff.stdout.split('\n').filter((l) => !l.startsWith('renumbered'))).toEqual([
       'compared with the February 2025 release (archive/2025-02):',
-      'changed     6.1.4 Care Planning (children-in-care/care-planning)',
+      'changed     6.1.4 Care Planning (children-in-care/care-planning): 5 changed',
       'added       6.1.3 Emergency Placements (children-in-care/emergency-placements)',
       'removed     3.3.7 Restraint and Physical Intervention (Lighthouse and Early Help Community Support) (children-in-need/restraint-and-physical-intervention)',
       '',
@@ -153,7 +156,7 @@ describe('six-monthly releases of the Derby sample', () => {
       ['Title page (February 2025)', 'Title page (August 2025)'],
       [
         expect.stringMatching(/^Contents \(\d+ pages, February 2025\)$/),
-        expect.stringMatching(/^Contents \(\d+ pages, August 2025\)$/),
+        expect.stringMatching(/^Contents and List of Effective Pages \(\d+ pages, August 2025\)$/),
       ],
       [
         '3.3.7 Restraint and Physical Intervention (Lighthouse and Early Help Community Support) (2 pages, February 2025)',
@@ -196,6 +199,9 @@ describe('six-monthly releases of the Derby sample', () => {
     // An unchanged chapter keeps the footer of the edition that issued its pages.
     const binder = pdfPages(archive('2025-08', 'derby-childrens-social-care-2025-08-print.pdf'));
     expect(binder.map((p) => lines(p).at(-1))).toContain('1.1.1 · February 2025 · Page 1 of 2');
+    // What the next edition's change marks compare with.
+    const record = JSON.parse(readFileSync(archive('2025-08', 'release.json'), 'utf8'));
+    expect(record.chapters['children-in-care/care-planning'].units.length).toBeGreaterThan(20);
     expect(JSON.parse(readFileSync(archive('index.json'), 'utf8')).map((r: { edition: string }) => r.edition)).toEqual([
       '2025-08',
       '2025-02',

@@ -90,7 +90,7 @@ describe('the web edition of the Derby sample', () => {
     ]);
     expect(await pageText(page, 'h1')).toBe('6.7.6 Staying Put Policy');
     expect(await pageText(page, '.change-banner')).toBe(
-      'UPDATED Updated in the February 2025 edition. The Staying Put allowance rates for 2025 have been added.',
+      'UPDATED Updated in February 2025. The Staying Put allowance rates for 2025 have been added.',
     );
     expect((await pageText(page, '.chapter-body')).length).toBeGreaterThan(1000);
     expect(await pageText(page, '.pdf-page')).toMatch(/^In the partner PDF this chapter starts on page \d+\.$/);

@@ -3,11 +3,12 @@ import { checkManual } from './pipeline.ts';
 import type { Settings } from '../core/settings.ts';
 import { plural, report } from './report.ts';
 
-export async function runCheck({ root, archive, cacheDir }: Settings): Promise<number> {
+export async function runCheck({ root, archive, cacheDir, format }: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
   const checked = await checkManual(root, diagnostics, { cacheDir, archiveDir: archive });
-  report(diagnostics);
+  report(diagnostics, format);
   if (diagnostics.hasErrors() || !checked) return 1;
+  if (format !== 'text') return 0;
   const { sections, chapters } = checked.numbered.contents;
   process.stdout.write(
     `${checked.source.manifest.meta.title}: ${plural(chapters.size, 'chapter')} in ${plural(sections.length, 'section')}, ${checked.source.editions[0].label} edition: no errors\n`,

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ManualError } from '../core/diagnostics.ts';
-import type { Settings } from '../core/settings.ts';
+import { REPORT_FORMATS, type ReportFormat, type Settings } from '../core/settings.ts';
 import { settingsFrom } from './settings.ts';
 
 const USAGE = `Usage: manual <command> [options]
@@ -23,6 +23,9 @@ Options:
   --out DIR      where build writes (default: ROOT/dist)
   --archive DIR  the archive of releases (default: ROOT/archive)
   --timings      print how long each step of a build took
+  --format F     check: print problems as text (default), json (an array on standard output:
+                 file, line, column, severity, ruleId, message, fix) or github (GitHub Actions
+                 annotations on standard output)
   --no-change-marks  build, release: no change bars or inline marks against the last release
                  (the chapters' banners and the appendix still say what changed)
   --port N       preview: the port to serve on (default: 4000; 0: any free one)
@@ -75,6 +78,7 @@ function parse(argv: string[]) {
       archive: { type: 'string' },
       timings: { type: 'boolean' },
       'no-change-marks': { type: 'boolean' },
+      format: { type: 'string' },
       into: { type: 'string' },
       'split-at': { type: 'string' },
       section: { type: 'string' },
@@ -124,6 +128,9 @@ function misuse(positionals: string[], values: Values): string | undefined {
   const importOnly = (['into', 'split-at', 'section', 'force'] as const).filter((key) => values[key] !== undefined);
   const previewOnly = (['port', 'host'] as const).filter((key) => values[key] !== undefined);
   if (command !== 'preview' && previewOnly.length) return `--${previewOnly[0]} is an option of preview only`;
+  if (values.format !== undefined && command !== 'check') return '--format is an option of check only';
+  if (values.format !== undefined && !REPORT_FORMATS.includes(values.format as ReportFormat))
+    return `--format must be ${REPORT_FORMATS.join(', ')}, not "${values.format}"`;
   if (command === 'import') {
     if (files.length === 0) return 'import needs the files to import: manual import FILE...';
     const split = values['split-at'];

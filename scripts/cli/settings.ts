@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { PrintSettings, Settings } from '../core/settings.ts';
+import type { PrintSettings, ReportFormat, Settings } from '../core/settings.ts';
 import { GIGABYTE } from '../core/settings.ts';
 import { toolRoot } from '../core/tool-root.ts';
 import { templatesDir } from '../render/templates.ts';
@@ -11,6 +11,7 @@ export interface Flags {
   archive?: string;
   timings?: boolean;
   'no-change-marks'?: boolean;
+  format?: string;
 }
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
@@ -27,6 +28,7 @@ export function settingsFrom(flags: Flags, env: NodeJS.ProcessEnv): Settings {
     templatesDir: templatesDir(root),
     timings: flags.timings ?? false,
     changeMarks: !flags['no-change-marks'],
+    format: (flags.format as ReportFormat | undefined) ?? 'text',
     print: printSettingsFrom(env),
   };
 }

@@ -17,8 +17,13 @@ export interface Settings {
   timings: boolean;
   /** False for `--no-change-marks`: no change bars or inline marks, whatever the edition says. */
   changeMarks: boolean;
+  /** How problems are printed: `text` for people, `json` for editors and CI, `github` for GitHub Actions. */
+  format: ReportFormat;
   print: PrintSettings;
 }
+
+export type ReportFormat = 'text' | 'json' | 'github';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
 
 /** How the PDFs are printed. */
 export interface PrintSettings {

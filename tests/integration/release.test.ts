@@ -70,9 +70,6 @@ describe('six-monthly releases of the Derby sample', () => {
     const index = readFileSync(archive('index.md'), 'utf8');
     expect(index).toContain('## February 2025 (2025-02), published 3 February 2025');
     for (const file of record.files) expect(index).toContain(file.sha256);
-    // What the next edition's change marks compare with.
-    const record = JSON.parse(readFileSync(archive('2025-08', 'release.json'), 'utf8'));
-    expect(record.chapters['children-in-care/care-planning'].units.length).toBeGreaterThan(20);
     expect(JSON.parse(readFileSync(archive('index.json'), 'utf8')).map((r: { edition: string }) => r.edition)).toEqual([
       '2025-02',
     ]);

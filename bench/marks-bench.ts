@@ -12,6 +12,8 @@ export interface MarksResult {
   /** Median of each run's changed / none. */
   ratio: number;
   changedChapters: number;
+  /** Every run's seconds, in the order they ran. */
+  seconds: { none: number[]; changed: number[]; changedWithoutMarks: number[] };
 }
 
 const CHANGED_CHAPTERS = 20;
@@ -76,6 +78,7 @@ export async function benchMarks(
     changedWithoutMarks: median(times.changedWithoutMarks),
     ratio: median(times.changed.map((t, i) => t / times.none[i])),
     changedChapters: CHANGED_CHAPTERS,
+    seconds: times,
   };
 }
 

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The `manual` command: the pipeline is TypeScript, run from a bundle (see run-bundled.mjs).
-import { importBundled } from './run-bundled.mjs';
+// The `manual` command. An installed package runs the JavaScript built before packing (lib/); a
+// clone of the repository runs its TypeScript sources from a bundle (see run-bundled.mjs).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const { main } = await importBundled('scripts/cli/main.ts', ['scripts']);
+const packed = new URL('../lib/cli/main.mjs', import.meta.url);
+const { main } = existsSync(fileURLToPath(packed))
+  ? await import(packed.href)
+  : await (await import('./run-bundled.mjs')).importBundled('scripts/cli/main.ts', ['scripts']);
 process.exitCode = await main(process.argv.slice(2));

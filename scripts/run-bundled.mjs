@@ -19,25 +19,8 @@ export async function importBundled(entry, folders) {
   // A folder per bundle: code behind a dynamic import() goes into chunks loaded only when used.
   const bundle = path.join(repo, 'node_modules/.cache/manual-editions/cli', `${name}-${sourceHash(folders)}`);
   if (!existsSync(bundle)) {
-    const { build } = await import('esbuild');
     const temporary = `${bundle}.tmp-${process.pid}`;
-    await build({
-      entryPoints: [path.join(repo, entry)],
-      outdir: temporary,
-      outExtension: { '.js': '.mjs' },
-      splitting: true,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      external: EXTERNAL,
-      sourcemap: 'linked',
-      // Bundled CommonJS packages (yaml) call require() for Node's own modules.
-      banner: {
-        js: "import { createRequire as __manualRequire } from 'node:module'; const require = __manualRequire(import.meta.url);",
-      },
-      logLevel: 'error',
-    });
+    await bundleEntry(entry, temporary);
     try {
       renameSync(temporary, bundle);
     } catch {
@@ -49,6 +32,28 @@ export async function importBundled(entry, folders) {
     }
   }
   return import(pathToFileURL(path.join(bundle, `${name}.mjs`)).href);
+}
+
+/** Bundles `entry` (relative to the repository) into `outdir` as `<name>.mjs` and its chunks. */
+export async function bundleEntry(entry, outdir, { sourcemap = 'linked' } = {}) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [path.join(repo, entry)],
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    splitting: true,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: EXTERNAL,
+    sourcemap,
+    // Bundled CommonJS packages (yaml) call require() for Node's own modules.
+    banner: {
+      js: "import { createRequire as __manualRequire } from 'node:module'; const require = __manualRequire(import.meta.url);",
+    },
+    logLevel: 'error',
+  });
 }
 
 function sourceHash(folders) {

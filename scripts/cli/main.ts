@@ -6,6 +6,8 @@ import { settingsFrom } from './settings.ts';
 const USAGE = `Usage: manual <command> [options]
 
 Commands:
+  init     start a new manual in DIR (default: the current folder), with a first edition dated
+           today: manual init [DIR] [--title T] [--publisher P] [--templates]
   check    validate the manual (contents, chapters, links, images, amendments) without rendering
   build    check, then write the editions into the output folder
   diff     list the chapters changed, added, removed, retitled or renumbered since the last release
@@ -36,6 +38,9 @@ Options:
   --section T    import: add the chapters to the end of the existing section titled T
                  (default: a new section titled after the document)
   --force        import: write a re-imported document's changes
+  --title T      init: the manual's title (asked on a terminal when not given)
+  --publisher P  init: the council or service that publishes it (asked likewise)
+  --templates    init: also copy the built-in templates and styles into DIR/templates to rebrand
   -h, --help     show this help
 `;
 
@@ -48,6 +53,13 @@ const DEFAULT_HOST = '127.0.0.1';
 // Each command loads only what it needs: `check` without Chromium's driver, pdf-lib and the EPUB
 // packager, whose loading would be a large part of a check.
 const COMMANDS: Record<string, (settings: Settings, values: Values, files: string[]) => Promise<number>> = {
+  init: async (_settings, values, files) =>
+    (await import('./init.ts')).runInit(files[0] ?? values.root ?? '.', {
+      title: values.title,
+      publisher: values.publisher,
+      templates: values.templates ?? false,
+      today: localDate(new Date()),
+    }),
   check: async (settings) => (await import('./check.ts')).runCheck(settings),
   build: async (settings) => (await import('./build.ts')).runBuild(settings),
   diff: async (settings) => (await import('./diff.ts')).runDiff(settings),
@@ -79,6 +91,9 @@ function parse(argv: string[]) {
       timings: { type: 'boolean' },
       'no-change-marks': { type: 'boolean' },
       format: { type: 'string' },
+      title: { type: 'string' },
+      publisher: { type: 'string' },
+      templates: { type: 'boolean' },
       into: { type: 'string' },
       'split-at': { type: 'string' },
       section: { type: 'string' },
@@ -121,6 +136,12 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The date on this machine's calendar, as YYYY-MM-DD. */
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** What is wrong with the command line, if anything: import takes files and its own options, preview its own options, the others neither. */
 function misuse(positionals: string[], values: Values): string | undefined {
   const [command, ...files] = positionals;
@@ -129,6 +150,9 @@ function misuse(positionals: string[], values: Values): string | undefined {
   const previewOnly = (['port', 'host'] as const).filter((key) => values[key] !== undefined);
   if (command !== 'preview' && previewOnly.length) return `--${previewOnly[0]} is an option of preview only`;
   if (values.format !== undefined && command !== 'check') return '--format is an option of check only';
+  const initOnly = (['title', 'publisher', 'templates'] as const).filter((key) => values[key] !== undefined);
+  if (command !== 'init' && initOnly.length) return `--${initOnly[0]} is an option of init only`;
+  if (command === 'init') return files.length > 1 ? 'init takes one folder: manual init [DIR]' : undefined;
   if (values.format !== undefined && !REPORT_FORMATS.includes(values.format as ReportFormat))
     return `--format must be ${REPORT_FORMATS.join(', ')}, not "${values.format}"`;
   if (command === 'import') {

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { PrintSettings, ReportFormat, Settings } from '../core/settings.ts';
 import { GIGABYTE } from '../core/settings.ts';
-import { toolRoot } from '../core/tool-root.ts';
 import { templatesDir } from '../render/templates.ts';
 
 /** The command's flags, as parsed. */
@@ -23,8 +22,9 @@ export function settingsFrom(flags: Flags, env: NodeJS.ProcessEnv): Settings {
     root,
     out: path.resolve(flags.out ?? path.join(root, 'dist')),
     archive: path.resolve(flags.archive ?? path.join(root, 'archive')),
-    // Never in dist/, which holds only editions.
-    cacheDir: env.MANUAL_CACHE_DIR || path.join(toolRoot(), 'node_modules/.cache/manual-editions'),
+    // The manual's own project, never dist/ (which holds only editions) nor this tool's folder,
+    // which may be installed read-only.
+    cacheDir: env.MANUAL_CACHE_DIR || path.join(root, 'node_modules/.cache/manual-editions'),
     templatesDir: templatesDir(root),
     timings: flags.timings ?? false,
     changeMarks: !flags['no-change-marks'],

@@ -2,9 +2,10 @@ import path from 'node:path';
 import { Diagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import { renderOutputs, writeOutputs } from '../output/render-outputs.ts';
-import type { Timing } from '../render/contract.ts';
+import type { StepTimer, Timing } from '../render/contract.ts';
 import { startBrowsers } from '../render/pdf/browsers.ts';
 import { buildBook } from './pipeline.ts';
+import { startProgress, type Progress } from './progress.ts';
 import { report } from './report.ts';
 
 export function timingsPrinter(enabled: boolean): Timing | undefined {
@@ -20,28 +21,58 @@ export async function runBuild(settings: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
   // Chromium starts while the manual is checked, in processes of its own.
   const browsers = startBrowsers(settings.print);
+  const progress = startProgress(settings.progress, BUILD_STEPS);
   let rendering = false;
+  let written: string[] = [];
   try {
-    const book = await buildBook(settings.root, diagnostics, {
-      cacheDir: settings.cacheDir,
-      archiveDir: settings.archive,
-      changeMarks: settings.changeMarks,
-    });
+    const book = await progress.time('check', () =>
+      buildBook(settings.root, diagnostics, {
+        cacheDir: settings.cacheDir,
+        archiveDir: settings.archive,
+        changeMarks: settings.changeMarks,
+      }),
+    );
     timing?.('check and book model', performance.now() - started);
-    report(diagnostics);
     if (!book) {
+      await progress.end();
+      report(diagnostics);
       process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');
       return 1;
     }
     rendering = true; // from here on, renderOutputs closes the browser
-    const outputs = await renderOutputs(book, settings, timing, browsers);
-    const written = await writeOutputs(outputs.files, settings.out);
-    for (const line of writtenLines(written, settings.out)) process.stdout.write(`${line}\n`);
+    const shown = { time: timedSteps(progress, timing), count: progress.count };
+    const outputs = await renderOutputs(book, settings, timing, browsers, shown);
+    written = await progress.time('writing', () => writeOutputs(outputs.files, settings.out));
   } finally {
+    await progress.end();
     if (!rendering) await browsers.close();
   }
+  report(diagnostics);
+  for (const line of writtenLines(written, settings.out)) process.stdout.write(`${line}\n`);
   timing?.('whole build', performance.now() - started);
   return 0;
+}
+
+/** The steps a build shows, in the order they start. */
+const BUILD_STEPS = [
+  'check',
+  'measuring passes',
+  'partner PDF',
+  'binder PDF',
+  'EPUB',
+  'HTML edition',
+  'web edition',
+  'search index',
+  'amendment pack',
+  'writing',
+];
+
+/** A step timer that shows each step and, with --timings, prints how long it took. */
+export function timedSteps(progress: Progress, timing: Timing | undefined): StepTimer {
+  return (step, work) => {
+    const started = performance.now();
+    return progress.time(step, work).finally(() => timing?.(step, performance.now() - started));
+  };
 }
 
 /** What a build says it wrote: each file in the output folder, and each folder below it (the web edition) once. */

@@ -25,6 +25,7 @@ Options:
   --out DIR      where build writes (default: ROOT/dist)
   --archive DIR  the archive of releases (default: ROOT/archive)
   --timings      print how long each step of a build took
+  -q, --quiet    build, release: print only problems and the files written (no progress)
   --format F     check: print problems as text (default), json (an array on standard output:
                  file, line, column, severity, ruleId, message, fix) or github (GitHub Actions
                  annotations on standard output)
@@ -91,6 +92,7 @@ function parse(argv: string[]) {
       timings: { type: 'boolean' },
       'no-change-marks': { type: 'boolean' },
       format: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
       title: { type: 'string' },
       publisher: { type: 'string' },
       templates: { type: 'boolean' },
@@ -126,7 +128,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    return await COMMANDS[command](settingsFrom(values, process.env), values, positionals.slice(1));
+    const settings = settingsFrom(values, process.env, process.stdout.isTTY === true);
+    return await COMMANDS[command](settings, values, positionals.slice(1));
   } catch (e) {
     if (e instanceof ManualError) {
       process.stderr.write(`${e.message}\n`);

@@ -3,20 +3,34 @@ import { Diagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import { releaseEdition } from '../release/release.ts';
 import { verifyArchive } from '../release/verify.ts';
-import { timingsPrinter } from './build.ts';
+import { timedSteps, timingsPrinter } from './build.ts';
+import { startProgress } from './progress.ts';
 import { buildBook } from './pipeline.ts';
 import { plural, report } from './report.ts';
 
+/** The steps a release shows; each build's own steps show under the one running. */
+const RELEASE_STEPS = ['check', 'first build', 'second build, to compare', 'archiving'];
+
 export async function runRelease(settings: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
-  // The release gate refuses, where `check` warns, a change the amendments do not list.
-  const book = await buildBook(settings.root, diagnostics, {
-    cacheDir: settings.cacheDir,
-    archiveDir: settings.archive,
-    changeMarks: settings.changeMarks,
-    gate: 'error',
-  });
-  const released = book && (await releaseEdition(book, settings, timingsPrinter(settings.timings)));
+  const timing = timingsPrinter(settings.timings);
+  const progress = startProgress(settings.progress, RELEASE_STEPS);
+  let released;
+  try {
+    // The release gate refuses, where `check` warns, a change the amendments do not list.
+    const book = await progress.time('check', () =>
+      buildBook(settings.root, diagnostics, {
+        cacheDir: settings.cacheDir,
+        archiveDir: settings.archive,
+        changeMarks: settings.changeMarks,
+        gate: 'error',
+      }),
+    );
+    const shown = { time: timedSteps(progress, timing), count: progress.count };
+    released = book && (await releaseEdition(book, settings, timing, shown));
+  } finally {
+    await progress.end();
+  }
   report(diagnostics);
   if (!released) {
     process.stderr.write('manual release: nothing was archived; fix the errors above and release again\n');

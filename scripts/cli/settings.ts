@@ -11,12 +11,13 @@ export interface Flags {
   timings?: boolean;
   'no-change-marks'?: boolean;
   format?: string;
+  quiet?: boolean;
 }
 
 export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 
 /** The settings of one command: its flags, then the MANUAL_* variables of `env`, then the defaults. */
-export function settingsFrom(flags: Flags, env: NodeJS.ProcessEnv): Settings {
+export function settingsFrom(flags: Flags, env: NodeJS.ProcessEnv, terminal = false): Settings {
   const root = path.resolve(flags.root ?? process.cwd());
   return {
     root,
@@ -29,6 +30,8 @@ export function settingsFrom(flags: Flags, env: NodeJS.ProcessEnv): Settings {
     timings: flags.timings ?? false,
     changeMarks: !flags['no-change-marks'],
     format: (flags.format as ReportFormat | undefined) ?? 'text',
+    // --timings prints each step's time already.
+    progress: flags.quiet || flags.timings ? 'quiet' : terminal && env.TERM !== 'dumb' ? 'terminal' : 'lines',
     print: printSettingsFrom(env),
   };
 }

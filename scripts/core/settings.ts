@@ -17,12 +17,15 @@ export interface Settings {
   timings: boolean;
   /** False for `--no-change-marks`: no change bars or inline marks, whatever the edition says. */
   changeMarks: boolean;
+  /** How `build` and `release` show their steps: a task list on a terminal, plain lines off one, or nothing. */
+  progress: ProgressMode;
   /** How problems are printed: `text` for people, `json` for editors and CI, `github` for GitHub Actions. */
   format: ReportFormat;
   print: PrintSettings;
 }
 
 export type ReportFormat = 'text' | 'json' | 'github';
+export type ProgressMode = 'terminal' | 'lines' | 'quiet';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
 
 /** How the PDFs are printed. */

@@ -2,7 +2,14 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Book } from '../core/book.ts';
 import { writeFileAtomic } from '../core/write-atomic.ts';
-import { stepTimer, type Renderer, type RenderSettings, type Timing } from '../render/contract.ts';
+import {
+  stepTimer,
+  type Renderer,
+  type RenderSettings,
+  type StepCounter,
+  type StepTimer,
+  type Timing,
+} from '../render/contract.ts';
 import { epubRenderer } from '../render/epub/epub-renderer.ts';
 import { htmlRenderer } from '../render/html/html-renderer.ts';
 import { amendmentPackRenderer } from '../render/pdf/amendment-pack.ts';
@@ -40,10 +47,12 @@ export async function renderOutputs(
   settings: RenderSettings,
   timing?: Timing,
   browsers: Browsers = startBrowsers(settings.print),
+  shown: { time?: StepTimer; count?: StepCounter } = {},
 ): Promise<Outputs> {
   const results = new Results();
   try {
-    const files = await renderBook(book, RENDERERS, { settings, browsers, results, time: stepTimer(timing), timing });
+    const time = shown.time ?? stepTimer(timing);
+    const files = await renderBook(book, RENDERERS, { settings, browsers, results, time, timing, count: shown.count });
     const binder = await results.get('binder-pdf');
     return {
       files: new Map(files.map((file) => [file.name, file.data])),

@@ -5,7 +5,7 @@ import { ManualError } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import type { ReleaseRecord } from '../load/release-record.ts';
 import { renderOutputs } from '../output/render-outputs.ts';
-import { editionName, type Timing } from '../render/contract.ts';
+import { editionName, type StepCounter, type StepTimer, type Timing } from '../render/contract.ts';
 import { alreadyArchived, fileRelease, mendArchive } from './file-release.ts';
 import { releaseRecord } from './record.ts';
 
@@ -20,12 +20,15 @@ export async function releaseEdition(
   book: Book,
   settings: Settings,
   timing?: Timing,
+  shown: { time?: StepTimer; count?: StepCounter } = {},
 ): Promise<{ folder: string; record: ReleaseRecord }> {
   await mendArchive(settings.archive, book.meta.language);
   const folder = path.join(settings.archive, book.edition.id);
   if (existsSync(folder)) throw alreadyArchived(book.edition.id, folder);
-  const first = await renderOutputs(book, settings, timing);
-  const second = await renderOutputs(book, settings, timing);
+  const time = shown.time ?? ((_step, work) => work());
+  const build = () => renderOutputs(book, settings, timing, undefined, shown);
+  const first = await time('first build', build);
+  const second = await time('second build, to compare', build);
   // The one-page HTML edition is a preview of what the archive keeps; the web edition's site is archived.
   const files = new Map([...first.files].filter(([name]) => name !== `${editionName(book)}.html`));
   for (const [name, data] of files) {
@@ -41,6 +44,6 @@ export async function releaseEdition(
     }
   }
   const record = releaseRecord(book, settings.root, first, files);
-  await fileRelease(settings.archive, folder, files, record, book.meta.language);
+  await time('archiving', () => fileRelease(settings.archive, folder, files, record, book.meta.language));
   return { folder, record };
 }

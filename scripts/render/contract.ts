@@ -47,6 +47,8 @@ export interface RenderContext {
   time: StepTimer;
   /** Told how long each step took, when the user asked (`--timings`). */
   timing?: Timing;
+  /** Told how far a step whose work can be counted has gone (parts measured), for a progress bar. */
+  count?: StepCounter;
   /** What the last render of the same manual made, for a renderer to reuse (the preview); none: nothing is kept. */
   keep?: Keep;
 }
@@ -74,6 +76,7 @@ export function keptValues(): Keep {
 }
 
 export type Timing = (step: string, milliseconds: number) => void;
+export type StepCounter = (step: string, done: number, total: number) => void;
 export type StepTimer = <T>(step: string, work: () => Promise<T>) => Promise<T>;
 
 export function stepTimer(timing: Timing | undefined): StepTimer {

@@ -14,7 +14,11 @@ describe('settingsFrom', () => {
       timings: false,
       print: { chromium: DEFAULT_CHROMIUM, timeout: 600_000, memoryBudget: 3 * GIGABYTE, oneAtATime: undefined },
     });
-    expect(defaults.cacheDir).toMatch(/node_modules\/\.cache\/manual-editions$/);
+    expect(defaults.cacheDir).toBe(path.join(SMALL, 'node_modules/.cache/manual-editions'));
+    expect(defaults.progress).toBe('lines');
+    expect(settingsFrom({ root: SMALL }, {}, true).progress).toBe('terminal');
+    expect(settingsFrom({ root: SMALL, quiet: true }, {}, true).progress).toBe('quiet');
+    expect(settingsFrom({ root: SMALL }, { TERM: 'dumb' }, true).progress).toBe('lines');
     const env = {
       MANUAL_CHROMIUM: '/opt/chromium',
       MANUAL_PRINT_TIMEOUT: '30',

@@ -21,6 +21,8 @@ export interface PrintOptions {
   timeout: number;
   /** Told how long each step took, when the caller wants to know. */
   timing?: (step: string, milliseconds: number) => void;
+  /** Told how many of a step's prints are done, of how many. */
+  count?: (step: string, done: number, total: number) => void;
 }
 
 /** One headless Chromium for a whole build, shared by every PDF it prints. */

@@ -23,6 +23,7 @@ export const pdfRenderer: Renderer = {
     const measuring = await pdfJob(book, browser, settings.templatesDir, {
       timeout: settings.print.timeout,
       timing: context.timing,
+      count: context.count,
     });
     const measured = kept ? undefined : await time('measuring passes', () => measurePdfs(measuring));
     const layouts = kept?.layouts ?? measured!.layouts;

@@ -101,11 +101,18 @@ const PRINTS_AT_ONCE = Math.max(2, Math.min(4, availableParallelism()));
  */
 export async function measurePdfs(job: PdfJob): Promise<{ layouts: Record<Variant, Layout>; blocks: BlockOffsets }> {
   const frameUnits = job.units.filter((u) => u.kind !== 'chapter');
-  const [partnerFrame, binderFrame, ...chapters] = await atMostAtOnce(PRINTS_AT_ONCE, [
+  const prints = [
     () => measurePart(job, 'partner', frameUnits, { frame: true }),
     () => measurePart(job, 'binder', frameUnits, { frame: true }),
     ...chapterParts(job).map((units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) })),
-  ]);
+  ];
+  let done = 0;
+  const counted = prints.map((print) => async () => {
+    const part = await print();
+    job.options.count?.('measuring passes', ++done, prints.length);
+    return part;
+  });
+  const [partnerFrame, binderFrame, ...chapters] = await atMostAtOnce(PRINTS_AT_ONCE, counted);
   const measure = joinMeasures('partner', job.units, [partnerFrame, ...chapters]);
   const partner = planLayout('partner', job.units, measure, new Set(), job.anchors.partner);
   const frame = unitCounts('binder', frameUnits, binderFrame.measure, new Set());

@@ -23,6 +23,7 @@ export async function runBuild(settings: Settings): Promise<number> {
   const browsers = startBrowsers(settings.print);
   const progress = startProgress(settings.progress, BUILD_STEPS);
   let rendering = false;
+  let checked = true;
   let written: string[] = [];
   try {
     const book = await progress.time('check', () =>
@@ -34,9 +35,7 @@ export async function runBuild(settings: Settings): Promise<number> {
     );
     timing?.('check and book model', performance.now() - started);
     if (!book) {
-      await progress.end();
-      report(diagnostics);
-      process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');
+      checked = false;
       return 1;
     }
     rendering = true; // from here on, renderOutputs closes the browser
@@ -46,8 +45,10 @@ export async function runBuild(settings: Settings): Promise<number> {
   } finally {
     await progress.end();
     if (!rendering) await browsers.close();
+    // After the progress display, which owns the terminal while it runs; also when rendering failed.
+    report(diagnostics);
+    if (!checked) process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');
   }
-  report(diagnostics);
   for (const line of writtenLines(written, settings.out)) process.stdout.write(`${line}\n`);
   timing?.('whole build', performance.now() - started);
   return 0;

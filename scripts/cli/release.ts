@@ -30,8 +30,8 @@ export async function runRelease(settings: Settings): Promise<number> {
     released = book && (await releaseEdition(book, settings, timing, shown));
   } finally {
     await progress.end();
+    report(diagnostics);
   }
-  report(diagnostics);
   if (!released) {
     process.stderr.write('manual release: nothing was archived; fix the errors above and release again\n');
     return 1;

@@ -1,5 +1,14 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, removeCopies, scratchDir } from '../helpers/fixture.ts';
@@ -10,6 +19,7 @@ import { REPO, removeCopies, scratchDir } from '../helpers/fixture.ts';
  * checked and built there with `npx manual`.
  */
 const SLOW = 900_000;
+let source: string;
 let tarball: string;
 let project: string;
 let installed: string;
@@ -28,8 +38,16 @@ function snapshot(dir: string): string[] {
 }
 
 beforeAll(() => {
+  // Packed from a copy, so that the repository never holds lib/ while other tests run its command.
+  source = scratchDir('manual-source-');
+  for (const entry of ['package.json', 'package-lock.json', 'README.md', 'scripts', 'templates', 'docs'])
+    cpSync(path.join(REPO, entry), path.join(source, entry), { recursive: true });
+  symlinkSync(path.join(REPO, 'node_modules'), path.join(source, 'node_modules'));
   const packs = scratchDir('manual-pack-');
-  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', packs], { cwd: REPO, encoding: 'utf8' });
+  const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', packs], {
+    cwd: source,
+    encoding: 'utf8',
+  });
   tarball = path.join(packs, name.trim().split('\n').at(-1)!);
   project = scratchDir('manual-council-');
   writeFileSync(path.join(project, 'package.json'), '{ "name": "council-manual", "private": true }\n');
@@ -53,7 +71,7 @@ describe('the installed package', () => {
     expect(files).toContain('package/templates/init/chapters/contents.yml');
     expect(files.filter((f) => /^package\/(tests|bench|archive|chapters|scripts\/\w+\/)/.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith('.ts'))).toEqual([]);
-    expect(existsSync(path.join(REPO, 'lib'))).toBe(false); // postpack cleans up after itself
+    expect(existsSync(path.join(source, 'lib'))).toBe(false); // postpack cleans up after itself
   });
 
   it('starts, checks and builds a manual with npx, writing nothing inside itself', { timeout: SLOW }, () => {

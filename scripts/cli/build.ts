@@ -2,9 +2,9 @@ import path from 'node:path';
 import { Diagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import { renderOutputs, writeOutputs } from '../output/render-outputs.ts';
-import type { StepTimer, Timing } from '../render/contract.ts';
+import type { StepCounter, StepTimer, Timing } from '../render/contract.ts';
 import { startBrowsers } from '../render/pdf/browsers.ts';
-import { buildBook } from './pipeline.ts';
+import { buildBook, pipelineOptions } from './pipeline.ts';
 import { startProgress, type Progress } from './progress.ts';
 import { report } from './report.ts';
 
@@ -26,21 +26,14 @@ export async function runBuild(settings: Settings): Promise<number> {
   let checked = true;
   let written: string[] = [];
   try {
-    const book = await progress.time('check', () =>
-      buildBook(settings.root, diagnostics, {
-        cacheDir: settings.cacheDir,
-        archiveDir: settings.archive,
-        changeMarks: settings.changeMarks,
-      }),
-    );
+    const book = await progress.time('check', () => buildBook(settings.root, diagnostics, pipelineOptions(settings)));
     timing?.('check and book model', performance.now() - started);
     if (!book) {
       checked = false;
       return 1;
     }
     rendering = true; // from here on, renderOutputs closes the browser
-    const shown = { time: timedSteps(progress, timing), count: progress.count };
-    const outputs = await renderOutputs(book, settings, timing, browsers, shown);
+    const outputs = await renderOutputs(book, settings, timing, browsers, shownSteps(progress, timing));
     written = await progress.time('writing', () => writeOutputs(outputs.files, settings.out));
   } finally {
     await progress.end();
@@ -68,12 +61,13 @@ const BUILD_STEPS = [
   'writing',
 ];
 
-/** A step timer that shows each step and, with --timings, prints how long it took. */
-export function timedSteps(progress: Progress, timing: Timing | undefined): StepTimer {
-  return (step, work) => {
+/** The renderers' step timer and counter: each step shown and, with --timings, how long it took printed. */
+export function shownSteps(progress: Progress, timing: Timing | undefined): { time: StepTimer; count: StepCounter } {
+  const time: StepTimer = (step, work) => {
     const started = performance.now();
     return progress.time(step, work).finally(() => timing?.(step, performance.now() - started));
   };
+  return { time, count: progress.count };
 }
 
 /** What a build says it wrote: each file in the output folder, and each folder below it (the web edition) once. */

@@ -3,6 +3,7 @@ import { diffChapters, type Changes } from '../changes/diff.ts';
 import { checkAmendmentsAgainstChanges } from '../changes/gate.ts';
 import { changedBook } from '../changes/changed-book.ts';
 import type { Diagnostics, Severity } from '../core/diagnostics.ts';
+import type { Settings } from '../core/settings.ts';
 import { loadManual } from '../load/load-manual.ts';
 import { cachedParser, uncachedParser } from '../load/markdown-cache.ts';
 import type { ManualSource } from '../load/types.ts';
@@ -31,6 +32,11 @@ export interface PipelineOptions {
   changeMarks?: boolean;
   /** Compare with the baseline even when it is the current edition, already released. */
   compareReleased?: boolean;
+}
+
+/** The pipeline's options as the command's settings give them. */
+export function pipelineOptions(settings: Settings, more: Partial<PipelineOptions> = {}): PipelineOptions {
+  return { cacheDir: settings.cacheDir, archiveDir: settings.archive, changeMarks: settings.changeMarks, ...more };
 }
 
 /** load -> number -> resolve links: everything `manual check` validates, without rendering. */

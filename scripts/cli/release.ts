@@ -3,9 +3,9 @@ import { Diagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import { releaseEdition } from '../release/release.ts';
 import { verifyArchive } from '../release/verify.ts';
-import { timedSteps, timingsPrinter } from './build.ts';
+import { shownSteps, timingsPrinter } from './build.ts';
 import { startProgress } from './progress.ts';
-import { buildBook } from './pipeline.ts';
+import { buildBook, pipelineOptions } from './pipeline.ts';
 import { plural, report } from './report.ts';
 
 /** The steps a release shows; each build's own steps show under the one running. */
@@ -18,16 +18,9 @@ export async function runRelease(settings: Settings): Promise<number> {
   let released;
   try {
     // The release gate refuses, where `check` warns, a change the amendments do not list.
-    const book = await progress.time('check', () =>
-      buildBook(settings.root, diagnostics, {
-        cacheDir: settings.cacheDir,
-        archiveDir: settings.archive,
-        changeMarks: settings.changeMarks,
-        gate: 'error',
-      }),
-    );
-    const shown = { time: timedSteps(progress, timing), count: progress.count };
-    released = book && (await releaseEdition(book, settings, timing, shown));
+    const options = pipelineOptions(settings, { gate: 'error' });
+    const book = await progress.time('check', () => buildBook(settings.root, diagnostics, options));
+    released = book && (await releaseEdition(book, settings, timing, shownSteps(progress, timing)));
   } finally {
     await progress.end();
     report(diagnostics);

@@ -26,8 +26,8 @@ export interface BlockUnit extends UnitRecord {
 /** Elements whose children are the units: lists, tables and their row groups, the footnotes. */
 const CONTAINERS = new Set(['ul', 'ol', 'table', 'thead', 'tbody', 'tfoot']);
 const HEADING = /^h[1-6]$/;
-/** What a reader does not see as words of the unit: numbers the book adds, markers, change marks. */
-const NOT_WORDS = ['heading-number', 'change-text', 'change-removed', 'page-finder'];
+/** What a reader does not see as words of the unit: numbers the book adds, markers, change marks and banners. */
+const NOT_WORDS = ['heading-number', 'change-text', 'change-removed', 'change-banner', 'page-finder'];
 
 /** The units of `children` (a chapter's body, or the content of a chapter document), in reading order. */
 export function blockUnits(children: (RootContent | ElementContent)[], path: number[] = []): BlockUnit[] {
@@ -74,7 +74,7 @@ function isMarker(node: Element): boolean {
   return (
     node.properties['epub:type'] === 'pagebreak' ||
     node.properties.role === 'doc-pagebreak' ||
-    (Array.isArray(classes) && classes.some((c) => NOT_WORDS.includes(String(c)) || String(c) === 'change-banner'))
+    (Array.isArray(classes) && classes.some((c) => NOT_WORDS.includes(String(c))))
   );
 }
 

@@ -86,3 +86,13 @@ export function manual(
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** The Derby sample's next edition, August 2025, updating Care Planning: put in place of `editions:\n`. */
+export const SAMPLE_NEXT_EDITION = `editions:
+  - edition: 2025-08
+    date: 2025-08-04
+    next-update: February 2026
+    updated:
+      - chapter: children-in-care/care-planning
+        details: A care plan is now reviewed at every looked after review.
+`;

@@ -2,7 +2,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epubcheck, openEpub } from '../helpers/epub.ts';
-import { copyManual, edit, manual, REPO, removeCopies, scratchDir } from '../helpers/fixture.ts';
+import { copyManual, edit, manual, REPO, removeCopies, scratchDir, SAMPLE_NEXT_EDITION } from '../helpers/fixture.ts';
 import { darkPixels, MM, passage, rowsMarked, wordsOn } from '../helpers/change-bars.ts';
 import { lines, pdfPages } from '../helpers/pdf.ts';
 
@@ -13,14 +13,6 @@ import { lines, pdfPages } from '../helpers/pdf.ts';
  */
 const SLOW = 600_000;
 const CHAPTER = 'chapters/children-in-care/care-planning.md';
-const NEXT_EDITION = `editions:
-  - edition: 2025-08
-    date: 2025-08-04
-    next-update: February 2026
-    updated:
-      - chapter: children-in-care/care-planning
-        details: A care plan is now reviewed at every looked after review.
-`;
 const CHANGED_SECTIONS =
   'Changed: 1 The Care Plan and When It Is Required; 2 Contents of the Care Plan; 2.2 The Health Plan and Personal Education Plan';
 
@@ -74,7 +66,7 @@ beforeAll(() => {
     '### The Health Plan and Personal Education Plan\n',
     '### The Health Plan and Personal Education Plan\n\nA new paragraph about health plans, added in this edition.\n',
   );
-  edit(root, 'chapters/amendments.yml', 'editions:\n', NEXT_EDITION);
+  edit(root, 'chapters/amendments.yml', 'editions:\n', SAMPLE_NEXT_EDITION);
   const built = manual(['build', '--root', root, '--out', out]);
   expect(built.stderr).toBe('');
   expect(built.status).toBe(0);

@@ -1,7 +1,7 @@
 import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyManual, edit, manual, REPO, removeCopies, write } from '../helpers/fixture.ts';
+import { copyManual, edit, manual, REPO, removeCopies, write, SAMPLE_NEXT_EDITION } from '../helpers/fixture.ts';
 import { lines, pdfInfo, pdfPages } from '../helpers/pdf.ts';
 
 /**
@@ -30,15 +30,6 @@ function filingRows(pages: string[]): string[][] {
   });
   return rows;
 }
-
-const NEXT_EDITION = `editions:
-  - edition: 2025-08
-    date: 2025-08-04
-    next-update: February 2026
-    updated:
-      - chapter: children-in-care/care-planning
-        details: A care plan is now reviewed at every looked after review.
-`;
 
 describe('six-monthly releases of the Derby sample', () => {
   it('releases the February 2025 edition into archive/2025-02, reproducibly', { timeout: SLOW }, () => {
@@ -114,7 +105,7 @@ describe('six-monthly releases of the Derby sample', () => {
   });
 
   it('refuses to release while the amendments leave changes out, and archives nothing', () => {
-    edit(root, 'chapters/amendments.yml', 'editions:\n', NEXT_EDITION);
+    edit(root, 'chapters/amendments.yml', 'editions:\n', SAMPLE_NEXT_EDITION);
     const result = release();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(

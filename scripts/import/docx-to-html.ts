@@ -2,6 +2,8 @@ import type { Root } from 'hast';
 import mammoth from 'mammoth';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { noteCrossReferences } from './note-cross-references.ts';
+import { joinSplitLinks, liftNoteMarks } from './note-marks-in-links.ts';
 import type { ImportImage } from './types.ts';
 
 /** Classes the style map gives paragraphs that are dropped: Word's table of contents and title page. */
@@ -37,7 +39,9 @@ export interface DocxHtml {
  * Converts a .docx to an HTML tree with mammoth; images go into `images/PREFIX-N.EXT` (their
  * description, when Word has one, is the alt text mammoth adds). Tracked changes come out
  * accepted (mammoth reads w:ins and skips w:del), comments are left out; both are listed by
- * docx-review.ts. Throws when the bytes are not a Word document.
+ * docx-review.ts. Cross-references to notes become marks of those notes, and marks inside a
+ * link's text follow the link (note-cross-references.ts, note-marks-in-links.ts). Throws when
+ * the bytes are not a Word document.
  */
 export async function docxToHtml(bytes: Buffer, imagePrefix: string): Promise<DocxHtml> {
   const images: ImportImage[] = [];
@@ -47,9 +51,16 @@ export async function docxToHtml(bytes: Buffer, imagePrefix: string): Promise<Do
     images.push({ path, bytes: new Uint8Array(await image.readAsBuffer()) });
     return { src: path };
   });
-  const result = await mammoth.convertToHtml({ buffer: bytes }, { styleMap: STYLE_MAP, convertImage });
-  const notes = result.messages.filter((m) => !UNINTERESTING.test(m.message)).map((m) => m.message);
-  return { tree: unified().use(rehypeParse, { fragment: true }).parse(result.value), images, notes };
+  const crossReferenced = await noteCrossReferences(bytes);
+  const notes = [...crossReferenced.notes];
+  const result = await mammoth.convertToHtml(
+    { buffer: crossReferenced.bytes },
+    { styleMap: STYLE_MAP, convertImage, transformDocument: liftNoteMarks(notes) },
+  );
+  notes.push(...result.messages.filter((m) => !UNINTERESTING.test(m.message)).map((m) => m.message));
+  const tree = unified().use(rehypeParse, { fragment: true }).parse(result.value);
+  joinSplitLinks(tree);
+  return { tree, images, notes };
 }
 
 const EXTENSIONS: Record<string, string> = {

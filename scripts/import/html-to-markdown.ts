@@ -1,6 +1,7 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { defaultHandlers } from 'hast-util-to-mdast';
-import type { FootnoteDefinition, Html, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
+import { toString } from 'hast-util-to-string';
+import type { FootnoteDefinition, FootnoteReference, Html, Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import rehypeRemark, { type Options } from 'rehype-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
@@ -66,6 +67,8 @@ function rawInline(state: State, node: Element, tag: string): PhrasingContent[] 
 
 function anchorOrLink(state: State, node: Element): Nodes | Nodes[] {
   const { href, id } = node.properties;
+  const mark = noteMark(node);
+  if (mark) return mark;
   if (href === undefined && typeof id === 'string' && id !== '') {
     const anchor: Html = { type: 'html', value: `<a id="${id.replace(/["<>&]/g, '')}"></a>`, data: { anchorId: id } };
     return [anchor, ...inline(state, node)];
@@ -74,12 +77,22 @@ function anchorOrLink(state: State, node: Element): Nodes | Nodes[] {
   return { type: 'link', url: String(href), title: null, children: inline(state, node) };
 }
 
-/** mammoth's `<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>`. */
+/**
+ * mammoth's `<sup><a href="#footnote-1" id="footnote-ref-1">[1]</a></sup>`, also inside a
+ * superscript run's own `<sup>`.
+ */
 function noteReference(node: Element): PhrasingContent | undefined {
   const only = node.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''));
-  if (only.length !== 1 || only[0].type !== 'element' || only[0].tagName !== 'a') return undefined;
-  const target = NOTE_REF.exec(String(only[0].properties.href ?? ''));
-  return target ? { type: 'footnoteReference', identifier: target[1], label: target[1] } : undefined;
+  if (only.length !== 1 || only[0].type !== 'element') return undefined;
+  if (only[0].tagName === 'sup') return noteReference(only[0]);
+  return only[0].tagName === 'a' ? noteMark(only[0], true) : undefined;
+}
+
+/** mammoth's mark of a note, `<a href="#footnote-1">[1]</a>`, also where its `<sup>` was lost. */
+function noteMark(node: Element, inSup = false): FootnoteReference | undefined {
+  const target = NOTE_REF.exec(String(node.properties.href ?? ''));
+  if (!target || !(inSup || /^\[\d+\]$/.test(toString(node).trim()))) return undefined;
+  return { type: 'footnoteReference', identifier: target[1], label: target[1] };
 }
 
 /** mammoth's list of notes at the end of the document; true when this list was one. */

@@ -4,7 +4,7 @@ import { slug as slugify } from 'github-slugger';
 import type { Root } from 'mdast';
 import { ManualError } from '../core/diagnostics.ts';
 import { chapterMarkdown } from './chapter-markdown.ts';
-import { attachNotes } from './chapter-notes.ts';
+import { attachNotes, notesNotCarried } from './chapter-notes.ts';
 import { cleanHtml } from './clean-html.ts';
 import { reviewDocx, type DocxReview } from './docx-review.ts';
 import { docxToHtml } from './docx-to-html.ts';
@@ -53,14 +53,16 @@ export async function importDocument(file: string, options: DocumentOptions): Pr
   const drafts = splitChapters(markdown.root.children, splitAt, fallbackTitle);
   const notes = [...read.notes];
   const mine = new Set<string>();
+  const usedNotes = new Set<string>();
   const linked = drafts.map((draft) => {
     const id = uniqueId(options.into, draft.title, (candidate) => mine.has(candidate) || options.taken(candidate));
     mine.add(id);
     const body: Root = { type: 'root', children: draft.blocks };
-    for (const missing of attachNotes(body, markdown.notes))
+    for (const missing of attachNotes(body, markdown.notes, usedNotes))
       notes.push(`a reference to note "${missing}", which the document lacks, was dropped`);
     return { id, body, titleIds: draft.titleIds ?? [], draft };
   });
+  notes.push(...notesNotCarried(markdown.notes, usedNotes));
   notes.push(...linkChapters(linked));
   const meta = { source: name, sourceTitle: title };
   const chapters = linked.map(({ id, body, draft }) => ({

@@ -1,5 +1,5 @@
 import type { Element, ElementContent } from 'hast';
-import type { Html, PhrasingContent, Table, TableCell, TableRow } from 'mdast';
+import type { Html, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { Options } from 'rehype-remark';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -74,8 +74,8 @@ function significant(children: ElementContent[]): ElementContent[] {
 }
 
 /** The table as markdown: a GFM table when it fits, else the table as raw HTML (spans kept). */
-export function tableHandler(state: State, node: Element): Table | Html {
-  if (!fitsGfm(node)) return { type: 'html', value: toHtml(withoutWhitespace(node)) };
+export function tableHandler(state: State, node: Element): Table | Html | RootContent[] {
+  if (!fitsGfm(node)) return rawTable(state, node);
   const rows: TableRow[] = tableRows(node).map((row) => ({
     type: 'tableRow',
     children: cells(row).map((cell): TableCell => {
@@ -86,6 +86,43 @@ export function tableHandler(state: State, node: Element): Table | Html {
     }),
   }));
   return { type: 'table', align: rows[0].children.map(() => null), children: rows };
+}
+
+/**
+ * A table kept as raw HTML, on one line. A cell holding a note mark is written as markdown
+ * between the HTML before and after it, each part its own block (blank lines around the cell's
+ * markdown end the HTML blocks, and every part after the first starts with `</td>` or `</th>`,
+ * so CommonMark reads it as HTML again): markdown footnotes work only in markdown, and the
+ * manual's HTML parser puts the parts together into one table.
+ */
+function rawTable(state: State, node: Element): Html | RootContent[] {
+  const table = withoutWhitespace(node);
+  const marked: Element[] = [];
+  // A table inside a cell is part of the cell.
+  for (const cell of tableRows(table).flatMap(cells).filter(holdsNoteMark)) {
+    marked.push({ ...cell });
+    cell.children = [{ type: 'comment', value: `${CELL}${marked.length - 1}` }];
+  }
+  const parts = toHtml(table).split(new RegExp(`<!--${CELL}\\d+-->`));
+  const first: Html = { type: 'html', value: parts[0] };
+  const blocks: RootContent[] = [first];
+  marked.forEach((cell, i) => {
+    blocks.push(...(state.toFlow(state.all(cell) as RootContent[]) as RootContent[]));
+    blocks.push({ type: 'html', value: parts[i + 1] });
+  });
+  return blocks.length === 1 ? first : blocks;
+}
+
+/** Stands, as an HTML comment, for the content of a cell written as markdown while the table is written as HTML. */
+const CELL = 'import-cell-';
+const NOTE_MARK = /^#(footnote|endnote)-\d+$/;
+
+function holdsNoteMark(node: Element): boolean {
+  return node.children.some(
+    (c) =>
+      c.type === 'element' &&
+      ((c.tagName === 'a' && NOTE_MARK.test(String(c.properties.href ?? ''))) || holdsNoteMark(c)),
+  );
 }
 
 function toHtml(node: Element): string {

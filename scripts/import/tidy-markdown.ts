@@ -1,13 +1,13 @@
-import type { Heading, Nodes, PhrasingContent, Root } from 'mdast';
+import type { FootnoteReference, Heading, Nodes, PhrasingContent, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { dropHeadingNumber } from './heading-numbers.ts';
 
 /**
  * Headings become plain text without typed numbers (the manual numbers and styles them itself,
- * and a link's `#slug` is made from the text), keeping in `data.ids` the ids of the bookmarks
- * that were on them; lists whose items are one paragraph each are written tight, as Word shows
- * them. Returns the numbers dropped, for the report.
+ * and a link's `#slug` is made from the text) followed by their note marks, keeping in
+ * `data.ids` the ids of the bookmarks that were on them; lists whose items are one paragraph
+ * each are written tight, as Word shows them. Returns the numbers dropped, for the report.
  */
 export function tidyMarkdown(root: Root): string[] {
   const dropped: string[] = [];
@@ -26,9 +26,14 @@ function plainHeading(node: Heading): string | undefined {
   visit(node, 'html', (html) => {
     if (html.data?.anchorId) ids.push(html.data.anchorId);
   });
+  const marks: FootnoteReference[] = [];
+  visit(node, 'footnoteReference', (mark) => {
+    marks.push(mark);
+  });
   const text = textOf(node.children).replace(/\s+/g, ' ').trim();
   const { text: title, number } = dropHeadingNumber(text);
-  node.children = [{ type: 'text', value: title }];
+  // Note marks stay, after the text: a heading's slug is made of its text alone.
+  node.children = [{ type: 'text', value: title }, ...marks];
   node.data = { ...node.data, ids };
   return number;
 }

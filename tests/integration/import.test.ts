@@ -182,6 +182,88 @@ describe('manual import', () => {
     expect(manual(['check', '--root', root])).toMatchObject({ status: 0, stderr: '' });
   });
 
+  it("makes a Word checklist's footnotes and endnotes markdown footnotes where their marks were, which check and build", () => {
+    const root = copyManual();
+    const imported = manual(['import', '--root', root, fixture('checklist.docx')]);
+    expect(imported).toMatchObject({ status: 0, stderr: '' });
+    expect(imported.stdout).toBe(
+      [
+        `${fixture('checklist.docx')} -> chapters/checklist/`,
+        '  chapters/checklist/introduction.md: Introduction',
+        '  chapters/checklist/security-requirements.md: Security requirements',
+        '  chapters/checklist/submitting-your-application.md: Submitting your application',
+        '  split into chapters at each Heading 1',
+        'chapters/contents.yml: the chapters were added',
+        'manual check: no errors',
+        '',
+      ].join('\n'),
+    );
+    // A mark in a link's text follows the link; a note's own link is kept.
+    expect(read(root, 'chapters/checklist/introduction.md')).toContain(
+      [
+        'should complete the [Data Security and Protection Toolkit](https://www.dsptoolkit.nhs.uk/)[^1], an online self-assessment of their data security.',
+        'If you hold a certificate, read the [ISO/IEC 27001 information security standard](https://www.iso.org/standard/27001)[^2] for what its scope must cover.',
+        'You must also meet the National Data Guardian’s 10 data security standards.[^3]',
+        '[^1]: The toolkit replaced the Information Governance Toolkit in April 2018.',
+        '[^2]: The certificate must be issued by a certification body accredited by the [United Kingdom Accreditation Service](https://www.ukas.com/).',
+        '[^3]: The standards are set out in [Your Data: Better Security, Better Choice, Better Care](https://www.gov.uk/government/publications/review-of-data-security-consent-and-opt-outs).\n',
+      ].join('\n\n'),
+    );
+    // Numbered from 1 in each chapter: a GFM cell's mark, a cross-reference to it (one definition), a
+    // cross-reference to a note of the chapter before, and a merged table's cell written as markdown.
+    expect(read(root, 'chapters/checklist/security-requirements.md')).toBe(
+      [
+        '---\nsource: checklist.docx\nsource-title: Data security checklist for applicants\n---',
+        '# Security requirements',
+        'Tick each item when your evidence is ready. We check every item before we approve an application.',
+        [
+          '| **Requirement**                      | **Evidence you send**                                              | **Done** |',
+          '| ------------------------------------ | ------------------------------------------------------------------ | -------- |',
+          '| Data Security and Protection Toolkit | Your organisation code and the date of your latest publication[^1] | ☐        |',
+          '| ISO/IEC 27001 certificate            | A copy of the certificate and its statement of applicability[^2]   | ☐        |',
+          '| System level security policy         | The policy, signed by your senior information risk owner           | ☐        |',
+        ].join('\n'),
+        'Give the same organisation code on every form you send us.[^1]',
+        '## How we decide',
+        '<table><thead><tr><th colspan="2"><p><strong>Toolkit status and outcome</strong></p></th></tr></thead><tbody><tr><td><p>Standards Exceeded</p></td><td rowspan="2"><p>Approved</p></td></tr><tr><td><p>Standards Met</p></td></tr><tr><td><p>Approaching Standards</p></td><td>',
+        'Can be approved, and may include special conditions[^3]',
+        '</td></tr></tbody></table>',
+        '[^1]: The code is shown on your organisation’s profile in the toolkit.',
+        '[^2]: The certificate must be issued by a certification body accredited by the [United Kingdom Accreditation Service](https://www.ukas.com/).',
+        '[^3]: Special conditions are written into your Data Sharing Agreement.\n',
+      ].join('\n\n'),
+    );
+    expect(read(root, 'chapters/checklist/submitting-your-application.md')).toContain(
+      'Send the completed checklist with your application.[^1]\n\n[^1]: For help with the checklist, call 0300 303 5678 or email <enquiries@nhsdigital.nhs.uk>.\n',
+    );
+    expect(manual(['check', '--root', root])).toMatchObject({ status: 0, stderr: '' });
+
+    // The merged table is one table again, its note mark in the cell it was in.
+    expect(manual(['build', '--root', root, '--quiet']).status).toBe(0);
+    const html = readFileSync(path.join(root, 'dist/small-test-manual-2025-02.html'), 'utf8');
+    expect(html).toMatch(
+      /<td><p>Approaching Standards<\/p><\/td><td>\s*<p>Can be approved, and may include special conditions<sup><a href="#ch-checklist\.security-requirements--fn-3"[^>]*>3<\/a><\/sup><\/p>\s*<\/td><\/tr><\/tbody><\/table>/,
+    );
+    expect(epubcheck(path.join(root, 'dist/small-test-manual-2025-02.epub')).output).toContain(
+      'No errors or warnings detected',
+    );
+
+    // Kept whole, the notes are numbered through the document; a note marked twice is defined once.
+    const whole = copyManual();
+    expect(manual(['import', '--root', whole, '--split-at', 'none', fixture('checklist.docx')]).status).toBe(0);
+    const text = read(whole, 'chapters/checklist/data-security-checklist-for-applicants.md');
+    expect(text.match(/^\[\^\d+\]: \S+ \S+/gm)).toEqual([
+      '[^1]: The toolkit',
+      '[^2]: The certificate',
+      '[^3]: The standards',
+      '[^4]: The code',
+      '[^5]: Special conditions',
+      '[^6]: For help',
+    ]);
+    expect(text.match(/\[\^\d\](?!:)/g)).toEqual(['[^1]', '[^2]', '[^3]', '[^4]', '[^2]', '[^4]', '[^5]', '[^6]']);
+    expect(manual(['check', '--root', whole])).toMatchObject({ status: 0, stderr: '' });
+  }, 120_000);
+
   it('names an unreadable file, exits 1 and writes nothing, not even the other files', () => {
     const root = copyManual();
     write(root, 'broken.docx', readFileSync(fixture('fostering.docx')).subarray(0, 3000));

@@ -5,6 +5,9 @@ import { numberedTitle } from '../../core/numbered-title.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 import { mapElements, withProperties } from '../map-elements.ts';
 import type { BlockOffsets } from './block-pages.ts';
+import { joinCodeHyphens } from './code-hyphens.ts';
+import { codeLines } from './code-lines.ts';
+import { fitTables } from './fit-tables.ts';
 import type { Layout, Unit, Variant } from './layout.ts';
 
 /** A heading of a sub-section, printed at the top of the first page of its first chapter. */
@@ -30,11 +33,14 @@ export function printedChapters(
   for (const section of book.sections) {
     for (const [node, depth] of entriesInOrder(section.entries)) {
       if (node.kind === 'chapter' && (!only || only.has(node.id)))
-        html.set(node.id, toHtml(transform(body(node.id)), bodyShift(headingLevel(depth))));
+        html.set(node.id, toHtml(forPrint(transform(body(node.id))), bodyShift(headingLevel(depth))));
     }
   }
   return html;
 }
+
+/** A chapter's body as print sets it: code lines wrap and tables fit the text width (print.css). */
+const forPrint = (body: Root): Root => joinCodeHyphens(codeLines(fitTables(body)));
 
 /**
  * The binder's print HTML: each change bar on the outer edge of the page it falls on. Every

@@ -1,5 +1,6 @@
 import type { Node } from 'yaml';
 import { monthLabels } from '../core/dates.ts';
+import { withoutChapterEnding } from '../core/chapter-files.ts';
 import type { Diagnostics } from '../core/diagnostics.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import type { AmendmentItem, EditionSpec } from './types.ts';
@@ -81,7 +82,8 @@ function readEdition(yaml: YamlFile, node: Node, monthOf: (date: string) => stri
 function readItem(yaml: YamlFile, node: Node): AmendmentItem | undefined {
   const fields = readFields(yaml, node, 'an amendment', ITEM_KEYS);
   if (!fields) return undefined;
-  const chapter = readText(yaml, fields, 'chapter', 'an amendment')?.replace(/^\.\//, '').replace(/\.md$/i, '');
+  const written = readText(yaml, fields, 'chapter', 'an amendment');
+  const chapter = written === undefined ? undefined : withoutChapterEnding(written.replace(/^\.\//, ''));
   const title = readText(yaml, fields, 'title', 'an amendment');
   const details = readText(yaml, fields, 'details', 'an amendment');
   if (chapter === undefined && title === undefined) {

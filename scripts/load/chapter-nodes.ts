@@ -1,4 +1,5 @@
 import type { Heading, Html, Image, Link, Nodes, Root } from 'mdast';
+import type { TemplateSyntax } from './generator-syntax.ts';
 
 /**
  * The nodes of a chapter that checking looks at, in document order: found in one walk when the
@@ -10,11 +11,13 @@ export interface ChapterNodes {
   /** Links and images. */
   references: (Link | Image)[];
   html: Html[];
+  /** Template syntax the editions cannot show, in source order. */
+  templates: TemplateSyntax[];
 }
 
 /** The headings, links, images and raw HTML of a tree, each in document order (parents before their children). */
 export function indexNodes(tree: Root): ChapterNodes {
-  const nodes: ChapterNodes = { headings: [], references: [], html: [] };
+  const nodes: ChapterNodes = { headings: [], references: [], html: [], templates: tree.data?.templateSyntax ?? [] };
   const walk = (node: Nodes): void => {
     if (node.type === 'heading') nodes.headings.push(node);
     else if (node.type === 'link' || node.type === 'image') nodes.references.push(node);

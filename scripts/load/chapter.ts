@@ -4,9 +4,10 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Diagnostics, Where } from '../core/diagnostics.ts';
+import type { Diagnostics } from '../core/diagnostics.ts';
 import type { ParseMarkdown, ParsedChapter } from './markdown-cache.ts';
-import type { ChapterSource, Review } from './types.ts';
+import { CHAPTER_ENDINGS } from '../core/chapter-files.ts';
+import type { ChapterEntry, ChapterSource, Review } from './types.ts';
 import { readReview } from './review.ts';
 import { YamlFile } from './yaml-file.ts';
 
@@ -18,19 +19,28 @@ import { YamlFile } from './yaml-file.ts';
 export const MAX_CHAPTER_BYTES = 2 * 1024 * 1024;
 const MEGABYTE = 1024 * 1024;
 
-export function chapterFile(id: string): string {
-  return `chapters/${id}.md`;
+/**
+ * The file of a chapter the contents lists: the one it names with its ending, else the first
+ * of `chapters/ID.md`, `.mdx` ... that exists, else `chapters/ID.md`, which the error names.
+ */
+export async function chapterFile(root: string, entry: Pick<ChapterEntry, 'id' | 'file'>): Promise<string> {
+  if (entry.file) return entry.file;
+  for (const ending of CHAPTER_ENDINGS) {
+    const file = `chapters/${entry.id}${ending}`;
+    if ((await sizeOf(path.join(root, file))) !== undefined) return file;
+  }
+  return `chapters/${entry.id}.md`;
 }
 
-/** Reads and parses one chapter listed in the contents; `listedAt` is where the contents lists it. */
+/** Reads and parses one chapter listed in the contents (`where`: the place it lists it). */
 export async function readChapter(
   root: string,
-  id: string,
-  listedAt: Where,
+  entry: Pick<ChapterEntry, 'id' | 'file' | 'where'>,
   diagnostics: Diagnostics,
   parse: ParseMarkdown,
 ): Promise<ChapterSource | undefined> {
-  const file = chapterFile(id);
+  const { id, where: listedAt } = entry;
+  const file = await chapterFile(root, entry);
   const size = await sizeOf(path.join(root, file));
   if (size === undefined) {
     diagnostics.error(

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { AMENDMENTS_FILE, parseAmendments } from './amendments.ts';
 import { readBaseline } from './baseline.ts';
+import { chapterEnding, isSiteGeneratorPart, withoutChapterEnding } from '../core/chapter-files.ts';
 import { chapterFile, readChapter } from './chapter.ts';
 import { checkAmendmentChapters } from './check-amendments.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
@@ -45,7 +46,8 @@ export async function loadManual(
   const chapters = await readChapters(root, entries, diagnostics, parse);
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
   const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
-  await warnUnlisted(root, new Set(entries.map((e) => chapterFile(e.id))), diagnostics);
+  const listed = new Set(await Promise.all(entries.map((entry) => chapterFile(root, entry))));
+  await warnUnlisted(root, listed, diagnostics);
   if (!editions) return undefined;
   warnOverdueReviews(chapters.values(), editions[0], manifest.meta.language, diagnostics);
   const baseline = await readBaseline(options.archiveDir ?? path.join(root, 'archive'), editions[0].id, diagnostics);
@@ -98,7 +100,7 @@ async function readChapters(
   diagnostics: Diagnostics,
   parse: ParseMarkdown,
 ): Promise<Map<string, ChapterSource>> {
-  const read = await Promise.all(entries.map((e) => readChapter(root, e.id, e.where, diagnostics, parse)));
+  const read = await Promise.all(entries.map((entry) => readChapter(root, entry, diagnostics, parse)));
   return new Map(read.flatMap((chapter) => (chapter ? [[chapter.id, chapter] as const] : [])));
 }
 
@@ -122,12 +124,12 @@ function checkLogo(root: string, manifest: ManifestSpec, diagnostics: Diagnostic
 async function warnUnlisted(root: string, listed: Set<string>, diagnostics: Diagnostics): Promise<void> {
   const files = await readdir(path.join(root, 'chapters'), { recursive: true });
   for (const name of files.map((f) => `chapters/${f.split(path.sep).join('/')}`).sort()) {
-    if (name.endsWith('.md') && !listed.has(name)) {
-      diagnostics.warning(
-        { file: name },
-        'this markdown file is not listed in the contents, so no edition includes it',
-        `add "- chapter: ${name.slice('chapters/'.length, -3)}" to chapters/contents.yml, or delete the file`,
-      );
-    }
+    if (!chapterEnding(name) || listed.has(name) || isSiteGeneratorPart(name)) continue;
+    const id = withoutChapterEnding(name.slice('chapters/'.length));
+    diagnostics.warning(
+      { file: name },
+      'this markdown file is not listed in the contents, so no edition includes it',
+      `add "- chapter: ${name.endsWith('.md') ? id : name.slice('chapters/'.length)}" to chapters/contents.yml, or delete the file`,
+    );
   }
 }

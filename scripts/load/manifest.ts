@@ -2,12 +2,14 @@ import { slug as slugify } from 'github-slugger';
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Diagnostics } from '../core/diagnostics.ts';
 import { isUrl } from '../core/urls.ts';
+import { chapterEnding, withoutChapterEnding } from '../core/chapter-files.ts';
 import type { EntrySpec, ManifestSpec, ManualMeta, SectionSpec } from './types.ts';
+import { readSite, SITE_KEYS } from './site-spec.ts';
 import { readBoolean, readFields, readList, readText, YamlFile, type Fields } from './yaml-file.ts';
 
 export const MANIFEST_FILE = 'chapters/contents.yml';
 
-const TOP_KEYS = ['title', 'short-title', 'publisher', 'language', 'logo', 'slug', 'sections'];
+const TOP_KEYS = ['title', 'short-title', 'publisher', 'language', 'logo', 'slug', ...SITE_KEYS, 'sections'];
 const SECTION_KEYS = ['title', 'id', 'entries'];
 /** The key that makes an entry one kind or another, and the keys each kind may have. */
 const ENTRY_KINDS = {
@@ -32,8 +34,9 @@ export function parseManifest(text: string, diagnostics: Diagnostics): ManifestS
   const sectionNodes = readList(yaml, top, 'sections', 'the contents manifest', true) ?? [];
   const ids = new IdRegistry(yaml);
   const sections = sectionNodes.flatMap((node) => readSection(yaml, node, ids) ?? []);
+  const site = readSite(yaml, top);
   if (sectionNodes.length > 0 && sections.length === 0) return undefined;
-  return meta ? { meta, sections } : undefined;
+  return meta && site ? { meta, site, sections } : undefined;
 }
 
 function readMeta(yaml: YamlFile, top: Fields): ManualMeta | undefined {
@@ -124,9 +127,10 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
   chapter(yaml, fields) {
     const path = readText(yaml, fields, 'chapter', 'a chapter entry', true);
     const id = path === undefined ? undefined : chapterIdFromPath(yaml, fields, path);
-    return id === undefined
-      ? undefined
-      : { kind: 'chapter', id, ...numbering(yaml, fields), where: fields.at('chapter') };
+    if (path === undefined || id === undefined) return undefined;
+    const ending = chapterEnding(path);
+    const file = ending ? `chapters/${id}${path.slice(-ending.length)}` : undefined;
+    return { kind: 'chapter', id, file, ...numbering(yaml, fields), where: fields.at('chapter') };
   },
   url(yaml, fields) {
     const title = readText(yaml, fields, 'title', 'an outside document entry', true);
@@ -183,9 +187,9 @@ function numbering(yaml: YamlFile, fields: Fields): { numbered: boolean; remark?
   return { numbered, remark: readText(yaml, fields, 'remark', 'an entry') };
 }
 
-/** `care/placements.md`, `./care/placements` -> `care/placements`, refusing paths that leave chapters/. */
+/** `care/placements.md`, `./care/placements`, `docs/intro.mdx` -> `care/placements`, refusing paths that leave chapters/. */
 function chapterIdFromPath(yaml: YamlFile, fields: Fields, path: string, key = 'chapter'): string | undefined {
-  const id = path.replace(/^\.\//, '').replace(/\.md$/i, '');
+  const id = withoutChapterEnding(path.replace(/^\.\//, ''));
   if (id.startsWith('/') || id.split('/').some((part) => part === '..' || part === '')) {
     yaml.diagnostics.error(
       fields.at(key),

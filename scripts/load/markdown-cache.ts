@@ -106,6 +106,7 @@ function fits({ frontMatter, nodes, opening }: CachedNodes): boolean {
     kinds(nodes?.headings, ['heading']) &&
     kinds(nodes?.references, ['link', 'image']) &&
     kinds(nodes?.html, ['html']) &&
+    Array.isArray(nodes.templates) &&
     (opening === undefined || nodes.headings[opening] !== undefined)
   );
 }
@@ -115,7 +116,7 @@ function cachedTree(file: string, nodes: ChapterNodes): Root | undefined {
   try {
     const tree = JSON.parse(readFileSync(file, 'utf8')) as Root;
     const found = indexNodes(tree);
-    const same = (kind: keyof ChapterNodes) =>
+    const same = (kind: 'headings' | 'references' | 'html') =>
       found[kind].length === nodes[kind].length &&
       found[kind].every((node, i) => node.position?.start.offset === nodes[kind][i].position?.start.offset);
     return same('headings') && same('references') && same('html') ? tree : undefined;
@@ -126,7 +127,7 @@ function cachedTree(file: string, nodes: ChapterNodes): Root | undefined {
 
 function parserVersions(): string {
   const packages = ['remark-parse', 'remark-gfm', 'remark-frontmatter', 'micromark', 'mdast-util-from-markdown'];
-  return ['mdast-cache-7', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
+  return ['mdast-cache-10', ...packages.map((name) => `${name}@${versionOf(name)}`)].join('\n');
 }
 
 function versionOf(name: string): string {

@@ -2,6 +2,7 @@ import { distance } from 'fastest-levenshtein';
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { monthLabels } from '../core/dates.ts';
+import { TECH_DOCS_KEYS, techDocsReview } from './tech-docs-review.ts';
 import type { ChapterSource, EditionSpec, Review } from './types.ts';
 import type { YamlFile } from './yaml-file.ts';
 
@@ -18,15 +19,21 @@ export function readReview(yaml: YamlFile): Review {
   const map = yaml.doc.contents;
   if (!isMap(map)) return {};
   const review: Review = {};
+  const techDocs: Record<string, { value: Node | null; where: Where }> = {};
   for (const pair of map.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const value = pair.value as Node | null;
     const where = yaml.where(value ?? (pair.key as Node));
     if (key === OWNER_KEY) review.owner = readOwner(yaml, value, where);
     else if (key === REVIEW_BY_KEY) Object.assign(review, readMonth(yaml, value, where));
+    else if (TECH_DOCS_KEYS.includes(key)) techDocs[key] = { value, where };
     else warnIfMisspelt(yaml, key, yaml.where(pair.key as Node));
   }
-  return review;
+  return { ...techDocsReview(yaml, techDocs), ...definedOnly(review) };
+}
+
+function definedOnly(review: Review): Review {
+  return Object.fromEntries(Object.entries(review).filter(([, value]) => value !== undefined));
 }
 
 function readOwner(yaml: YamlFile, value: Node | null, where: Where): string | undefined {

@@ -28,8 +28,10 @@ interface NumberableEntry extends EntryBase {
 
 export interface ChapterEntry extends NumberableEntry {
   kind: 'chapter';
-  /** The chapter's path under chapters/, without `.md`. */
+  /** The chapter's path under chapters/, without its ending (`.md`, `.mdx` ...; see core/chapter-files.ts). */
   id: string;
+  /** The chapter's file (`chapters/docs/intro.mdx`) when the contents writes its ending; else the first ending that exists. */
+  file?: string;
 }
 
 export interface OutsideEntry extends NumberableEntry {
@@ -71,8 +73,24 @@ export interface SectionSpec {
   where: Where;
 }
 
+/**
+ * The site the chapters were written for, as the contents describes it: where a link starting
+ * with "/" leads. Paths are relative to the manual's root.
+ */
+export interface SiteSpec {
+  /** The folder the site was published from (`chapters/content`); `chapters` when not given. */
+  root: string;
+  /** What every address of that site started with, dropped from links: `/staff-handbook/`, or `/`. */
+  basePath: string;
+  /** Folders whose files the site served from its root (`chapters/static`). */
+  staticFolders: string[];
+  /** True when the contents names the site: links written for it are then resolved without a warning. */
+  declared: boolean;
+}
+
 export interface ManifestSpec {
   meta: ManualMeta;
+  site: SiteSpec;
   sections: SectionSpec[];
 }
 

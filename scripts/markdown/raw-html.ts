@@ -1,6 +1,6 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import type { Html, Link } from 'mdast';
+import type { Html, Image, Link } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
@@ -35,24 +35,48 @@ export function rawIds(html: readonly Html[]): Set<string> {
 }
 
 /**
- * The links of a chapter's raw HTML (`<a href="../care/visits.md">`), as markdown links at the
- * places they are written, so that checking resolves them as it does every other link. The
- * conversion finds each again by where it starts (see rehypeResolvedRawLinks).
+ * The links and images of a chapter's raw HTML (`<a href="../care/visits.md">`, `<img
+ * src="images/flow.png">`), as markdown links and images at the places they are written, so
+ * that checking resolves them as it does every other link and image. The conversion finds each
+ * again by where it starts (see rehypeResolvedRawLinks). An image's text alternative is, for
+ * checking, the caption of the figure it is in, where its own is empty: the caption describes it.
  */
-export function rawLinks(html: readonly Html[]): Link[] {
-  const links: Link[] = [];
+export function rawReferences(html: readonly Html[]): (Link | Image)[] {
+  const found: (Link | Image)[] = [];
   for (const node of html) {
     const start = node.position?.start;
-    if (!start || start.offset === undefined || !/<a\s[^>]*href/i.test(node.value)) continue;
-    forEachElement(fragment.parse(node.value), (element) => {
-      const { href } = element.properties;
+    if (!start || start.offset === undefined || !/<(a\s[^>]*href|img\b)/i.test(node.value)) continue;
+    forEachElement(fragment.parse(node.value), (element, _index, parent) => {
       const at = element.position?.start;
-      if (element.tagName !== 'a' || typeof href !== 'string' || !at || at.offset === undefined) return;
+      const address =
+        element.tagName === 'a'
+          ? element.properties.href
+          : element.tagName === 'img'
+            ? element.properties.src
+            : undefined;
+      if (typeof address !== 'string' || !at || at.offset === undefined) return;
       const line = start.line + at.line - 1;
       const column = at.line === 1 ? start.column + at.column - 1 : at.column;
       const position = { start: { line, column, offset: start.offset! + at.offset }, end: { line, column } };
-      links.push({ type: 'link', url: href, children: [{ type: 'text', value: toString(element) || href }], position });
+      if (element.tagName === 'img') {
+        const alt = typeof element.properties.alt === 'string' ? element.properties.alt : '';
+        found.push({ type: 'image', url: address, alt: alt.trim() || captionOf(parent), position });
+      } else {
+        found.push({
+          type: 'link',
+          url: address,
+          children: [{ type: 'text', value: toString(element) || address }],
+          position,
+        });
+      }
     });
   }
-  return links;
+  return found;
+}
+
+/** The text of the `<figcaption>` of a `<figure>`, or "". */
+function captionOf(parent: Root | Element): string {
+  if (parent.type !== 'element' || parent.tagName !== 'figure') return '';
+  const caption = parent.children.find((child) => child.type === 'element' && child.tagName === 'figcaption');
+  return caption ? toString(caption).trim() : '';
 }

@@ -4,11 +4,11 @@ import type { Root } from 'hast';
 import { forEachElement } from './for-each-element.ts';
 
 /**
- * The last guard before any renderer reads an image file: an image is kept only if its path,
- * relative to the manual's root and with symbolic links followed, is a file inside the manual, or
- * if it is an image carried in a data: address. Anything else (a web address, a path that climbs
- * out, a link to a file elsewhere) shows its text alternative instead, so no output ever carries
- * a file from outside the manual or makes a request.
+ * The last guard before any renderer reads an image file: an image is kept, as the path of its
+ * file, only if that path, relative to the manual's root and with symbolic links followed, is a
+ * file inside the manual, or if it is an image carried in a data: address. Anything else (a web
+ * address, a path that climbs out, a link to a file elsewhere) shows its text alternative
+ * instead, so no output ever carries a file from outside the manual or makes a request.
  */
 export function rehypeContainImages(root: string) {
   const inside = realRoot(root);
@@ -16,13 +16,28 @@ export function rehypeContainImages(root: string) {
     forEachElement(tree, (node, index, parent) => {
       if (node.tagName !== 'img') return;
       const src = typeof node.properties.src === 'string' ? node.properties.src : '';
-      if (/^data:image\//i.test(src) || isInside(inside, src)) return;
+      if (/^data:image\//i.test(src)) return;
+      // The model holds a file's path, which markdown wrote as an address (`image%20(1).png`).
+      const file = decodedPath(src);
+      if (isInside(inside, file)) {
+        node.properties.src = file;
+        return;
+      }
       parent.children[index] = {
         type: 'text',
         value: typeof node.properties.alt === 'string' ? node.properties.alt : '',
       };
     });
   };
+}
+
+/** A relative address as the path of the file it names; an address that is no valid encoding as it is. */
+export function decodedPath(address: string): string {
+  try {
+    return decodeURIComponent(address);
+  } catch {
+    return address;
+  }
 }
 
 export function realRoot(root: string): string {

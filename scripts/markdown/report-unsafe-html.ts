@@ -1,23 +1,7 @@
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import type { ChapterNodes } from '../load/chapter-nodes.ts';
+import type { TemplateSyntax } from '../load/generator-syntax.ts';
 import type { HtmlConversion } from './to-html-tree.ts';
-
-/** Warns of each image in raw HTML: only markdown images are carried into the editions. */
-export function reportRawImages(
-  nodes: ChapterNodes,
-  diagnostics: Diagnostics,
-  locate: (place: { line?: number; column?: number }) => Where,
-): void {
-  for (const node of nodes.html) {
-    if (node.value.trim().startsWith('<!--') || !/<img\b/i.test(node.value)) continue;
-    const at = node.position?.start;
-    diagnostics.warning(
-      locate({ line: at?.line, column: at?.column }),
-      'an image in raw HTML shows only its text alternative in the editions',
-      'write the image in markdown: ![what it shows](path/to/image.png)',
-    );
-  }
-}
 
 /** The conversion's messages (what the editions leave out of raw HTML) as warnings, each at its place in the source. */
 export function reportConversion(
@@ -31,6 +15,30 @@ export function reportConversion(
       message.reason,
       message.note,
       message.ruleId,
+    );
+  }
+}
+
+const TEMPLATE_LANGUAGES: Record<TemplateSyntax['language'], string> = {
+  liquid: 'Liquid template syntax (Jekyll, GitBook)',
+  erb: 'ERB template syntax (Middleman, the GOV.UK Tech Docs Template)',
+  mdx: 'MDX syntax (Docusaurus)',
+  hugo: 'a Hugo shortcode',
+};
+
+/** Each piece of template syntax the editions cannot run, at its place, saying what they show instead (rule `template-LANGUAGE`). */
+export function reportTemplateSyntax(
+  nodes: ChapterNodes,
+  diagnostics: Diagnostics,
+  locate: (place: { line?: number; column?: number }) => Where,
+): void {
+  for (const found of nodes.templates) {
+    const shown = found.shows === 'nothing' ? 'nothing in its place' : 'only what it wraps';
+    diagnostics.warning(
+      locate({ line: found.line, column: found.column }),
+      `${found.written} is ${TEMPLATE_LANGUAGES[found.language]}, which the editions cannot run: they show ${shown}`,
+      'write in markdown what it should show, or delete it',
+      `template-${found.language}`,
     );
   }
 }

@@ -4,9 +4,11 @@ import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { indexNodes } from '../load/chapter-nodes.ts';
 import type { AmendmentItem, ManualSource } from '../load/types.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
-import { reportConversion, reportRawImages } from './report-unsafe-html.ts';
+import { reportConversion, reportTemplateSyntax } from './report-unsafe-html.ts';
+import { withoutChapterEnding } from '../core/chapter-files.ts';
 import { resolveLinks, type LinkTarget, type ResolvedLinks } from './resolve-links.ts';
-import { rawIds, rawLinks } from './raw-html.ts';
+import { SiteAddresses } from './site-addresses.ts';
+import { rawIds, rawReferences } from './raw-html.ts';
 import { mayLoseParts } from './safe-html.ts';
 import { markdownToHtml } from './to-html-tree.ts';
 
@@ -35,6 +37,7 @@ export function resolveManual(
   diagnostics: Diagnostics,
 ): ResolvedManual {
   const targets = linkTargets(source, numbered);
+  const addresses = new SiteAddresses(source.manifest.site, source.chapters.values());
   const resolved: ResolvedManual = {
     chapters: new Map(),
     amendments: new Map(),
@@ -42,17 +45,19 @@ export function resolveManual(
   };
   for (const chapter of source.chapters.values()) {
     const locate: Locate = ({ line, column }) => ({ file: chapter.file, line, column });
-    reportRawImages(chapter.nodes, diagnostics, locate);
+    reportTemplateSyntax(chapter.nodes, diagnostics, locate);
     const options = {
       root: source.root,
       baseDir: path.posix.dirname(chapter.file),
       pageDir: pageDir(chapter.file),
       targets,
       self: targets.get(chapter.id),
+      selfId: chapter.id,
+      addresses,
       diagnostics,
       locate: locateNode(locate),
     };
-    const links = resolveLinks([...chapter.nodes.references, ...rawLinks(chapter.nodes.html)], options);
+    const links = resolveLinks([...chapter.nodes.references, ...rawReferences(chapter.nodes.html)], options);
     resolved.chapters.set(chapter.id, links);
     if (!mayLoseParts(chapter.nodes)) continue;
     const conversion = markdownToHtml(chapter.tree(), {
@@ -69,11 +74,12 @@ export function resolveManual(
       if (!item.details) continue;
       const locate: Locate = () => item.where;
       const nodes = indexNodes(item.details);
-      reportRawImages(nodes, diagnostics, locate);
-      const links = resolveLinks([...nodes.references, ...rawLinks(nodes.html)], {
+      reportTemplateSyntax(nodes, diagnostics, locate);
+      const links = resolveLinks([...nodes.references, ...rawReferences(nodes.html)], {
         root: source.root,
         baseDir: 'chapters',
         targets,
+        addresses,
         diagnostics,
         locate: locateNode(locate),
       });
@@ -107,6 +113,7 @@ function linkTargets(source: ManualSource, numbered: NumberedManual): Map<string
       number: node.number,
       title: node.title,
       anchor: node.anchor,
+      file: source.chapters.get(node.id)?.file,
       headings: numbered.headings.get(node.id) ?? [],
       // Read only when a link names an id that is no heading's.
       rawIds: () => (ids ??= rawIds(html)),
@@ -117,5 +124,5 @@ function linkTargets(source: ManualSource, numbered: NumberedManual): Map<string
 
 /** The folder a chapter is published as by a static site generator: `care/x.md` as `care/x/`, an index as its folder. */
 function pageDir(file: string): string {
-  return /\/(index|README)\.md$/i.test(file) ? path.posix.dirname(file) : file.replace(/\.md$/, '');
+  return /\/(index|README|_index)\.[^/]+$/i.test(file) ? path.posix.dirname(file) : withoutChapterEnding(file);
 }

@@ -1,9 +1,11 @@
 import path from 'node:path';
-import { closest } from 'fastest-levenshtein';
+import { chapterEnding, withoutChapterEnding } from '../core/chapter-files.ts';
 
-/** A chapter's id from its file (`chapters/care/placements.md` is `care/placements`), or undefined for any other file. */
+/** A chapter's id from its file (`chapters/care/placements.md`, `.mdx` ... is `care/placements`), or undefined for any other file. */
 export function chapterIdOf(file: string): string | undefined {
-  return file.startsWith('chapters/') && file.endsWith('.md') ? file.slice('chapters/'.length, -3) : undefined;
+  return file.startsWith('chapters/') && chapterEnding(file)
+    ? withoutChapterEnding(file.slice('chapters/'.length))
+    : undefined;
 }
 
 /** A link written for a published web site: to a page (`x.html`, `x.htm`) or to a folder (`x/`, `x`). */
@@ -24,19 +26,11 @@ export function siteCandidates(filePart: string, baseDirs: readonly string[]): s
       .normalize(path.posix.join(base, filePart))
       .replace(/\/+$/, '')
       .replace(/\.html?$/i, '');
-    const folder = /\/(index|README)$/i.test(stem) ? stem.replace(/\/[^/]+$/, '') : undefined;
-    for (const file of [stem, `${stem}/index`, `${stem}/README`, ...(folder ? [folder] : [])]) {
+    const folder = /\/(index|README|_index)$/i.test(stem) ? stem.replace(/\/[^/]+$/, '') : undefined;
+    for (const file of [stem, `${stem}/index`, `${stem}/README`, `${stem}/_index`, ...(folder ? [folder] : [])]) {
       const id = chapterIdOf(`${file}.md`);
       if (id !== undefined && !ids.includes(id)) ids.push(id);
     }
   }
   return ids;
-}
-
-/** The chapter file nearest to what a link names, as a path relative to the folder it is written from. */
-export function nearestChapterPath(file: string, chapterIds: readonly string[], baseDir: string): string | undefined {
-  if (chapterIds.length === 0) return undefined;
-  const written = file.replace(/\/+$/, '').replace(/\.(html?|md)$/i, '');
-  const nearest = closest(written.replace(/^chapters\//, ''), [...chapterIds]);
-  return path.posix.relative(baseDir, `chapters/${nearest}.md`);
 }

@@ -95,9 +95,10 @@ function resolvedHandlers(
   return {
     heading: (state, node: Heading) => {
       const heading = headingOf.get(node)!;
-      // The class keeps the markdown level, which styles need once renderers shift the h-level.
-      const hProperties = { id: heading.anchor, className: [`level-${node.depth}`], dataHeadingNumber: heading.number };
-      return defaultHandlers.heading(state, { ...node, data: { ...node.data, hProperties } });
+      // The class keeps the chapter's level, which styles need once renderers shift the h-level.
+      const depth = heading.depth as Heading['depth'];
+      const hProperties = { id: heading.anchor, className: [`level-${depth}`], dataHeadingNumber: heading.number };
+      return defaultHandlers.heading(state, { ...node, depth, data: { ...node.data, hProperties } });
     },
     link: (state, node: Link) => defaultHandlers.link(state, written(node)),
     image: (state, node: Image) => defaultHandlers.image(state, written(node)),

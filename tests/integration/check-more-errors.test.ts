@@ -170,17 +170,18 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
     ],
   },
   {
-    name: 'warnings: an image on the web, and one in raw HTML',
+    name: 'warnings: an image on the web, in markdown and in raw HTML; none for a raw HTML image of the manual',
     breakIt: (root) =>
       edit(
         root,
         VISITS,
         'Visit every six weeks.',
-        'Visit every six weeks.\n\n![A map](https://example.org/map.png)\n\n<img src="../images/flow.svg" alt="Steps">',
+        'Visit every six weeks.\n\n![A map](https://example.org/map.png)\n\n<img src="../images/flow.svg" alt="Steps">' +
+          '\n\n<p><img src="https://example.org/map.png" alt="Map"></p>',
       ),
     expected: [
       'chapters/care/visits.md:7:1: warning: image https://example.org/map.png is on the web; editions never fetch it, so readers see its alt text\n  fix: save the image under chapters/ and link to it by a relative path',
-      'chapters/care/visits.md:9:1: warning: an image in raw HTML shows only its text alternative in the editions\n  fix: write the image in markdown: ![what it shows](path/to/image.png)',
+      'chapters/care/visits.md:11:4: warning: image https://example.org/map.png is on the web; editions never fetch it, so readers see its alt text\n  fix: save the image under chapters/ and link to it by a relative path',
     ],
   },
 ];

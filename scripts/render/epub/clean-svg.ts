@@ -6,6 +6,7 @@ import {
   type XastElement,
   type XastParent,
 } from 'svgo';
+import { isEmptyShape } from '../../core/svg-empty-shapes.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -112,6 +113,18 @@ const keepSvgFallbacks: CustomPlugin = {
   }),
 };
 
+/** Shapes that draw nothing for want of a required attribute go: EPUB 3 refuses the file they are in. */
+const dropEmptyShapes: CustomPlugin = {
+  name: 'dropEmptyShapes',
+  fn: () => ({
+    element: {
+      enter: (node, parent) => {
+        if (isEmptyShape(localName(node.name), node.attributes)) detach(node, parent);
+      },
+    },
+  }),
+};
+
 /** Every hyperlink gets a `<title>` (its xlink:title, else its text), which EPUB's accessibility checks ask for. */
 const titleHyperlinks: CustomPlugin = {
   name: 'titleHyperlinks',
@@ -137,7 +150,7 @@ const titleHyperlinks: CustomPlugin = {
  * What the EPUB carries of an SVG: only markup EPUB 3 allows, with the same shapes and text. No
  * plugin rewrites a path, a number, a colour or a style, so the picture is drawn as before; only
  * what is never drawn goes (editors' data, metadata, comments, scripts, SVG fonts, unknown
- * elements and attributes).
+ * elements and attributes, shapes without the attribute that would draw them).
  */
 const PLUGINS: PluginConfig[] = [
   'removeDoctype',
@@ -147,6 +160,7 @@ const PLUGINS: PluginConfig[] = [
   'removeScripts',
   dropForeignMarkup,
   keepSvgFallbacks,
+  dropEmptyShapes,
   hrefAsXlink,
   titleHyperlinks,
   {

@@ -39,6 +39,7 @@ export class StableEPub extends EPub {
     super(options, documents);
     this.uuid = parts.identifier;
     this.nameImagesByPath();
+    this.keepEmptyTextAlternatives();
   }
 
   /** The finished EPUB file. */
@@ -71,6 +72,16 @@ export class StableEPub extends EPub {
       const file = decodeURIComponent(image.url.slice(this.parts.rootUrl.length));
       folder.file(`${image.id}.${image.extension}`, this.parts.imageData(file, image));
     }
+  }
+
+  /**
+   * epub-gen-memory writes "image-placeholder" where an image's text alternative is empty, which
+   * screen readers then read out; an empty one is the author's: the image says nothing the text
+   * around it does not (a figure's caption, a decoration).
+   */
+  private keepEmptyTextAlternatives(): void {
+    for (const document of this.content)
+      document.content = document.content.replaceAll(' alt="image-placeholder"', ' alt=""');
   }
 
   private nameImagesByPath(): void {

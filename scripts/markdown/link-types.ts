@@ -1,0 +1,47 @@
+import type { Image, Link } from 'mdast';
+import type { HeadingInfo } from '../core/book.ts';
+import type { Diagnostics, Where } from '../core/diagnostics.ts';
+import type { SiteAddresses } from './site-addresses.ts';
+
+/** What a link can point at: a chapter of the contents and its headings. */
+export interface LinkTarget {
+  number?: string;
+  title: string;
+  anchor: string;
+  headings: HeadingInfo[];
+  /** The chapter's file (`chapters/care/visits.md`); fixes name it. Default: its id and `.md`. */
+  file?: string;
+  /** The ids the chapter's raw HTML gives (`<span id="which">`, `<a name="_Toc1">`), as written. */
+  rawIds?: () => ReadonlySet<string>;
+}
+
+export interface ResolveLinksOptions {
+  /** Absolute path of the manual's root. */
+  root: string;
+  /** Folder relative links are written from, relative to the root (`chapters/care`). */
+  baseDir: string;
+  /** The folder the chapter's page is published as on a web site (`chapters/care/placements`), if it is a chapter. */
+  pageDir?: string;
+  /** Chapters of the contents by id; `self` is the one being resolved, if any. */
+  targets: ReadonlyMap<string, LinkTarget>;
+  self?: LinkTarget;
+  /** The id of the chapter being resolved, whose address on the site it was written for relative site links start from. */
+  selfId?: string;
+  /** The addresses of the site the chapters were written for; none: links starting with "/" are read from chapters/. */
+  addresses?: SiteAddresses;
+  diagnostics: Diagnostics;
+  /** Where a node is in its source file. */
+  locate: (node: Link | Image) => Where;
+}
+
+/**
+ * What checking resolved of one link or image, for the HTML conversion to write: its address as
+ * the renderers read it, and for a link with empty text the text it gets.
+ */
+export interface Resolved {
+  url?: string;
+  text?: string;
+}
+
+/** What checking resolved of a chapter's links and images, by where each starts in its source (its offset). */
+export type ResolvedLinks = ReadonlyMap<number, Resolved>;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Diagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
+import { checkOutputs, ledgerLine, reportedTemplateSyntax } from '../output/ledger/ledger.ts';
 import { renderOutputs, writeOutputs } from '../output/render-outputs.ts';
 import type { StepCounter, StepTimer, Timing } from '../render/contract.ts';
 import { startBrowsers } from '../render/pdf/browsers.ts';
@@ -25,6 +26,7 @@ export async function runBuild(settings: Settings): Promise<number> {
   let rendering = false;
   let checked = true;
   let written: string[] = [];
+  let summary = '';
   try {
     const book = await progress.time('check', () => buildBook(settings.root, diagnostics, pipelineOptions(settings)));
     timing?.('check and book model', performance.now() - started);
@@ -34,6 +36,15 @@ export async function runBuild(settings: Settings): Promise<number> {
     }
     rendering = true; // from here on, renderOutputs closes the browser
     const outputs = await renderOutputs(book, settings, timing, browsers, shownSteps(progress, timing));
+    const reported = reportedTemplateSyntax(diagnostics);
+    const ledger = await shownSteps(progress, timing).time('checking the outputs', () =>
+      checkOutputs(book, outputs.files, reported, diagnostics),
+    );
+    if (diagnostics.hasErrors()) {
+      checked = false;
+      return 1;
+    }
+    summary = ledgerLine(ledger, book.meta.language);
     written = await progress.time('writing', () => writeOutputs(outputs.files, settings.out));
   } finally {
     await progress.end();
@@ -43,6 +54,7 @@ export async function runBuild(settings: Settings): Promise<number> {
     if (!checked) process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');
   }
   for (const line of writtenLines(written, settings.out)) process.stdout.write(`${line}\n`);
+  process.stdout.write(`checked ${summary}\n`);
   timing?.('whole build', performance.now() - started);
   return 0;
 }
@@ -58,6 +70,7 @@ const BUILD_STEPS = [
   'web edition',
   'search index',
   'amendment pack',
+  'checking the outputs',
   'writing',
 ];
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Diagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
+import { reportedTemplateSyntax } from '../output/ledger/ledger.ts';
 import { releaseEdition } from '../release/release.ts';
 import { verifyArchive } from '../release/verify.ts';
 import { shownSteps, timingsPrinter } from './build.ts';
@@ -9,7 +10,7 @@ import { buildBook, pipelineOptions } from './pipeline.ts';
 import { plural, report } from './report.ts';
 
 /** The steps a release shows; each build's own steps show under the one running. */
-const RELEASE_STEPS = ['check', 'first build', 'second build, to compare', 'archiving'];
+const RELEASE_STEPS = ['check', 'first build', 'checking the outputs', 'second build, to compare', 'archiving'];
 
 export async function runRelease(settings: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
@@ -20,7 +21,8 @@ export async function runRelease(settings: Settings): Promise<number> {
     // The release gate refuses, where `check` warns, a change the amendments do not list.
     const options = pipelineOptions(settings, { gate: 'error' });
     const book = await progress.time('check', () => buildBook(settings.root, diagnostics, options));
-    released = book && (await releaseEdition(book, settings, timing, shownSteps(progress, timing)));
+    const reported = reportedTemplateSyntax(diagnostics);
+    released = book && (await releaseEdition(book, settings, timing, shownSteps(progress, timing), reported));
   } finally {
     await progress.end();
     report(diagnostics);

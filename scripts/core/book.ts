@@ -110,6 +110,8 @@ export type ContentsNode = SubsectionNode | ChapterNode | OutsideNode | SeeAlsoN
 
 export interface Chapter {
   id: string;
+  /** The chapter's source file, relative to the manual's root: problems found in the outputs name it, at the line its body's nodes give. */
+  file: string;
   number?: string;
   title: string;
   anchor: string;

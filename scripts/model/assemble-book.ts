@@ -55,6 +55,7 @@ export function assembleBook(
     return [
       {
         ...node,
+        file: chapter.file,
         meta: chapter.meta,
         review: { owner: chapter.review.owner, by: chapter.review.by },
         sourceSha256: chapter.sha256,

@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Book } from '../core/book.ts';
-import { ManualError } from '../core/diagnostics.ts';
+import { Diagnostics, ManualError } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import type { ReleaseRecord } from '../load/release-record.ts';
+import { checkOutputs } from '../output/ledger/ledger.ts';
 import { renderOutputs } from '../output/render-outputs.ts';
 import { editionName, type StepCounter, type StepTimer, type Timing } from '../render/contract.ts';
 import { alreadyArchived, fileRelease, mendArchive } from './file-release.ts';
@@ -11,7 +12,7 @@ import { releaseRecord } from './record.ts';
 
 /**
  * Releases the current edition of a book that passed the release gate: builds it twice and
- * refuses if the two builds differ, then files the PDFs, the EPUB, the amendment pack and
+ * refuses if the first lost anything of the book (the fidelity ledger) or the two builds differ, then files the PDFs, the EPUB, the amendment pack and
  * release.json under `archive/<edition>/`, written to a temporary folder and renamed, so an
  * archived edition is whole or absent. An archived edition is never overwritten. First it mends
  * what a release killed part way may have left in the archive.
@@ -21,6 +22,7 @@ export async function releaseEdition(
   settings: Settings,
   timing?: Timing,
   shown: { time?: StepTimer; count?: StepCounter } = {},
+  reportedSyntax: ReadonlySet<string> = new Set(),
 ): Promise<{ folder: string; record: ReleaseRecord }> {
   await mendArchive(settings.archive, book.meta.language);
   const folder = path.join(settings.archive, book.edition.id);
@@ -28,6 +30,10 @@ export async function releaseEdition(
   const time = shown.time ?? ((_step, work) => work());
   const build = () => renderOutputs(book, settings, timing, undefined, shown);
   const first = await time('first build', build);
+  // What goes into the archive is read back first, as a build does before it writes.
+  const ledger = new Diagnostics();
+  await time('checking the outputs', () => checkOutputs(book, first.files, reportedSyntax, ledger));
+  if (ledger.hasErrors()) throw new ManualError(ledger.errors);
   const second = await time('second build, to compare', build);
   // The one-page HTML edition is a preview of what the archive keeps; the web edition's site is archived.
   const files = new Map([...first.files].filter(([name]) => name !== `${editionName(book)}.html`));

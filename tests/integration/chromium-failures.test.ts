@@ -63,10 +63,14 @@ const commandLine = (pid: number) => {
     return '';
   }
 };
-/** CPU time a process has used, in clock ticks (utime + stime from /proc/PID/stat). */
+/** CPU time a process has used, in clock ticks (utime + stime from /proc/PID/stat); 0 for one that has ended. */
 const cpuTicks = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return Number(fields[11]) + Number(fields[12]);
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
 };
 const pids = (pattern: string) => running(pattern).split('\n').filter(Boolean).map(Number);
 

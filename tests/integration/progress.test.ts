@@ -38,34 +38,40 @@ describe('progress', () => {
     expect(shown.stdout).not.toMatch(/\u001b\[3\dm/);
   });
 
-  it('prints one plain line a step off a terminal, and only the files written with --quiet', { timeout: SLOW }, () => {
-    const root = copyManual();
-    const env = { MANUAL_CACHE_DIR: scratchDir('manual-cache-') };
-    const piped = manual(['build', '--root', root], REPO, env);
-    expect(piped.status).toBe(0);
-    expect(piped.stderr).toBe('');
-    expect(piped.stdout).not.toContain(ESCAPE);
-    const steps = piped.stdout.split('\n').filter((l) => l.startsWith('done '));
-    expect(steps.map((l) => l.replace(/^done \d+\.\d s /, '')).sort()).toEqual(
-      [
-        'binder PDF',
-        'check',
-        'EPUB',
-        'HTML edition',
-        'measuring passes',
-        'partner PDF',
-        'search index',
-        'web edition',
-        'writing',
-      ].sort(),
-    );
-    const quiet = manual(['build', '--root', root, '--quiet'], REPO, env);
-    expect(quiet.status).toBe(0);
-    expect(
-      quiet.stdout
-        .trim()
-        .split('\n')
-        .every((l) => l.startsWith('wrote ')),
-    ).toBe(true);
-  });
+  it(
+    'prints one plain line a step off a terminal, and only the files written and the ledger with --quiet',
+    { timeout: SLOW },
+    () => {
+      const root = copyManual();
+      const env = { MANUAL_CACHE_DIR: scratchDir('manual-cache-') };
+      const piped = manual(['build', '--root', root], REPO, env);
+      expect(piped.status).toBe(0);
+      expect(piped.stderr).toBe('');
+      expect(piped.stdout).not.toContain(ESCAPE);
+      const steps = piped.stdout.split('\n').filter((l) => l.startsWith('done '));
+      expect(steps.map((l) => l.replace(/^done \d+\.\d s /, '')).sort()).toEqual(
+        [
+          'binder PDF',
+          'check',
+          'checking the outputs',
+          'EPUB',
+          'HTML edition',
+          'measuring passes',
+          'partner PDF',
+          'search index',
+          'web edition',
+          'writing',
+        ].sort(),
+      );
+      const quiet = manual(['build', '--root', root, '--quiet'], REPO, env);
+      expect(quiet.status).toBe(0);
+      expect(
+        quiet.stdout
+          .trim()
+          .split('\n')
+          .every((l) => l.startsWith('wrote ') || l.startsWith('checked ')),
+      ).toBe(true);
+      expect(quiet.stdout).toMatch(/^checked .*: all in 5 outputs$/m);
+    },
+  );
 });

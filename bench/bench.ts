@@ -149,6 +149,8 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
     ratio: median(runsOf.map((r) => r[kind].seconds / r.floor)),
   });
   const [cold, coldOneAtATime, rebuild] = [builds('cold'), builds('coldOneAtATime'), builds('rebuild')];
+  const ledgerSeconds = runsOf.map((r) => stepSeconds(r.cold.stderr, 'checking the outputs'));
+  const ledger = { ...summary(ledgerSeconds), share: median(runsOf.map((r, i) => ledgerSeconds[i] / r.cold.seconds)) };
 
   const settings = settingsFrom({ root }, process.env);
   log('EPUB alone');
@@ -170,6 +172,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
     rebuild,
     coldOneAtATime,
     epub,
+    ledger,
     ...web,
     lastBuildTimings: runsOf.at(-1)!.cold.stderr,
   };
@@ -191,6 +194,12 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 const summary = (seconds: number[]) => ({ seconds, median: median(seconds) });
+
+/** The seconds `--timings` printed for a step ("   4.44 s  checking the outputs"). */
+function stepSeconds(timings: string, step: string): number {
+  const line = timings.split('\n').find((l) => l.trim().endsWith(`s  ${step}`));
+  return line ? Number.parseFloat(line) : Number.NaN;
+}
 
 /** The floor: start Chromium as a build does, print the partner PDF's HTML once (no page numbers, no second pass), stop it. */
 async function barePrint(book: Book, root: string): Promise<void> {

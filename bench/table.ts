@@ -14,6 +14,8 @@ export interface SizeResult {
   /** Cold builds with the two editions printed one after the other (MANUAL_PRINT_ONE_AT_A_TIME=1), as on a machine short of memory. */
   coldOneAtATime: Build;
   epub: Measured;
+  /** The fidelity ledger's step of each cold build (`checking the outputs` in its timings); none in results from before it. */
+  ledger?: Measured & { share: number };
   /** The web edition's renderers alone, in the process, without page numbers; the index's size; the preview and the search. */
   web?: Measured;
   searchIndexGzipBytes?: number;
@@ -48,8 +50,8 @@ const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 export function resultsTable(report: Report): string {
   const m = report.machine;
   const head = [
-    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Ledger (its share of cold) | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = report.sizes.map((r) => {
     const cells = [
@@ -62,6 +64,7 @@ export function resultsTable(report: Report): string {
       x(r.rebuild.ratio),
       ((r.pages.partner + r.pages.binder) / r.cold.median).toFixed(0),
       s(r.epub.median),
+      r.ledger ? `${s(r.ledger.median)} (${(100 * r.ledger.share).toFixed(1)}%)` : '-',
       gigabytes(Math.max(r.cold.peakBytes, r.rebuild.peakBytes)),
       s(r.coldOneAtATime.median),
       `${x(r.coldOneAtATime.ratio)}, ${gigabytes(r.coldOneAtATime.peakBytes)}`,

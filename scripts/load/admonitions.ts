@@ -1,4 +1,5 @@
 import type { Blockquote, Code, Definition, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { lineStarts } from './source-edits.ts';
 
 /**
  * An MkDocs admonition's opening line (Python-Markdown's admonition and pymdownx.details):
@@ -15,8 +16,7 @@ type Parse = (text: string) => Root;
  * source file: its problems are reported at their own lines.
  */
 export function admonitions(tree: Root, text: string, parse: Parse): void {
-  const lineStarts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const starts = lineStarts(text);
   const definitions = collectDefinitions(tree);
   const visit = (children: RootContent[]): void => {
     for (let i = 0; i < children.length; i++) {
@@ -24,7 +24,7 @@ export function admonitions(tree: Root, text: string, parse: Parse): void {
       const next = children[i + 1];
       const title = openingTitle(node);
       if (title !== undefined && next?.type === 'code' && !next.lang && next.position && node.position) {
-        const body = parseBody(next, definitions, parse, text, lineStarts);
+        const body = parseBody(next, definitions, parse, text, starts);
         const heading: Paragraph = {
           type: 'paragraph',
           children: [{ type: 'strong', children: [{ type: 'text', value: title }] }],
@@ -65,13 +65,7 @@ function collectDefinitions(tree: Root): Definition[] {
 }
 
 /** The body of an admonition parsed as markdown, its nodes placed where their text is in the source. */
-function parseBody(
-  code: Code,
-  definitions: Definition[],
-  parse: Parse,
-  text: string,
-  lineStarts: number[],
-): RootContent[] {
+function parseBody(code: Code, definitions: Definition[], parse: Parse, text: string, starts: number[]): RootContent[] {
   const lines = code.value.split('\n').length;
   // The chapter's definitions, after the body, make its reference-style links links.
   const defined = definitions.map(
@@ -81,7 +75,7 @@ function parseBody(
   const firstLine = code.position!.start.line;
   const place = (point: { line: number; column: number; offset?: number }) => {
     const line = firstLine + point.line - 1;
-    const start = lineStarts[line - 1] ?? text.length;
+    const start = starts[line - 1] ?? text.length;
     const indent = /^(?: {1,4}|\t)?/.exec(text.slice(start, start + 4))![0].length;
     return { line, column: point.column + indent, offset: start + indent + point.column - 1 };
   };

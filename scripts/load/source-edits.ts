@@ -97,7 +97,7 @@ export function lineStarts(text: string): number[] {
 }
 
 /** The index of the line an offset is on. */
-export function lineOf(starts: readonly number[], offset: number): number {
+function lineOf(starts: readonly number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

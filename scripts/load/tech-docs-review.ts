@@ -39,7 +39,7 @@ function textOf(node: Node | null | undefined): string | undefined {
 }
 
 /** `2024-01-31` and `6 months` -> `2024-07`; undefined when either cannot be read. */
-export function dueMonth(reviewed: string, period: string): string | undefined {
+function dueMonth(reviewed: string, period: string): string | undefined {
   const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(reviewed);
   const every = PERIOD.exec(period.trim());
   if (!date || !every) return undefined;

@@ -36,7 +36,8 @@ export function readHtml(html: string, boundaries: ReadonlyMap<string, number>, 
   const add = (kind: ItemKind, key: string) => {
     if (chapter < 0) return;
     const keys = found().keys;
-    keys.set(kind, [...(keys.get(kind) ?? []), normalText(key)]);
+    if (!keys.has(kind)) keys.set(kind, []);
+    keys.get(kind)!.push(normalText(key));
   };
   for (let match = TOKEN.exec(html); match; match = TOKEN.exec(html)) {
     const text = decodeEntities(html.slice(last, match.index));
@@ -90,7 +91,7 @@ function attributesOf(text: string): Map<string, string> {
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Character references as the renderers write them: numeric ones and the few named ones serializers use. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
     if (ref[0] === '#')

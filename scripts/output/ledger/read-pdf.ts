@@ -143,7 +143,7 @@ function pdfName(name: string): string {
 }
 
 /** The string object starting at `at` (a literal `(...)` or hex `<...>`), as text. */
-export function pdfString(text: string, at: number): string {
+function pdfString(text: string, at: number): string {
   if (text[at] === '<') {
     const hex = text.slice(at + 1, text.indexOf('>', at)).replace(/\s/g, '');
     return decodeBytes(hex.replace(/[0-9a-f]{2}/gi, (pair) => String.fromCharCode(parseInt(pair, 16))));

@@ -9,6 +9,7 @@ const STAGES = [
   'markdown',
   'model',
   'changes',
+  'pipeline',
   'render',
   'output',
   'release',

@@ -2,10 +2,9 @@ import path from 'node:path';
 import { Diagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import { checkOutputs, ledgerLine, reportedTemplateSyntax } from '../output/ledger/ledger.ts';
-import { renderOutputs, writeOutputs } from '../output/render-outputs.ts';
+import { renderOutputs, renderSteps, warmUp, writeOutputs } from '../output/render-outputs.ts';
 import type { StepCounter, StepTimer, Timing } from '../render/contract.ts';
-import { startBrowsers } from '../render/pdf/browsers.ts';
-import { buildBook, pipelineOptions } from './pipeline.ts';
+import { buildBook, pipelineOptions } from '../pipeline/pipeline.ts';
 import { startProgress, type Progress } from './progress.ts';
 import { report } from './report.ts';
 
@@ -21,7 +20,7 @@ export async function runBuild(settings: Settings): Promise<number> {
   const timing = timingsPrinter(settings.timings);
   const diagnostics = new Diagnostics();
   // Chromium starts while the manual is checked, in processes of its own.
-  const browsers = startBrowsers(settings.print);
+  const resources = warmUp(settings);
   const progress = startProgress(settings.progress, BUILD_STEPS);
   let rendering = false;
   let checked = true;
@@ -34,11 +33,11 @@ export async function runBuild(settings: Settings): Promise<number> {
       checked = false;
       return 1;
     }
-    rendering = true; // from here on, renderOutputs closes the browser
-    const outputs = await renderOutputs(book, settings, timing, browsers, shownSteps(progress, timing));
+    rendering = true; // from here on, renderOutputs closes the shared resources
+    const outputs = await renderOutputs(book, settings, timing, resources, shownSteps(progress, timing));
     const reported = reportedTemplateSyntax(diagnostics);
     const ledger = await shownSteps(progress, timing).time('checking the outputs', () =>
-      checkOutputs(book, outputs.files, reported, diagnostics),
+      checkOutputs(book, outputs, reported, diagnostics),
     );
     if (diagnostics.hasErrors()) {
       checked = false;
@@ -48,7 +47,7 @@ export async function runBuild(settings: Settings): Promise<number> {
     written = await progress.time('writing', () => writeOutputs(outputs.files, settings.out));
   } finally {
     await progress.end();
-    if (!rendering) await browsers.close();
+    if (!rendering) await resources.close();
     // After the progress display, which owns the terminal while it runs; also when rendering failed.
     report(diagnostics);
     if (!checked) process.stderr.write('manual build: nothing was written; fix the errors above and build again\n');
@@ -59,20 +58,8 @@ export async function runBuild(settings: Settings): Promise<number> {
   return 0;
 }
 
-/** The steps a build shows, in the order they start. */
-const BUILD_STEPS = [
-  'check',
-  'measuring passes',
-  'partner PDF',
-  'binder PDF',
-  'EPUB',
-  'HTML edition',
-  'web edition',
-  'search index',
-  'amendment pack',
-  'checking the outputs',
-  'writing',
-];
+/** The steps a build shows: checking, the renderers' own, then reading the outputs back and writing them. */
+const BUILD_STEPS = ['check', ...renderSteps(), 'checking the outputs', 'writing'];
 
 /** The renderers' step timer and counter: each step shown and, with --timings, how long it took printed. */
 export function shownSteps(progress: Progress, timing: Timing | undefined): { time: StepTimer; count: StepCounter } {

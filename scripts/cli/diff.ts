@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { ChapterDiff, Changes } from '../changes/diff.ts';
 import { Diagnostics } from '../core/diagnostics.ts';
-import { bookOf, checkManual } from './pipeline.ts';
+import { bookOf, checkManual, pipelineOptions } from '../pipeline/pipeline.ts';
 import type { Settings } from '../core/settings.ts';
 import { report } from './report.ts';
 import { numberedTitle } from '../core/numbered-title.ts';
@@ -24,9 +24,11 @@ function sectionList(sections: ChangedSection[]): string {
 }
 
 /** Lists what changed in the sources since the latest archived release up to the current edition. */
-export async function runDiff({ root, archive, cacheDir }: Settings): Promise<number> {
+export async function runDiff(settings: Settings): Promise<number> {
+  const { root, archive } = settings;
   const diagnostics = new Diagnostics();
-  const checked = await checkManual(root, diagnostics, { cacheDir, archiveDir: archive });
+  const options = pipelineOptions(settings, { compareReleased: true });
+  const checked = await checkManual(root, diagnostics, options);
   report(diagnostics);
   if (!checked) return 1;
   const baseline = checked.source.baseline;
@@ -37,7 +39,7 @@ export async function runDiff({ root, archive, cacheDir }: Settings): Promise<nu
   process.stdout.write(
     `compared with the ${baseline.edition.label} release (${path.relative(root, baseline.folder)}):\n`,
   );
-  const book = await bookOf(checked, diagnostics, { compareReleased: true });
+  const book = await bookOf(checked, diagnostics, options);
   const sectionsOf = new Map(book?.chapters.map((c) => [c.id, c.changes?.sections]) ?? []);
   let any = false;
   for (const kind of Object.keys(LINES) as (keyof Changes)[]) {

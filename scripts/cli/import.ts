@@ -5,7 +5,7 @@ import { importReport, reimportReport } from '../import/import-report.ts';
 import { planImport } from '../import/plan-import.ts';
 import type { SplitAt } from '../import/split-chapters.ts';
 import { compareWithDisk, writeImport } from '../import/write-import.ts';
-import { checkManual } from './pipeline.ts';
+import { checkManual, pipelineOptions } from '../pipeline/pipeline.ts';
 import { plural, report } from './report.ts';
 
 export interface ImportFlags {
@@ -49,7 +49,7 @@ export async function runImport(settings: Settings, files: string[], flags: Impo
   await writeImport(settings.root, plan.files, statuses);
   process.stdout.write(importReport(plan, statuses));
   const diagnostics = new Diagnostics();
-  await checkManual(settings.root, diagnostics, { cacheDir: settings.cacheDir, archiveDir: settings.archive });
+  await checkManual(settings.root, diagnostics, pipelineOptions(settings));
   report(diagnostics);
   const { errors, warnings } = diagnostics;
   process.stdout.write(

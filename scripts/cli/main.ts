@@ -29,7 +29,7 @@ Options:
   --format F     check: print problems as text (default), json (an array on standard output:
                  file, line, column, severity, ruleId, message, fix) or github (GitHub Actions
                  annotations on standard output)
-  --no-change-marks  build, release: no change bars or inline marks against the last release
+  --no-change-marks  build, release, preview: no change bars or inline marks against the last release
                  (the chapters' banners and the appendix still say what changed)
   --port N       preview: the port to serve on (default: 4000; 0: any free one)
   --host ADDR    preview: the address to listen on (default: 127.0.0.1, this machine only)

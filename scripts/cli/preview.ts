@@ -1,7 +1,8 @@
 import { formatDiagnostic, sortDiagnostics } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import { startPreview, type Rebuild } from '../preview/start-preview.ts';
-import { SEARCH_INDEX, webRenderer, webSearchRenderer } from '../render/web/web-renderer.ts';
+import { RENDERERS } from '../output/render-outputs.ts';
+import { pipelineOptions } from '../pipeline/pipeline.ts';
 import { plural } from './report.ts';
 
 export interface PreviewFlags {
@@ -19,14 +20,12 @@ export async function runPreview(settings: Settings, { port, host }: PreviewFlag
   try {
     preview = await startPreview({
       root: settings.root,
-      archive: settings.archive,
-      cacheDir: settings.cacheDir,
+      pipeline: pipelineOptions(settings),
       templatesDir: settings.templatesDir,
       print: settings.print,
       port,
       host,
-      renderer: webRenderer,
-      onDemand: new Map([[SEARCH_INDEX, webSearchRenderer]]),
+      renderers: RENDERERS,
       report: reportRebuild(),
       warn: (message) => void process.stderr.write(`manual preview: ${message}\n`),
     });

@@ -6,7 +6,7 @@ import { releaseEdition } from '../release/release.ts';
 import { verifyArchive } from '../release/verify.ts';
 import { shownSteps, timingsPrinter } from './build.ts';
 import { startProgress } from './progress.ts';
-import { buildBook, pipelineOptions } from './pipeline.ts';
+import { buildBook, pipelineOptions } from '../pipeline/pipeline.ts';
 import { plural, report } from './report.ts';
 
 /** The steps a release shows; each build's own steps show under the one running. */

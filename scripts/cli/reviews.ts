@@ -3,7 +3,7 @@ import { numberedTitle } from '../core/numbered-title.ts';
 import type { Settings } from '../core/settings.ts';
 import { isOverdue } from '../load/review.ts';
 import type { ChapterSource } from '../load/types.ts';
-import { checkManual } from './pipeline.ts';
+import { checkManual, pipelineOptions } from '../pipeline/pipeline.ts';
 import { plural, report } from './report.ts';
 
 /** A chapter as `manual reviews` lists it. */
@@ -17,9 +17,9 @@ interface Listed {
  * overdue for the current edition marked; then the chapters with no review date. Overdue reviews
  * are in the list, so they are not reported again as warnings.
  */
-export async function runReviews({ root, archive, cacheDir }: Settings): Promise<number> {
+export async function runReviews(settings: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
-  const checked = await checkManual(root, diagnostics, { cacheDir, archiveDir: archive });
+  const checked = await checkManual(settings.root, diagnostics, pipelineOptions(settings));
   const others = new Diagnostics();
   others.items.push(...diagnostics.items.filter((d) => d.ruleId !== 'review-overdue'));
   report(others);

@@ -4,6 +4,7 @@ import type { Book } from '../core/book.ts';
 import { writeFileAtomic } from '../core/write-atomic.ts';
 import {
   stepTimer,
+  type ReadBack,
   type Renderer,
   type RenderSettings,
   type StepCounter,
@@ -13,9 +14,9 @@ import {
 import { epubRenderer } from '../render/epub/epub-renderer.ts';
 import { htmlRenderer } from '../render/html/html-renderer.ts';
 import { amendmentPackRenderer } from '../render/pdf/amendment-pack.ts';
-import { startBrowsers, type Browsers } from '../render/pdf/browsers.ts';
 import { pdfRenderer } from '../render/pdf/pdf-renderer.ts';
 import { Results } from '../render/results.ts';
+import { SharedResources } from '../render/shared-resources.ts';
 import { webRenderer, webSearchRenderer } from '../render/web/web-renderer.ts';
 import { renderBook } from './render-book.ts';
 
@@ -32,35 +33,56 @@ export const RENDERERS: readonly Renderer[] = [
 /** Every output of an edition, by file name, and what a release records of how they were made. */
 export interface Outputs {
   files: Map<string, Uint8Array | string>;
+  /** The files a release keeps: those of the renderers that say their files are archived. */
+  archived: ReadonlySet<string>;
+  /** How the fidelity ledger reads each file it reads back. */
+  readBack: ReadonlyMap<string, ReadBack>;
   /** Pages of each unit of the binder PDF. */
   binderPages: ReadonlyMap<string, number>;
   /** The version of the Chromium that printed the PDFs. */
   chromium: string;
 }
 
+/** The steps the renderers report, in the order of the list: what progress shows of rendering. */
+export const renderSteps = (renderers: readonly Renderer[] = RENDERERS) => renderers.flatMap((r) => r.steps);
+
+/** The build's shared resources, with what the renderers start before the book is made (Chromium) already starting. */
+export function warmUp(settings: RenderSettings, renderers: readonly Renderer[] = RENDERERS): SharedResources {
+  const resources = new SharedResources();
+  for (const renderer of renderers) renderer.warmUp?.(resources, settings);
+  return resources;
+}
+
 /**
- * Renders every output of the book's current edition with one Chromium, which it closes: the
- * caller's, started early (while it checked the manual), or its own.
+ * Renders every output of the book's current edition, sharing `resources` (the caller's, warmed
+ * up while it checked the manual, or new ones), which it closes.
  */
 export async function renderOutputs(
   book: Book,
   settings: RenderSettings,
   timing?: Timing,
-  browsers: Browsers = startBrowsers(settings.print),
+  resources: SharedResources = warmUp(settings),
   shown: { time?: StepTimer; count?: StepCounter } = {},
+  renderers: readonly Renderer[] = RENDERERS,
 ): Promise<Outputs> {
   const results = new Results();
   try {
     const time = shown.time ?? stepTimer(timing);
-    const files = await renderBook(book, RENDERERS, { settings, browsers, results, time, timing, count: shown.count });
-    const binder = await results.get('binder-pdf');
+    const context = { settings, resources, results, time, timing, count: shown.count };
+    const made = await renderBook(book, renderers, context);
+    const files = made.flatMap((m) => m.files);
+    const binder = renderers.some((r) => r.publishes?.includes('binder-pdf'))
+      ? await results.get('binder-pdf')
+      : undefined;
     return {
       files: new Map(files.map((file) => [file.name, file.data])),
-      binderPages: binder.layout.counts,
-      chromium: browsers.version,
+      archived: new Set(made.filter((m) => m.renderer.archived).flatMap((m) => m.files.map((f) => f.name))),
+      readBack: new Map(files.flatMap((file) => (file.readBack ? [[file.name, file.readBack] as const] : []))),
+      binderPages: binder?.layout.counts ?? new Map(),
+      chromium: await results.get('printed-with'),
     };
   } finally {
-    await browsers.close();
+    await resources.close();
   }
 }
 

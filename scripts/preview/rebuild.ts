@@ -1,23 +1,11 @@
 import { createHash } from 'node:crypto';
-import { diffChapters } from '../changes/diff.ts';
-import { checkAmendmentsAgainstChanges } from '../changes/gate.ts';
-import { changedBook } from '../changes/changed-book.ts';
 import type { Book } from '../core/book.ts';
 import { Diagnostics } from '../core/diagnostics.ts';
-import { loadManual } from '../load/load-manual.ts';
 import { readReleasedUnits, type ReleasedUnits } from '../load/released-units.ts';
 import type { Baseline } from '../load/types.ts';
 import { cachedParser, uncachedParser, type ParseMarkdown, type ParsedChapter } from '../load/markdown-cache.ts';
-import { resolveManual } from '../markdown/resolve-manual.ts';
-import { assembleBook, convertChapter, type ChapterHtml, type ConvertChapter } from '../model/assemble-book.ts';
-import { numberManual } from '../number/number-manual.ts';
-
-export interface SourceSettings {
-  root: string;
-  archive: string;
-  /** The parse cache on disk, read once at start so that a warm preview starts fast. */
-  cacheDir?: string;
-}
+import { convertChapter, type ChapterHtml, type ConvertChapter } from '../model/assemble-book.ts';
+import { bookOf, checkManual, type PipelineOptions } from '../pipeline/pipeline.ts';
 
 /** One check of the sources: what `manual check` reports, and the book when there are no errors. */
 export interface Checked {
@@ -26,13 +14,13 @@ export interface Checked {
 }
 
 /**
- * The check-and-model half of the preview, kept between rebuilds. Parsed chapters are held in
- * memory by the hash of their text, so a save re-parses only the chapter saved; numbering, link
- * resolution and the model run again on the whole manual, since a retitled chapter changes the
- * text of every link to it.
+ * The check-and-model half of the preview: the pipeline `build` runs, kept between rebuilds.
+ * Parsed chapters are held in memory by the hash of their text, so a save re-parses only the
+ * chapter saved; numbering, link resolution and the model run again on the whole manual, since a
+ * retitled chapter changes the text of every link to it.
  */
-export function sourceBuilder(settings: SourceSettings): () => Promise<Checked> {
-  const parser = settings.cacheDir ? cachedParser(settings.cacheDir) : uncachedParser;
+export function sourceBuilder(root: string, options: PipelineOptions): () => Promise<Checked> {
+  const parser = options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser;
   let kept = new Map<string, Promise<ParsedChapter>>();
   const convert = keptConversions();
   const released = keptReleasedUnits();
@@ -45,37 +33,16 @@ export function sourceBuilder(settings: SourceSettings): () => Promise<Checked> 
       return parsed;
     };
     const diagnostics = new Diagnostics();
-    const book = await checkAndAssemble(settings, { parse, convert, released }, diagnostics);
+    const hooks = { ...options, parse, convert, released };
+    const checked = await checkManual(root, diagnostics, hooks);
+    const book = checked && (await bookOf(checked, diagnostics, hooks));
     // Only what this build read stays: a chapter edited a hundred times is kept once.
     kept = used;
     return { diagnostics, book };
   };
 }
 
-/** load -> number -> resolve -> the release gate -> the book, as `manual build` runs them. */
-async function checkAndAssemble(
-  { root, archive }: SourceSettings,
-  { parse, convert, released }: { parse: ParseMarkdown; convert: ConvertChapter; released: KeptReleasedUnits },
-  diagnostics: Diagnostics,
-): Promise<Book | undefined> {
-  const source = await loadManual(root, diagnostics, { parse, archiveDir: archive });
-  if (!source) return undefined;
-  const numbered = numberManual(source, diagnostics);
-  const resolved = resolveManual(source, numbered, diagnostics);
-  if (source.baseline) {
-    const changes = diffChapters(numbered.contents.chapters, source.chapters, source.baseline);
-    checkAmendmentsAgainstChanges(source.editions[0], source.baseline, changes, diagnostics, 'warning');
-  }
-  if (diagnostics.hasErrors()) return undefined;
-  const book = assembleBook(source, numbered, resolved, convert);
-  return changedBook(book, source.baseline, diagnostics, {
-    changeMarks: true,
-    released: (b) => released(b, diagnostics),
-  });
-}
-
 type KeptReleasedUnits = (baseline: Baseline, diagnostics: Diagnostics) => Promise<ReleasedUnits>;
-
 /** The archived release's units, read once per release folder: the archive does not change under the preview. */
 function keptReleasedUnits(): KeptReleasedUnits {
   let kept: { folder: string; units: Promise<ReleasedUnits> } | undefined;

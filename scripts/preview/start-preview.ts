@@ -9,18 +9,24 @@ import { keptValues, type Renderer } from '../render/contract.ts';
 import { BUILT_IN_TEMPLATES } from '../render/templates.ts';
 import { LiveReload, problemsOf } from './live-reload.ts';
 import { previewServer } from './preview-server.ts';
-import { sourceBuilder, type SourceSettings } from './rebuild.ts';
+import type { PipelineOptions } from '../pipeline/pipeline.ts';
+import { sourceBuilder } from './rebuild.ts';
 import { renderSite, type SiteSettings } from './render-site.ts';
 import { servedSite, waitingSite, type OnDemand, type ServedSite } from './site-files.ts';
 import { watchSources, type SourceChange } from './watch-sources.ts';
 
-export interface PreviewOptions extends SourceSettings, SiteSettings {
+export interface PreviewOptions extends SiteSettings {
+  /** The manual's folder. */
+  root: string;
+  /** How the pipeline runs, as `build` runs it (the command's settings give it). */
+  pipeline: PipelineOptions;
   port: number;
   host: string;
-  /** The web edition's renderer: its files under web/ are the site. */
-  renderer: Renderer;
-  /** Renderers of files no page needs to be shown (the search index), by the site file each makes: made when first asked for. */
-  onDemand: ReadonlyMap<string, Renderer>;
+  /**
+   * The renderers of an edition: the preview serves what those that declare a `preview` use make
+   * under web/, on every save or, for the files a renderer makes on demand, when first asked for.
+   */
+  renderers: readonly Renderer[];
   /** Tells the terminal what each rebuild found and how long it took. */
   report: (rebuild: Rebuild) => void;
   /** Tells the terminal that watching failed somewhere (the preview goes on). */
@@ -45,21 +51,36 @@ export interface Preview {
   close(): Promise<void>;
 }
 
+/**
+ * The renderers the preview uses, as each declares: those whose files under web/ are the site,
+ * made again on every save, and, by the file each makes, those made only when first asked for.
+ */
+export function previewRenderers(renderers: readonly Renderer[]): {
+  served: Renderer[];
+  onDemand: Map<string, Renderer>;
+} {
+  const onDemand = renderers.flatMap((renderer) =>
+    typeof renderer.preview === 'object' ? renderer.preview.onDemand.map((file) => [file, renderer] as const) : [],
+  );
+  return { served: renderers.filter((renderer) => renderer.preview === 'served'), onDemand: new Map(onDemand) };
+}
+
 /** Builds the site, serves it and keeps it current until closed. */
 export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const started = performance.now();
   const live = new LiveReload();
   const previewDir = previewFolder(options.templatesDir);
-  const buildSources = sourceBuilder(options);
+  const buildSources = sourceBuilder(options.root, options.pipeline);
   const keep = keptValues();
+  const { served, onDemand: made } = previewRenderers(options.renderers);
   const onDemand = (of: Book) =>
     new Map(
-      [...options.onDemand].map(([file, renderer]): [string, OnDemand] => [
+      [...made].map(([file, renderer]): [string, OnDemand] => [
         file,
         async () => {
-          const made = (await renderSite(of, [renderer], options)).get(file);
-          if (made === undefined) throw new Error(`the ${renderer.name} renderer made no ${file}`);
-          return made;
+          const site = (await renderSite(of, [renderer], options)).get(file);
+          if (site === undefined) throw new Error(`the ${renderer.name} renderer made no ${file}`);
+          return site;
         },
       ]),
     );
@@ -82,7 +103,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const renders = newBook && (newBook !== book || !change?.sources);
     if (newBook && renders) {
       try {
-        site = servedSite(await renderSite(newBook, [options.renderer], options, keep), site, onDemand(newBook));
+        site = servedSite(await renderSite(newBook, served, options, keep), site, onDemand(newBook));
         book = newBook;
         built = true;
       } catch (error) {

@@ -6,7 +6,7 @@ import type { Settings } from '../core/settings.ts';
 import type { ReleaseRecord } from '../load/release-record.ts';
 import { checkOutputs } from '../output/ledger/ledger.ts';
 import { renderOutputs } from '../output/render-outputs.ts';
-import { editionName, type StepCounter, type StepTimer, type Timing } from '../render/contract.ts';
+import type { StepCounter, StepTimer, Timing } from '../render/contract.ts';
 import { alreadyArchived, fileRelease, mendArchive } from './file-release.ts';
 import { releaseRecord } from './record.ts';
 
@@ -32,11 +32,10 @@ export async function releaseEdition(
   const first = await time('first build', build);
   // What goes into the archive is read back first, as a build does before it writes.
   const ledger = new Diagnostics();
-  await time('checking the outputs', () => checkOutputs(book, first.files, reportedSyntax, ledger));
+  await time('checking the outputs', () => checkOutputs(book, first, reportedSyntax, ledger));
   if (ledger.hasErrors()) throw new ManualError(ledger.errors);
   const second = await time('second build, to compare', build);
-  // The one-page HTML edition is a preview of what the archive keeps; the web edition's site is archived.
-  const files = new Map([...first.files].filter(([name]) => name !== `${editionName(book)}.html`));
+  const files = new Map([...first.files].filter(([name]) => first.archived.has(name)));
   for (const [name, data] of files) {
     if (!Buffer.from(second.files.get(name)!).equals(Buffer.from(data))) {
       throw new ManualError([

@@ -1,18 +1,35 @@
 import type { Book } from '../core/book.ts';
 import type { PrintSettings } from '../core/settings.ts';
-import type { Browsers } from './pdf/browsers.ts';
 import type { ResultName, Results } from './results.ts';
+import type { SharedResources } from './shared-resources.ts';
 
 /**
  * The renderer contract. Every output is a renderer: one entry that takes the book model and a
  * context, and returns the output's files. A renderer reads only the book, its templates and its
  * settings; what one renderer needs of another (the partner PDF's pages, the printed binder PDF)
- * comes through `results`. Adding an output is adding its folder under render/ and one line to
- * the list in output/render-outputs.ts.
+ * comes through `results`, what they share (Chromium) through `resources`. It declares what the
+ * rest of the tool needs to know of it: the steps progress shows, whether a release archives its
+ * files, how the preview uses it, how the ledger reads its files back. Adding an output is adding
+ * its folder under render/ and one line to the list in output/render-outputs.ts.
  */
 export interface Renderer {
   /** Names the renderer in messages. */
   name: string;
+  /**
+   * The steps it reports through `context.time`, in the order they start: progress lists them. A
+   * label that starts with a step's name and a space (`partner PDF, pass 1`) is a part of it.
+   */
+  steps: readonly string[];
+  /** False for an output a release does not keep (the one-page HTML edition, a preview of what the archive keeps). */
+  archived: boolean;
+  /**
+   * How `manual preview` uses it: its files under web/ are the site, made again on every save
+   * (`served`), or are made only when first asked for (`onDemand`, their names under web/). None:
+   * the preview leaves it out.
+   */
+  preview?: 'served' | { onDemand: readonly string[] };
+  /** Starts, in the build's shared resources, what its render will need, while the book is still being made (Chromium takes seconds to start). */
+  warmUp?(resources: SharedResources, settings: RenderSettings): void;
   /** The results it publishes: whatever it has not published when it ends is withdrawn. */
   publishes?: readonly ResultName[];
   /**
@@ -28,6 +45,13 @@ export interface OutputFile {
   /** The file's name in the output folder. */
   name: string;
   data: Uint8Array | string;
+  /** How the fidelity ledger reads it back: the output it is part of ("the EPUB") and its format. None: it is not read back. */
+  readBack?: ReadBack;
+}
+
+export interface ReadBack {
+  output: string;
+  format: 'html' | 'epub' | 'pdf';
 }
 
 export interface RenderSettings {
@@ -40,8 +64,8 @@ export interface RenderSettings {
 
 export interface RenderContext {
   settings: RenderSettings;
-  /** The build's Chromium, for renderers that print. */
-  browsers: Browsers;
+  /** What the build's renderers share (Chromium), started once and closed when the build ends. */
+  resources: SharedResources;
   results: Results;
   /** Runs a step of the build and reports how long it took. */
   time: StepTimer;

@@ -19,9 +19,25 @@ export interface Published {
   'partner-pages': PagePositions;
   /** The binder PDF as printed: the amendment pack copies its pages, and a release records its page counts. */
   'binder-pdf': PrintedBinder;
+  /** The version of the Chromium that printed the PDFs: a release records it. */
+  'printed-with': string;
 }
 
 export type ResultName = keyof Published;
+
+/** The partner PDF's pages when no PDF is printed: no page at all, and no page number for any anchor. */
+export const NO_PAGES: PagePositions = { pageOf: new Map(), pageCount: 0 };
+
+/**
+ * What a result is when no renderer of a build publishes it (the preview prints no PDF): a
+ * renderer reading page numbers then finds none and prints none. A result with no such value
+ * must be published by a renderer of every build that has a renderer reading it.
+ */
+export const ABSENT: { readonly [K in ResultName]?: Published[K] } = {
+  'partner-pages-planned': NO_PAGES,
+  'partner-pages': NO_PAGES,
+  'printed-with': '',
+};
 
 interface Slot {
   promise: Promise<unknown>;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Diagnostics, formatDiagnostic, sortDiagnostics } from '../../scripts/core/diagnostics.ts';
-import { checkManual } from '../../scripts/cli/pipeline.ts';
+import { checkManual } from '../../scripts/pipeline/pipeline.ts';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const SMALL = path.join(REPO, 'tests/fixtures/small');

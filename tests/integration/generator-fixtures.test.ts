@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics, sortDiagnostics } from '../../scripts/core/diagnostics.ts';
-import { checkManual } from '../../scripts/cli/pipeline.ts';
+import { checkManual } from '../../scripts/pipeline/pipeline.ts';
 import { ace, epubcheck, openEpub } from '../helpers/epub.ts';
 import { copyManual, edit, manual, REPO, removeCopies, scratchDir } from '../helpers/fixture.ts';
 import { pdfPages } from '../helpers/pdf.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../scripts/core/diagnostics.ts';
-import { buildBook } from '../../scripts/cli/pipeline.ts';
+import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import { renderHtml } from '../../scripts/render/html/render-html.ts';
 import { templatesDir } from '../../scripts/render/templates.ts';
 import { epubcheck } from '../helpers/epub.ts';

@@ -3,12 +3,12 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBook } from '../../scripts/cli/pipeline.ts';
+import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import { settingsFrom } from '../../scripts/cli/settings.ts';
 import type { Book } from '../../scripts/core/book.ts';
 import { Diagnostics, formatDiagnostic, sortDiagnostics } from '../../scripts/core/diagnostics.ts';
 import { checkOutputs, ledgerLine } from '../../scripts/output/ledger/ledger.ts';
-import { renderOutputs } from '../../scripts/output/render-outputs.ts';
+import { renderOutputs, type Outputs } from '../../scripts/output/render-outputs.ts';
 import { copyManual, edit, filesUnder, manual, REPO, removeCopies, scratchDir, write } from '../helpers/fixture.ts';
 
 afterAll(removeCopies);
@@ -30,49 +30,50 @@ function manualWithCode(): string {
 
 async function render(book: Book, root: string) {
   const settings = settingsFrom({ root }, {});
-  return (await renderOutputs(book, { ...settings, cacheDir: scratchDir('manual-ledger-cache-') })).files;
+  return renderOutputs(book, { ...settings, cacheDir: scratchDir('manual-ledger-cache-') });
 }
 
 describe('the fidelity ledger', () => {
   let book: Book;
-  let files: Map<string, Uint8Array | string>;
+  let outputs: Outputs;
   let root: string;
 
   beforeAll(async () => {
     root = manualWithCode();
     book = (await buildBook(root, new Diagnostics()))!;
-    files = await render(book, root);
+    outputs = await render(book, root);
   }, 120_000);
 
-  const ledger = async (changed: Map<string, Uint8Array | string>, model = book) => {
+  const ledger = async (changed: Outputs, model = book) => {
     const diagnostics = new Diagnostics();
     const count = await checkOutputs(model, changed, new Set(), diagnostics);
     return { count, problems: sortDiagnostics(diagnostics.items).map(formatDiagnostic) };
   };
 
   it('counts what the chapters hold and finds all of it in the five outputs', async () => {
-    const { count, problems } = await ledger(files);
+    const { count, problems } = await ledger(outputs);
     expect(problems).toEqual([]);
     expect(ledgerLine(count, 'en-GB')).toBe(
       '1 image, 3 links, 0 tables, 1 code block and 0 footnotes: all in 5 outputs',
     );
     expect(count.outputs).toEqual([
       'the HTML edition',
-      'the web edition',
       'the EPUB',
+      'the web edition',
       'the partner PDF',
       'the binder PDF',
     ]);
   });
 
   it("fails on an image a renderer dropped, at the image's line", async () => {
-    const name = [...files.keys()].find((n) => n.endsWith('.epub'))!;
-    const zip = await JSZip.loadAsync(files.get(name)!);
+    const name = [...outputs.files.keys()].find((n) => n.endsWith('.epub'))!;
+    const zip = await JSZip.loadAsync(outputs.files.get(name)!);
     const document = Object.keys(zip.files).find((n) => n.includes('care.placements') && n.endsWith('.xhtml'))!;
     const text = await zip.file(document)!.async('string');
     expect(text).toContain('<img ');
     zip.file(document, text.replace(/<img [^>]*\/>/, ''));
-    const dropped = new Map(files).set(name, await zip.generateAsync({ type: 'uint8array' }));
+    const files = new Map(outputs.files).set(name, await zip.generateAsync({ type: 'uint8array' }));
+    const dropped = { ...outputs, files };
     expect((await ledger(dropped)).problems).toEqual([
       'chapters/care/placements.md:3:1: error: the EPUB lost the image "A flowchart of the placement steps"' +
         "\n  fix: the build stopped so that no edition goes out without it; if templates/ were changed, keep each chapter's {{{html}}} whole, else report this chapter as a bug",
@@ -97,7 +98,7 @@ describe('the fidelity ledger', () => {
     const model: Book = { ...book, chapters: book.chapters.map((c) => (c === visits ? { ...c, body } : c)) };
     const { problems } = await ledger(await render(model, root), model);
     expect(problems).toEqual([
-      'chapters/care/visits.md:4:1: error: the HTML edition, the web edition and the EPUB show "{% hint style="warning" %}", template syntax that check did not report' +
+      'chapters/care/visits.md:4:1: error: the HTML edition, the EPUB and the web edition show "{% hint style="warning" %}", template syntax that check did not report' +
         '\n  fix: write what it should show in markdown; if it is no template syntax, escape its first character with "\\"',
     ]);
   }, 120_000);

@@ -3,7 +3,7 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Diagnostics, formatDiagnostic, sortDiagnostics } from '../../scripts/core/diagnostics.ts';
-import { buildBook } from '../../scripts/cli/pipeline.ts';
+import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import { check, copyManual, edit, removeCopies, write } from '../helpers/fixture.ts';
 
 afterAll(removeCopies);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics } from '../../scripts/core/diagnostics.ts';
-import { buildBook } from '../../scripts/cli/pipeline.ts';
+import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import type { PagePositions } from '../../scripts/render/results.ts';
 import { BUILT_IN_TEMPLATES } from '../../scripts/render/templates.ts';
 import { renderWeb } from '../../scripts/render/web/render-web.ts';

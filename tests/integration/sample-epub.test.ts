@@ -4,7 +4,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { Diagnostics } from '../../scripts/core/diagnostics.ts';
-import { buildBook } from '../../scripts/cli/pipeline.ts';
+import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import { renderEpub } from '../../scripts/render/epub/render-epub.ts';
 import { BUILT_IN_TEMPLATES } from '../../scripts/render/templates.ts';
 import JSZip from 'jszip';

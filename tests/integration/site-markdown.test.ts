@@ -4,7 +4,7 @@ import type { Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildBook } from '../../scripts/cli/pipeline.ts';
+import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import { Diagnostics } from '../../scripts/core/diagnostics.ts';
 import { check, removeCopies, scratchDir } from '../helpers/fixture.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Book } from '../../scripts/core/book.ts';
 import { Diagnostics } from '../../scripts/core/diagnostics.ts';
-import { buildBook } from '../../scripts/cli/pipeline.ts';
+import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import { keptValues, type Keep } from '../../scripts/render/contract.ts';
 import type { PagePositions } from '../../scripts/render/results.ts';
 import { BUILT_IN_TEMPLATES } from '../../scripts/render/templates.ts';

@@ -7,7 +7,7 @@ import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Book } from '../../scripts/core/book.ts';
 import { Diagnostics } from '../../scripts/core/diagnostics.ts';
-import { buildBook } from '../../scripts/cli/pipeline.ts';
+import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import { writeOutputs } from '../../scripts/output/render-outputs.ts';
 import type { PagePositions } from '../../scripts/render/results.ts';
 import { BUILT_IN_TEMPLATES } from '../../scripts/render/templates.ts';

@@ -4,7 +4,8 @@ import type { Book } from '../../core/book.ts';
 import { entriesInOrder } from '../../core/contents.ts';
 import type { Diagnostics } from '../../core/diagnostics.ts';
 import { templateSyntaxIn } from '../../core/template-syntax.ts';
-import { editionName } from '../../render/contract.ts';
+import type { ReadBack } from '../../render/contract.ts';
+import type { Outputs } from '../render-outputs.ts';
 import { lostInHtml, lostInPdf, type Loss, type OutputReading } from './compare.ts';
 import { inventory, type ChapterInventory } from './inventory.ts';
 import { pdfPageTexts } from './pdf-text.ts';
@@ -21,7 +22,8 @@ export interface LedgerCount {
   outputs: string[];
 }
 
-type Files = ReadonlyMap<string, Uint8Array | string>;
+/** The outputs as rendered: their files, and how each file that is read back is read. */
+type Files = Pick<Outputs, 'files' | 'readBack'>;
 
 /**
  * The fidelity ledger: reads every output back (the HTML pages and EPUB documents by their tags,
@@ -32,13 +34,13 @@ type Files = ReadonlyMap<string, Uint8Array | string>;
  */
 export async function checkOutputs(
   book: Book,
-  files: Files,
+  outputs: Files,
   reported: ReadonlySet<string>,
   diagnostics: Diagnostics,
 ): Promise<LedgerCount> {
   const chapters = inventory(book);
   const { boundaries, partAnchors } = anchorsOf(book);
-  const readings = await readOutputs(book, files, boundaries);
+  const readings = await readOutputs(outputs, boundaries);
   const losses = new Map<string, { loss: Loss; outputs: string[] }>();
   for (const reading of readings) {
     const lost = reading.html ? lostInHtml(chapters, reading.html) : lostInPdf(chapters, reading.pdf!, partAnchors);
@@ -76,34 +78,32 @@ function anchorsOf(book: Book): { boundaries: Map<string, number>; partAnchors: 
   return { boundaries, partAnchors: [...boundaries.keys()] };
 }
 
-/** Reads every output back; the PDFs' text, read by other processes, first, so that the rest is read meanwhile. */
-async function readOutputs(book: Book, files: Files, boundaries: Map<string, number>): Promise<OutputReading[]> {
-  const base = editionName(book);
-  const pdfs: Promise<OutputReading>[] = [];
-  for (const [name, output] of [
-    [`${base}.pdf`, 'the partner PDF'],
-    [`${base}-print.pdf`, 'the binder PDF'],
-  ]) {
-    const bytes = files.get(name);
-    if (bytes === undefined || typeof bytes === 'string') continue;
-    pdfs.push(pdfPageTexts(bytes, name).then((pages) => ({ output, pdf: { contents: readPdf(bytes), pages } })));
+/** Reads every output back, each file as it says; the PDFs' text, read by other processes, first, so that the rest is read meanwhile. */
+async function readOutputs({ files, readBack }: Files, boundaries: Map<string, number>): Promise<OutputReading[]> {
+  const byOutput = new Map<string, { format: ReadBack['format']; names: string[] }>();
+  for (const [name, { output, format }] of readBack) {
+    if (!byOutput.has(output)) byOutput.set(output, { format, names: [] });
+    byOutput.get(output)!.names.push(name);
   }
-  const html = (output: string, pages: (string | undefined)[]): OutputReading => {
+  const read = async (output: string, { format, names }: { format: ReadBack['format']; names: string[] }) => {
+    if (format === 'pdf') return readPdfOutput(output, files.get(names[0])!, names[0]);
+    const pages = format === 'epub' ? await epubDocuments(files.get(names[0])!) : names.map((n) => text(files.get(n)!));
     const found = new Map<number, FoundInHtml>();
-    for (const page of pages) if (page !== undefined) readHtml(page, boundaries, found);
+    for (const page of pages) readHtml(page, boundaries, found);
     return { output, html: found };
   };
-  const text = (name: string) => {
-    const data = files.get(name);
-    return data === undefined || typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-  };
-  const readings: OutputReading[] = [];
-  if (files.has(`${base}.html`)) readings.push(html('the HTML edition', [text(`${base}.html`)]));
-  const web = [...files.keys()].filter((name) => name.startsWith('web/') && name.endsWith('.html'));
-  if (web.length > 0) readings.push(html('the web edition', web.map(text)));
-  const epub = files.get(`${base}.epub`);
-  if (epub !== undefined) readings.push(html('the EPUB', await epubDocuments(epub)));
-  return [...readings, ...(await Promise.all(pdfs))];
+  const pdfs = [...byOutput].filter(([, o]) => o.format === 'pdf').map(([output, o]) => read(output, o));
+  const others: OutputReading[] = [];
+  for (const [output, o] of byOutput) if (o.format !== 'pdf') others.push(await read(output, o));
+  return [...others, ...(await Promise.all(pdfs))];
+}
+
+const text = (data: Uint8Array | string) => (typeof data === 'string' ? data : Buffer.from(data).toString('utf8'));
+
+async function readPdfOutput(output: string, data: Uint8Array | string, name: string): Promise<OutputReading> {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  const pages = await pdfPageTexts(bytes, name);
+  return { output, pdf: { contents: readPdf(bytes), pages } };
 }
 
 async function epubDocuments(bytes: Uint8Array | string): Promise<string[]> {

@@ -1,6 +1,5 @@
 import { editionName, type Renderer } from '../contract.ts';
 import { samePagePlaces } from './page-list.ts';
-import { renderEpub } from './render-epub.ts';
 
 /**
  * The EPUB, whose page list gives the partner PDF's page numbers. It is made from the partner
@@ -9,13 +8,17 @@ import { renderEpub } from './render-epub.ts';
  */
 export const epubRenderer: Renderer = {
   name: 'EPUB',
+  steps: ['EPUB'],
+  archived: true,
   async render(book, { settings, results, time }) {
+    // epub-gen-memory takes a fifth of a second to load: only a command that makes an EPUB loads it.
+    const { renderEpub } = await import('./render-epub.ts');
     const planned = await results.get('partner-pages-planned');
     const early = await time('EPUB', () => renderEpub(book, settings.templatesDir, planned));
     const printed = await results.get('partner-pages');
     const epub = samePagePlaces(book, planned, printed)
       ? early
       : await time('EPUB again, from the printed pages', () => renderEpub(book, settings.templatesDir, printed));
-    return [{ name: `${editionName(book)}.epub`, data: epub }];
+    return [{ name: `${editionName(book)}.epub`, data: epub, readBack: { output: 'the EPUB', format: 'epub' } }];
   },
 };

@@ -1,90 +1,19 @@
-import { PDFDocument } from 'pdf-lib';
-import type { AmendmentPackPlan, Book } from '../../core/book.ts';
-import { loadTemplates } from '../templates.ts';
-import { editionView } from '../view-parts.ts';
-import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { editionName, type Renderer } from '../contract.ts';
-import type { PrintedBinder } from '../results.ts';
-import { setDocumentInfo } from './pdf-file.ts';
-import { documentInfo } from './render-pdf.ts';
+import { chromiumOf } from './browsers.ts';
 
-/** A filing step as the pack prints it, with the pages of the binder PDF it inserts (1-based). */
-interface FilingRow {
-  remove?: string;
-  insert?: string;
-  pages?: { from: number; count: number };
-}
-
-const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
-
-/** The filing steps with the page numbers and counts of the binder PDF as it printed. */
-function filingRows(plan: AmendmentPackPlan, layout: PrintedBinder['layout'], current: string): FilingRow[] {
-  return plan.steps.map(({ remove, insert }) => {
-    if (!insert) return { remove };
-    const pages =
-      insert.anchor === undefined
-        ? { from: 1, count: 1 }
-        : { from: layout.pageOf.get(insert.anchor)!, count: layout.counts.get(insert.anchor)! };
-    return {
-      remove,
-      insert: insert.counted ? `${insert.label} (${pagesText(pages.count)}, ${current})` : insert.label,
-      pages,
-    };
-  });
-}
-
-/** The amendment pack, for an edition that follows an archived release: made from the printed binder PDF. */
+/** The amendment pack, for an edition that follows an archived release: made from the printed binder PDF (see pack-pdf.ts). */
 export const amendmentPackRenderer: Renderer = {
   name: 'amendment pack',
-  async render(book, { settings, browsers, results, time, timing }) {
+  steps: ['amendment pack'],
+  archived: true,
+  async render(book, { settings, resources, results, time, timing }) {
     if (!book.pack) return [];
     const binder = await results.get('binder-pdf');
-    const browser = await browsers.current();
+    const browser = await chromiumOf(resources, settings.print).current();
+    const { renderAmendmentPack } = await import('./pack-pdf.ts');
     const pack = await time('amendment pack', () =>
       renderAmendmentPack(book, binder, browser, settings.templatesDir, { timeout: settings.print.timeout, timing }),
     );
     return [{ name: `${editionName(book)}-amendment-pack.pdf`, data: pack }];
   },
 };
-
-/**
- * The amendment pack: the filing instructions (printed from `templates/pdf/pack.hbs`), then the
- * replacement pages taken from the binder PDF, each unit starting on a new sheet so the pack
- * prints double-sided. Copying pages into a new file keeps their look but not their tags: the pack
- * is for printing.
- */
-async function renderAmendmentPack(
-  book: Book,
-  binder: PrintedBinder,
-  browser: PdfBrowser,
-  templatesDir: string,
-  options: PrintOptions,
-): Promise<Uint8Array> {
-  const plan = book.pack!;
-  const steps = filingRows(plan, binder.layout, book.edition.label);
-  const templates = await loadTemplates(templatesDir, 'pdf');
-  const css = await templates.styles('manual.css', 'print.css', 'binder.css');
-  const html = templates.render('pack', { ...editionView(book), css, baseline: plan.since, steps });
-  const instructions = await PDFDocument.load(await browser.print(html, options));
-  const source = await PDFDocument.load(binder.bytes);
-  const pack = await PDFDocument.create();
-  const blank = source.getPageCount() > 1 ? 1 : undefined; // the binder's page 2: "intentionally left blank"
-  const append = async (from: PDFDocument, indices: number[]) => {
-    for (const page of await pack.copyPages(from, indices)) pack.addPage(page);
-    if (indices.length % 2 === 1 && blank !== undefined) pack.addPage((await pack.copyPages(source, [blank]))[0]);
-  };
-  await append(instructions, instructions.getPageIndices());
-  for (const step of steps.filter((s) => s.pages && s.pages.count > 0)) {
-    await append(
-      source,
-      Array.from({ length: step.pages!.count }, (_, i) => step.pages!.from - 1 + i),
-    );
-  }
-  const subject = `Replacement pages from the ${plan.since.label} edition to the ${book.edition.label} edition`;
-  setDocumentInfo(pack, {
-    ...documentInfo(book, `${book.meta.title}: amendment pack, ${book.edition.label}`),
-    subject,
-  });
-  pack.setProducer('manual-editions');
-  return pack.save({ useObjectStreams: false });
-}

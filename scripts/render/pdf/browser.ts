@@ -4,14 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import puppeteer, {
-  TimeoutError,
-  type Browser,
-  type BrowserContext,
-  type Connection,
-  type Page,
-  type Target,
-} from 'puppeteer-core';
+import type { Browser, BrowserContext, Connection, Page, Target } from 'puppeteer-core';
 import { ManualError } from '../../core/diagnostics.ts';
 import { crashReports, type CrashReports } from './renderer-crashes.ts';
 
@@ -114,6 +107,8 @@ interface Chromium {
  * before any such wait, and the start timeout, whose timer keeps the build's process alive.
  */
 async function startChromium(executable: string, args: string[], profile: string, timeout: number): Promise<Chromium> {
+  // Loaded only by a command that prints: it takes a quarter of a second.
+  const { default: puppeteer, TimeoutError } = await import('puppeteer-core');
   let seen: Browser | undefined;
   let fail!: (e: unknown) => void;
   const failed = new Promise<never>((_, reject) => (fail = reject));

@@ -1,5 +1,10 @@
 import type { PrintSettings } from '../../core/settings.ts';
+import type { SharedResources } from '../shared-resources.ts';
 import { launchBrowser, type PdfBrowser } from './browser.ts';
+
+/** The build's Chromium in its shared resources: started by the first renderer that asks (or warms up), closed with the build. */
+export const chromiumOf = (resources: SharedResources, settings: PrintSettings): Browsers =>
+  resources.use('chromium', () => startBrowsers(settings));
 
 /**
  * The Chromium of one build, shared by every renderer that prints. It starts as soon as the

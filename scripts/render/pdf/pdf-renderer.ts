@@ -1,85 +1,15 @@
-import { freemem } from 'node:os';
-import { editionName, type Renderer } from '../contract.ts';
-import { reusableOffsets, withBlockPages, type BlockOffsets } from './block-pages.ts';
-import { layoutCacheFile, readCachedLayouts, writeCachedLayouts } from './layout-cache.ts';
-import { printPlan } from './print-plan.ts';
-import { binderChapters } from './print-view.ts';
-import { measureBlocks, measurePdfs, pdfJob, printPdf, type PdfJob } from './render-pdf.ts';
+import { type Renderer } from '../contract.ts';
+import { chromiumOf } from './browsers.ts';
 
 /**
- * Both PDFs: the partner PDF and the binder PDF. It plans them from the last build's
- * layout, or from measuring passes, then prints both at once where the memory budget allows,
- * in Chromium's low-memory mode where only that fits, else one after the other. It publishes
- * where the partner PDF's pages fall (planned, then printed) and the printed binder PDF.
+ * Both PDFs: the partner PDF and the binder PDF (see print-editions.ts). Chromium starts while
+ * the book is made; what prints is loaded only by a command that prints.
  */
 export const pdfRenderer: Renderer = {
   name: 'PDF',
-  publishes: ['partner-pages-planned', 'partner-pages', 'binder-pdf'],
-  async render(book, context) {
-    const { settings, time, results } = context;
-    let browser = await time('start Chromium', () => context.browsers.current());
-    const cacheFile = settings.cacheDir && layoutCacheFile(settings.cacheDir, book);
-    const kept = cacheFile ? await readCachedLayouts(cacheFile) : undefined;
-    const measuring = await pdfJob(book, browser, settings.templatesDir, {
-      timeout: settings.print.timeout,
-      timing: context.timing,
-      count: context.count,
-    });
-    const measured = kept ? undefined : await time('measuring passes', () => measurePdfs(measuring));
-    const layouts = kept?.layouts ?? measured!.layouts;
-    const plan = printPlan({
-      pages: layouts.partner.totalPages,
-      budget: settings.print.memoryBudget,
-      free: freemem(),
-      oneAtATime: settings.print.oneAtATime,
-    });
-    // The Chromium that measured would sit beside the prints holding memory: it makes way.
-    if (plan.lowMemory)
-      browser = await time('start Chromium in low-memory mode', () => context.browsers.restartInLowMemoryMode());
-    const job = { ...measuring, browser };
-    const blocks = measured ? Promise.resolve(measured.blocks) : keptBlocks(job, kept!.blocks);
-    const planned = layouts.partner;
-    results.publish(
-      'partner-pages-planned',
-      blocks.then((offsets) =>
-        withBlockPages(book, { pageOf: planned.pageOf, pageCount: planned.totalPages }, offsets),
-      ),
-    );
-    const partner = time('partner PDF', () => printPdf(job, 'partner', layouts.partner));
-    const partnerFirst = plan.oneAtATime
-      ? partner.then(
-          () => undefined,
-          () => undefined,
-        )
-      : undefined;
-    // The binder's change bars stand on the outer edge of their pages: it waits for where they fall.
-    const binderJob = book.chapters.some((c) => c.changes?.marks.length)
-      ? blocks.then((offsets) => ({ ...job, chapters: binderChapters(book, job.chapters, offsets) }))
-      : job;
-    const binder = Promise.all([partnerFirst, binderJob]).then(([, printing]) =>
-      time('binder PDF', () => printPdf(printing, 'binder', layouts.binder)),
-    );
-    results.publish(
-      'partner-pages',
-      Promise.all([partner, blocks]).then(([printed, offsets]) => withBlockPages(book, printed.printed, offsets)),
-    );
-    results.publish('binder-pdf', binder);
-    const [partnerPdf, binderPdf] = await Promise.all([partner, binder]);
-    if (cacheFile)
-      await writeCachedLayouts(cacheFile, {
-        layouts: { partner: partnerPdf.layout, binder: binderPdf.layout },
-        blocks: await blocks,
-      });
-    const name = editionName(book);
-    return [
-      { name: `${name}.pdf`, data: partnerPdf.bytes },
-      { name: `${name}-print.pdf`, data: binderPdf.bytes },
-    ];
-  },
+  steps: ['measuring passes', 'partner PDF', 'binder PDF'],
+  archived: true,
+  publishes: ['partner-pages-planned', 'partner-pages', 'binder-pdf', 'printed-with'],
+  warmUp: (resources, settings) => void chromiumOf(resources, settings.print),
+  render: async (book, context) => (await import('./print-editions.ts')).printEditions(book, context),
 };
-
-/** Block offsets kept from the last build, with the chapters changed since measured again (beside the final prints). */
-async function keptBlocks(job: PdfJob, kept: BlockOffsets): Promise<BlockOffsets> {
-  const { offsets, stale } = reusableOffsets(job.book, kept);
-  return stale.size === 0 ? offsets : new Map([...offsets, ...(await measureBlocks(job, stale))]);
-}

@@ -4,6 +4,9 @@ import type { PagePositions } from '../results.ts';
 import { WEB_FOLDER, renderWeb } from './render-web.ts';
 import { searchIndexScript } from './search-index.ts';
 
+/** The search index's file in the site: its pages' search box loads it on first use. */
+export const SEARCH_INDEX = 'search-index.js';
+
 /**
  * The web edition: a static site of many pages. Its chapter pages say where each chapter starts
  * in the partner PDF, so it is made from the PDF's plan while the PDFs print, and made again from
@@ -13,15 +16,23 @@ import { searchIndexScript } from './search-index.ts';
  */
 export const webRenderer: Renderer = {
   name: 'web',
+  steps: ['web edition'],
+  archived: true,
+  preview: 'served',
   async render(book, { settings, results, time, keep = keptValues() }) {
     const planned = await results.get('partner-pages-planned');
     const early = await time('web edition', () => renderWeb(book, settings.templatesDir, planned, keep));
     const printed = await results.get('partner-pages');
-    return sameChapterPages(book, planned, printed)
+    const files = sameChapterPages(book, planned, printed)
       ? early
-      : time('web edition again, from the printed pages', () => renderWeb(book, settings.templatesDir, printed, keep));
+      : await time('web edition again, from the printed pages', () =>
+          renderWeb(book, settings.templatesDir, printed, keep),
+        );
+    return files.map((file) => (file.name.endsWith('.html') ? { ...file, readBack: WEB_PAGE } : file));
   },
 };
+
+const WEB_PAGE = { output: 'the web edition', format: 'html' } as const;
 
 /**
  * The web edition's search index, a renderer of its own: it reads only the book, so it runs
@@ -29,14 +40,14 @@ export const webRenderer: Renderer = {
  */
 export const webSearchRenderer: Renderer = {
   name: 'web search',
+  steps: ['search index'],
+  archived: true,
+  preview: { onDemand: [SEARCH_INDEX] },
   startsAfter: 'partner-pages-planned',
   render: async (book, { time }) => [
     { name: `${WEB_FOLDER}/${SEARCH_INDEX}`, data: await time('search index', async () => searchIndexScript(book)) },
   ],
 };
-
-/** The search index's file in the site: its pages' search box loads it on first use. */
-export const SEARCH_INDEX = 'search-index.js';
 
 /** True when both put every chapter on the same page: all the web edition shows of them. */
 export function sameChapterPages(book: Book, a: PagePositions, b: PagePositions): boolean {

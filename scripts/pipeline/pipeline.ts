@@ -5,10 +5,11 @@ import { changedBook } from '../changes/changed-book.ts';
 import type { Diagnostics, Severity } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import { loadManual } from '../load/load-manual.ts';
-import { cachedParser, uncachedParser } from '../load/markdown-cache.ts';
-import type { ManualSource } from '../load/types.ts';
+import { cachedParser, uncachedParser, type ParseMarkdown } from '../load/markdown-cache.ts';
+import type { ReleasedUnits } from '../load/released-units.ts';
+import type { Baseline, ManualSource } from '../load/types.ts';
 import { resolveManual, type ResolvedManual } from '../markdown/resolve-manual.ts';
-import { assembleBook } from '../model/assemble-book.ts';
+import { assembleBook, type ConvertChapter } from '../model/assemble-book.ts';
 import type { Book } from '../core/book.ts';
 import { numberManual, type NumberedManual } from '../number/number-manual.ts';
 
@@ -21,9 +22,20 @@ export interface CheckedManual {
   changes?: Changes;
 }
 
+/**
+ * How the pipeline runs, built once from a command's settings (`pipelineOptions`). The hooks let
+ * a caller that runs it again and again (the preview) keep what did not change: parsed chapters,
+ * converted chapters, the release's units.
+ */
 export interface PipelineOptions {
   /** Folder for parsed chapters kept between runs; none disables the cache. */
   cacheDir?: string;
+  /** Parses a chapter's text; default: through the parse cache in `cacheDir`. */
+  parse?: ParseMarkdown;
+  /** Converts a chapter to its HTML tree; default: anew each time. */
+  convert?: ConvertChapter;
+  /** Reads the units the baseline release recorded; default: anew each time. */
+  released?: (baseline: Baseline, diagnostics: Diagnostics) => Promise<ReleasedUnits>;
   /** The archive of releases (default: ROOT/archive). */
   archiveDir?: string;
   /** How the release gate reports unlisted changes: `check` warns, `release` refuses. */
@@ -45,7 +57,7 @@ export async function checkManual(
   diagnostics: Diagnostics,
   options: PipelineOptions = {},
 ): Promise<CheckedManual | undefined> {
-  const parse = options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser;
+  const parse = options.parse ?? (options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser);
   const source = await loadManual(path.resolve(root), diagnostics, { parse, archiveDir: options.archiveDir });
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
@@ -79,9 +91,11 @@ export async function bookOf(
   options: PipelineOptions = {},
 ): Promise<Book | undefined> {
   if (diagnostics.hasErrors()) return undefined;
-  const book = assembleBook(checked.source, checked.numbered, checked.resolved);
+  const book = assembleBook(checked.source, checked.numbered, checked.resolved, options.convert);
+  const { released } = options;
   return changedBook(book, checked.source.baseline, diagnostics, {
     changeMarks: options.changeMarks ?? true,
     compareReleased: options.compareReleased,
+    released: released && ((baseline) => released(baseline, diagnostics)),
   });
 }

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { Diagnostics } from '../scripts/core/diagnostics.ts';
-import { buildBook } from '../scripts/cli/pipeline.ts';
+import { buildBook } from '../scripts/pipeline/pipeline.ts';
 import { renderEpub } from '../scripts/render/epub/render-epub.ts';
 import { settingsFrom } from '../scripts/cli/settings.ts';
 import { launchBrowser } from '../scripts/render/pdf/browser.ts';

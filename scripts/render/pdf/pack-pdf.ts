@@ -5,7 +5,7 @@ import { editionView } from '../view-parts.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import type { PrintedBinder } from '../results.ts';
 import { setDocumentInfo } from './pdf-file.ts';
-import { documentInfo } from './render-pdf.ts';
+import { documentInfo, NOTHING_ON_SCREEN } from './render-pdf.ts';
 
 /** A filing step as the pack prints it, with the pages of the binder PDF it inserts (1-based). */
 interface FilingRow {
@@ -48,7 +48,7 @@ export async function renderAmendmentPack(
   const plan = book.pack!;
   const steps = filingRows(plan, binder.layout, book.edition.label);
   const templates = await loadTemplates(templatesDir, 'pdf');
-  const css = await templates.styles('manual.css', 'print.css', 'binder.css');
+  const css = (await templates.styles('manual.css', 'print.css', 'binder.css')) + NOTHING_ON_SCREEN;
   const html = templates.render('pack', { ...editionView(book), css, baseline: plan.since, steps });
   const instructions = await PDFDocument.load(await browser.print(html, options));
   const source = await PDFDocument.load(binder.bytes);

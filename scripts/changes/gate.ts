@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Diagnostics, Severity } from '../core/diagnostics.ts';
+import type { Diagnostics, Severity, Where } from '../core/diagnostics.ts';
+import type { GateRule } from '../core/rules.ts';
 import type { Baseline, EditionSpec } from '../load/types.ts';
 import { hasChanges, type Changes } from './diff.ts';
 
@@ -15,7 +16,10 @@ export function checkAmendmentsAgainstChanges(
   diagnostics: Diagnostics,
   severity: Severity,
 ): void {
-  const report = severity === 'error' ? diagnostics.error.bind(diagnostics) : diagnostics.warning.bind(diagnostics);
+  const report = (where: Where, message: string, hint: string, ruleId: GateRule) =>
+    severity === 'error'
+      ? diagnostics.error(where, message, hint, ruleId)
+      : diagnostics.warning(where, message, hint, ruleId);
   const since = `since the ${baseline.edition.label} release`;
   if (baseline.sameEdition) {
     if (hasChanges(changes)) {
@@ -23,6 +27,7 @@ export function checkAmendmentsAgainstChanges(
         edition.where,
         `edition ${edition.id} is already released (${path.basename(path.dirname(baseline.folder))}/${path.basename(baseline.folder)}), and chapters have changed ${since.replace('since the', 'since its')}`,
         'add the next edition at the top of chapters/amendments.yml and list the changes there',
+        'edition-already-released',
       );
     }
     return;
@@ -37,6 +42,7 @@ export function checkAmendmentsAgainstChanges(
         edition.where,
         `chapter "${id}" has changed ${since}, but edition ${edition.id} does not list it as updated`,
         `add "- chapter: ${id}" with its details under "updated"`,
+        'change-not-listed',
       );
     }
   }
@@ -46,6 +52,7 @@ export function checkAmendmentsAgainstChanges(
         edition.where,
         `chapter "${id}" is new ${since}, but edition ${edition.id} does not list it as new`,
         `add "- chapter: ${id}" with its details under "new"`,
+        'change-not-listed',
       );
   }
   for (const { id, old } of changes.removed) {
@@ -54,6 +61,7 @@ export function checkAmendmentsAgainstChanges(
         edition.where,
         `chapter "${id}" (${old!.number ?? ''} ${old!.title}) was removed ${since}, but edition ${edition.id} does not list it as removed`,
         `add "- title: ${old!.title}" under "removed"`,
+        'change-not-listed',
       );
     }
   }
@@ -64,6 +72,7 @@ export function checkAmendmentsAgainstChanges(
         item.where,
         `chapter "${item.chapter}" is listed as updated, but its source has not changed ${since}`,
         'remove it from "updated", or make the change it describes',
+        'updated-not-changed',
       );
     }
   }

@@ -6,7 +6,7 @@ import { planImport } from '../import/plan-import.ts';
 import type { SplitAt } from '../import/split-chapters.ts';
 import { compareWithDisk, writeImport } from '../import/write-import.ts';
 import { checkManual, pipelineOptions } from '../pipeline/pipeline.ts';
-import { plural, report } from './report.ts';
+import { report } from './report.ts';
 
 export interface ImportFlags {
   into?: string;
@@ -38,6 +38,7 @@ export async function runImport(settings: Settings, files: string[], flags: Impo
         file: f.path,
         message: 'the import would overwrite this file, which it did not write',
         hint: 'import into another folder with --into DIR',
+        ruleId: 'import-would-overwrite',
       })),
     );
   }
@@ -50,12 +51,7 @@ export async function runImport(settings: Settings, files: string[], flags: Impo
   process.stdout.write(importReport(plan, statuses));
   const diagnostics = new Diagnostics();
   await checkManual(settings.root, diagnostics, pipelineOptions(settings));
-  report(diagnostics);
-  const { errors, warnings } = diagnostics;
-  process.stdout.write(
-    errors.length + warnings.length === 0
-      ? 'manual check: no errors\n'
-      : `manual check: ${plural(errors.length, 'error')}, ${plural(warnings.length, 'warning')} (listed above)\n`,
-  );
+  const count = report(diagnostics);
+  process.stdout.write(count === '' ? 'manual check: no errors\n' : `manual check: ${count} (listed above)\n`);
   return 0;
 }

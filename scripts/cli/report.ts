@@ -1,25 +1,27 @@
+import { acceptedLine, siftAccepted } from '../core/accepted.ts';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic, type Diagnostics } from '../core/diagnostics.ts';
 import type { ReportFormat } from '../core/settings.ts';
 
 /**
- * Prints every problem found. As text (the default): each to standard error, then a count. As
- * JSON: one array of every problem on standard output, for editors and CI. For GitHub Actions:
- * one annotation a line on standard output, which the workflow shows at the file and line.
+ * Prints every problem found but the warnings the manual accepts. As text (the default): each to
+ * standard error, then a count, with how many warnings were accepted. As JSON: one array of every
+ * problem on standard output, for editors and CI. For GitHub Actions: one annotation a line on
+ * standard output, which the workflow shows at the file and line. Returns the count line.
  */
-export function report(diagnostics: Diagnostics, format: ReportFormat = 'text'): void {
-  const sorted = sortDiagnostics(diagnostics.items);
-  if (format === 'json') {
-    process.stdout.write(`${JSON.stringify(sorted.map(asJson), null, 2)}\n`);
-    return;
+export function report(diagnostics: Diagnostics, format: ReportFormat = 'text'): string {
+  const { shown, accepted } = siftAccepted(diagnostics.items, diagnostics.acceptances);
+  const sorted = sortDiagnostics(shown);
+  const errors = shown.filter((d) => d.severity === 'error').length;
+  const problems = `${plural(errors, 'error')}, ${plural(shown.length - errors, 'warning')}`;
+  const left = acceptedLine(accepted);
+  const count = left ? `${problems}; ${left}` : shown.length > 0 ? problems : '';
+  if (format === 'json') process.stdout.write(`${JSON.stringify(sorted.map(asJson), null, 2)}\n`);
+  else if (format === 'github') for (const d of sorted) process.stdout.write(`${annotation(d)}\n`);
+  else {
+    for (const d of sorted) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (count) process.stderr.write(`${count}\n`);
   }
-  if (format === 'github') {
-    for (const d of sorted) process.stdout.write(`${annotation(d)}\n`);
-    return;
-  }
-  for (const d of sorted) process.stderr.write(`${formatDiagnostic(d)}\n`);
-  const errors = diagnostics.errors.length;
-  const warnings = diagnostics.warnings.length;
-  if (errors + warnings > 0) process.stderr.write(`${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+  return count;
 }
 
 export function plural(count: number, word: string): string {
@@ -32,7 +34,7 @@ function asJson(d: Diagnostic) {
     line: d.line ?? null,
     column: d.column ?? null,
     severity: d.severity,
-    ruleId: d.ruleId ?? null,
+    ruleId: d.ruleId,
     message: d.message,
     fix: d.hint ?? null,
   };
@@ -46,7 +48,7 @@ function annotation(d: Diagnostic): string {
     `file=${property(d.file)}`,
     d.line !== undefined ? `line=${d.line}` : undefined,
     d.line !== undefined && d.column !== undefined ? `col=${d.column}` : undefined,
-    `title=${property(d.ruleId ? `manual ${d.severity} (${d.ruleId})` : `manual ${d.severity}`)}`,
+    `title=${property(`manual ${d.severity} (${d.ruleId})`)}`,
   ].filter(Boolean);
   return `::${d.severity} ${place.join(',')}::${data(d.hint ? `${d.message}\nfix: ${d.hint}` : d.message)}`;
 }

@@ -22,6 +22,7 @@ export async function runReviews(settings: Settings): Promise<number> {
   const checked = await checkManual(settings.root, diagnostics, pipelineOptions(settings));
   const others = new Diagnostics();
   others.items.push(...diagnostics.items.filter((d) => d.ruleId !== 'review-overdue'));
+  others.acceptances.push(...diagnostics.acceptances.filter((a) => a.rule !== 'review-overdue'));
   report(others);
   if (!checked) return 1;
   const edition = checked.source.editions[0];

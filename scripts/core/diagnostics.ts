@@ -1,3 +1,5 @@
+import type { ErrorRule, RuleId, WarningRule } from './rules.ts';
+
 /** A place in one of the manual's source files; line and column count from 1. */
 export interface Where {
   /** Path relative to the manual's root, with forward slashes. */
@@ -14,8 +16,23 @@ export interface Diagnostic extends Where {
   message: string;
   /** How to fix it. */
   hint?: string;
-  /** Names the rule that found it, for tools that filter problems. */
-  ruleId?: string;
+  /** Names the rule that found it (core/rules.ts), for tools that filter problems and for acceptances. */
+  ruleId: RuleId;
+}
+
+/**
+ * A team's word that the warnings of one rule have been looked at, written in the contents'
+ * `accept:` list or in a chapter's front matter: commands then leave them out (core/accepted.ts).
+ */
+export interface Acceptance {
+  rule: RuleId;
+  from: 'contents.yml' | 'front matter';
+  /** Where the acceptance is written. */
+  where: Where;
+  /** Globs, relative to the manual's root, of the files whose warnings it accepts; none: every file. */
+  paths?: readonly string[];
+  /** The one file whose warnings it accepts: a chapter's front matter accepts its own. */
+  file?: string;
 }
 
 /**
@@ -24,12 +41,14 @@ export interface Diagnostic extends Where {
  */
 export class Diagnostics {
   readonly items: Diagnostic[] = [];
+  /** What the load stage read the manual to accept; applied only where problems are printed. */
+  readonly acceptances: Acceptance[] = [];
 
-  error(where: Where, message: string, hint?: string, ruleId?: string): void {
+  error(where: Where, message: string, hint: string | undefined, ruleId: ErrorRule): void {
     this.items.push({ severity: 'error', ...where, message, hint, ruleId });
   }
 
-  warning(where: Where, message: string, hint?: string, ruleId?: string): void {
+  warning(where: Where, message: string, hint: string | undefined, ruleId: WarningRule): void {
     this.items.push({ severity: 'warning', ...where, message, hint, ruleId });
   }
 

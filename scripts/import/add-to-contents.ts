@@ -137,5 +137,13 @@ function assertKeepsLines(before: string, after: string): void {
 }
 
 function contentsError(message: string, hint: string): ManualError {
-  return new ManualError([{ severity: 'error', file: MANIFEST_FILE, message: `${MANIFEST_FILE} ${message}`, hint }]);
+  return new ManualError([
+    {
+      severity: 'error',
+      file: MANIFEST_FILE,
+      message: `${MANIFEST_FILE} ${message}`,
+      hint,
+      ruleId: 'contents-not-editable',
+    },
+  ]);
 }

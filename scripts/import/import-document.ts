@@ -3,6 +3,7 @@ import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import type { Root } from 'mdast';
 import { ManualError } from '../core/diagnostics.ts';
+import type { ErrorRule } from '../core/rules.ts';
 import { chapterMarkdown } from './chapter-markdown.ts';
 import { attachNotes, notesNotCarried } from './chapter-notes.ts';
 import { cleanHtml } from './clean-html.ts';
@@ -86,6 +87,7 @@ async function readDocument(file: string, prefix: string): Promise<{ read: ReadD
       file,
       code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (e as Error).message})`,
       'check the path',
+      'import-file-unreadable',
     );
   }
   const extension = path.extname(file).toLowerCase();
@@ -96,12 +98,14 @@ async function readDocument(file: string, prefix: string): Promise<{ read: ReadD
       file,
       `"${extension || 'no extension'}" is not a kind of file import reads`,
       'import Word documents (.docx) or saved web pages (.html); save older .doc files as .docx first',
+      'import-file-kind',
     );
   if (bytes.subarray(0, 2).toString('latin1') !== 'PK')
     throw failure(
       file,
       'not a Word document: a .docx file is a zip file, and this is not one',
       'open it in Word and save it again as "Word Document (.docx)"',
+      'import-docx-damaged',
     );
   try {
     const [html, review] = await Promise.all([docxToHtml(bytes, prefix), reviewDocx(bytes)]);
@@ -111,12 +115,13 @@ async function readDocument(file: string, prefix: string): Promise<{ read: ReadD
       file,
       `a damaged Word document: ${(e as Error).message.split('\n')[0]}`,
       'open it in Word and save it again as "Word Document (.docx)"',
+      'import-docx-damaged',
     );
   }
 }
 
-function failure(file: string, message: string, hint: string): ManualError {
-  return new ManualError([{ severity: 'error', file, message, hint }]);
+function failure(file: string, message: string, hint: string, ruleId: ErrorRule): ManualError {
+  return new ManualError([{ severity: 'error', file, message, hint, ruleId }]);
 }
 
 /** `DIR/slug-of-title`, with -2, -3 ... when another chapter has it. */

@@ -47,6 +47,7 @@ export async function planImport(request: ImportRequest): Promise<ImportPlan> {
         file: MANIFEST_FILE,
         message: `the contents manifest ${MANIFEST_FILE} does not exist in ${request.root}`,
         hint: 'import into a manual: run in its folder or give --root DIR',
+        ruleId: 'manual-file-missing',
       },
     ]);
   const contents = await readFile(contentsPath, 'utf8');
@@ -106,6 +107,7 @@ function checkedFolder(into: string): string {
         file: '--into',
         message: `"${into}" must be a folder inside chapters/`,
         hint: 'give a path relative to chapters/, e.g. --into fostering',
+        ruleId: 'path-outside',
       },
     ]);
   return folder;

@@ -25,6 +25,7 @@ export function parseAmendments(text: string, language: string, diagnostics: Dia
       top.at('editions'),
       'the amendments file lists no edition',
       'add the current edition, with its "edition" id and "date"',
+      'no-edition',
     );
     return undefined;
   }
@@ -44,6 +45,7 @@ function readEdition(yaml: YamlFile, node: Node, monthOf: (date: string) => stri
       fields.at('edition'),
       `edition id "${id}" is not of the form YYYY-MM`,
       'write the year and month of the edition, e.g. "edition: 2025-02"',
+      'edition-id-format',
     );
     return undefined;
   }
@@ -52,6 +54,7 @@ function readEdition(yaml: YamlFile, node: Node, monthOf: (date: string) => stri
       fields.at('date'),
       `date "${date}" is not a date of the form YYYY-MM-DD`,
       'write the publication date, e.g. "date: 2025-02-03"',
+      'date-format',
     );
     return undefined;
   }
@@ -61,6 +64,7 @@ function readEdition(yaml: YamlFile, node: Node, monthOf: (date: string) => stri
       fields.at('date'),
       `edition "${id}" is dated ${date}, in another month`,
       'make the edition id the year and month of its date',
+      'edition-date-month',
     );
   }
   const lists = LISTS.map((key) =>
@@ -91,6 +95,7 @@ function readItem(yaml: YamlFile, node: Node): AmendmentItem | undefined {
       fields.where,
       'an amendment must name a "chapter" (its path) or give its "title"',
       'add "chapter: PATH", or "title: ..." for a chapter that no longer exists under that name',
+      'amendment-unnamed',
     );
     return undefined;
   }
@@ -112,6 +117,7 @@ function checkHistory(editions: EditionSpec[], diagnostics: Diagnostics): void {
         edition.where,
         `edition "${edition.id}" is listed twice`,
         'give each edition its own id (YYYY-MM), or merge the two entries',
+        'edition-listed-twice',
       );
     }
     seen.add(edition.id);
@@ -121,6 +127,7 @@ function checkHistory(editions: EditionSpec[], diagnostics: Diagnostics): void {
         edition.where,
         `edition "${edition.id}" (${edition.date}) is not older than the edition above it, "${newer.id}" (${newer.date})`,
         'list editions newest first: the current edition comes first',
+        'editions-out-of-order',
       );
     }
   });

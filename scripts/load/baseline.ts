@@ -33,6 +33,7 @@ export async function readBaseline(
       { file: path.relative(process.cwd(), file) },
       `the archived release record cannot be read: ${record}`,
       'restore it from version control; `manual verify` checks every archived file',
+      'release-record-unreadable',
     );
     return undefined;
   }

@@ -4,10 +4,11 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { Diagnostics } from '../core/diagnostics.ts';
+import type { Acceptance, Diagnostics } from '../core/diagnostics.ts';
 import type { ParseMarkdown, ParsedChapter } from './markdown-cache.ts';
 import { CHAPTER_ENDINGS } from '../core/chapter-files.ts';
 import type { ChapterEntry, ChapterSource, Review } from './types.ts';
+import { readFrontMatterAccepted } from './accept-spec.ts';
 import { readReview } from './review.ts';
 import { YamlFile } from './yaml-file.ts';
 
@@ -47,6 +48,7 @@ export async function readChapter(
       listedAt,
       `chapter file ${file} does not exist`,
       `create ${file}, or correct the path in the contents`,
+      'chapter-missing',
     );
     return undefined;
   }
@@ -56,6 +58,7 @@ export async function readChapter(
       { file, line: 1, column: 1 },
       `chapter is ${megabytes}; the largest a chapter may be is ${MAX_CHAPTER_BYTES / MEGABYTE} MB`,
       'split it into several chapters in chapters/contents.yml',
+      'chapter-too-large',
     );
     return undefined;
   }
@@ -65,6 +68,7 @@ export async function readChapter(
       { file, line: firstBadLine(bytes), column: 1 },
       'the chapter is not valid UTF-8 text',
       'save the file as UTF-8 (in Word: "Plain Text" with Unicode (UTF-8) encoding); text pasted from old documents is the usual cause',
+      'not-utf8',
     );
     return undefined;
   }
@@ -108,6 +112,7 @@ function fromMarkdown(
       { file, line: 2, column: 1 },
       'the front matter "title" must be a line of text',
       'write it as title: "The Chapter Title"',
+      'wrong-kind',
     );
     return undefined;
   }
@@ -125,12 +130,13 @@ function fromMarkdown(
       { file, line: 1, column: 1 },
       'the chapter has no title',
       'start it with a "# Title" line, or give "title:" in its front matter',
+      'chapter-no-title',
     );
   }
   let body: Root | undefined;
   const tree = () => (body ??= withoutLeading(parsed.tree(), leading));
-  const { review } = frontMatter;
-  return { id, file, sha256, title: title || path.posix.basename(id), meta, review, tree, nodes };
+  const { review, accept } = frontMatter;
+  return { id, file, sha256, title: title || path.posix.basename(id), meta, review, accept, tree, nodes };
 }
 
 /** The tree without its first `count` nodes (the front matter and the title heading). */
@@ -138,24 +144,30 @@ function withoutLeading(tree: Root, count: number): Root {
   return count === 0 ? tree : { ...tree, children: tree.children.slice(count) };
 }
 
-/** The front matter's keys (empty when there is none), and the chapter's owner and review date. */
+/** The front matter's keys (empty when there is none), the chapter's owner and review date, and the warnings it accepts. */
 function readFrontMatter(
   file: string,
   node: Yaml | undefined,
   diagnostics: Diagnostics,
-): { values: Record<string, unknown>; review: Review } | undefined {
-  if (!node) return { values: {}, review: {} };
+): { values: Record<string, unknown>; review: Review; accept: Acceptance[] } | undefined {
+  const none = { values: {}, review: {}, accept: [] };
+  if (!node) return none;
   const yaml = new YamlFile(file, node.value, diagnostics, node.position?.start.line ?? 0);
   if (!yaml.ok) return undefined;
   const value: unknown = yaml.doc.toJS();
-  if (value === null || value === undefined) return { values: {}, review: {} };
+  if (value === null || value === undefined) return none;
   if (typeof value !== 'object' || Array.isArray(value)) {
     diagnostics.error(
       { file, line: 2, column: 1 },
       'the front matter must be "key: value" lines',
       'write it as lines such as title: "The Chapter Title"',
+      'wrong-kind',
     );
     return undefined;
   }
-  return { values: value as Record<string, unknown>, review: readReview(yaml) };
+  return {
+    values: value as Record<string, unknown>,
+    review: readReview(yaml),
+    accept: readFrontMatterAccepted(yaml, file),
+  };
 }

@@ -18,6 +18,7 @@ export function checkAmendmentChapters(
         item.where,
         `the current edition names chapter "${item.chapter}", which is not in the contents`,
         'correct the path, or add the chapter to chapters/contents.yml',
+        'amendment-not-in-contents',
       );
     }
   }
@@ -27,6 +28,7 @@ export function checkAmendmentChapters(
         item.where,
         `chapter "${item.chapter}" is listed as removed but is still in the contents`,
         'remove it from chapters/contents.yml, or from the "removed" list',
+        'removed-still-listed',
       );
     }
   }
@@ -37,6 +39,7 @@ export function checkAmendmentChapters(
         item.where,
         `chapter "${item.chapter}" is no longer in the contents, so its name cannot be looked up`,
         'add "title:" with the name the chapter had in that edition',
+        'amendment-needs-title',
       );
     }
   }
@@ -58,6 +61,7 @@ function checkListedOnce(edition: EditionSpec, diagnostics: Diagnostics): void {
           item.where,
           `chapter "${item.chapter}" is listed twice in edition ${edition.id} (in "${first}" and "${list}")`,
           'list each chapter once per edition',
+          'amendment-listed-twice',
         );
       }
       seen.set(item.chapter, list);

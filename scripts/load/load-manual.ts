@@ -44,6 +44,7 @@ export async function loadManual(
 
   const entries = uniqueChapterEntries(manifest, diagnostics);
   const chapters = await readChapters(root, entries, diagnostics, parse);
+  diagnostics.acceptances.push(...manifest.accept, ...[...chapters.values()].flatMap((chapter) => chapter.accept));
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
   const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
   const listed = new Set(await Promise.all(entries.map((entry) => chapterFile(root, entry))));
@@ -68,6 +69,7 @@ async function readSourceText(
       { file },
       `${what} ${file} does not exist in ${root}`,
       `create ${file} (the README describes it), or point --root at the manual's folder`,
+      'manual-file-missing',
     );
     return undefined;
   }
@@ -85,6 +87,7 @@ function uniqueChapterEntries(manifest: ManifestSpec, diagnostics: Diagnostics):
         entry.where,
         `chapter "${entry.id}" is listed twice in the contents (first on line ${earlier.line})`,
         'list each chapter once; use "see-also" to point at it from another place',
+        'chapter-listed-twice',
       );
       continue;
     }
@@ -114,6 +117,7 @@ function checkLogo(root: string, manifest: ManifestSpec, diagnostics: Diagnostic
       manifest.meta.logoAt ?? { file: MANIFEST_FILE },
       `the logo ${file} does not exist`,
       'give the image path relative to chapters/, or remove the "logo" line',
+      'logo-missing',
     );
     return undefined;
   }
@@ -130,6 +134,7 @@ async function warnUnlisted(root: string, listed: Set<string>, diagnostics: Diag
       { file: name },
       'this markdown file is not listed in the contents, so no edition includes it',
       `add "- chapter: ${name.endsWith('.md') ? id : name.slice('chapters/'.length)}" to chapters/contents.yml, or delete the file`,
+      'unlisted-chapter',
     );
   }
 }

@@ -4,12 +4,23 @@ import type { Diagnostics } from '../core/diagnostics.ts';
 import { isUrl } from '../core/urls.ts';
 import { chapterEnding, withoutChapterEnding } from '../core/chapter-files.ts';
 import type { EntrySpec, ManifestSpec, ManualMeta, SectionSpec } from './types.ts';
+import { ACCEPT_KEY, readContentsAccepted } from './accept-spec.ts';
 import { readSite, SITE_KEYS } from './site-spec.ts';
 import { readBoolean, readFields, readList, readText, YamlFile, type Fields } from './yaml-file.ts';
 
 export const MANIFEST_FILE = 'chapters/contents.yml';
 
-const TOP_KEYS = ['title', 'short-title', 'publisher', 'language', 'logo', 'slug', ...SITE_KEYS, 'sections'];
+const TOP_KEYS = [
+  'title',
+  'short-title',
+  'publisher',
+  'language',
+  'logo',
+  'slug',
+  ...SITE_KEYS,
+  'sections',
+  ACCEPT_KEY,
+];
 const SECTION_KEYS = ['title', 'id', 'entries'];
 /** The key that makes an entry one kind or another, and the keys each kind may have. */
 const ENTRY_KINDS = {
@@ -35,8 +46,9 @@ export function parseManifest(text: string, diagnostics: Diagnostics): ManifestS
   const ids = new IdRegistry(yaml);
   const sections = sectionNodes.flatMap((node) => readSection(yaml, node, ids) ?? []);
   const site = readSite(yaml, top);
+  const accept = readContentsAccepted(yaml, top);
   if (sectionNodes.length > 0 && sections.length === 0) return undefined;
-  return meta && site ? { meta, site, sections } : undefined;
+  return meta && site ? { meta, site, sections, accept } : undefined;
 }
 
 function readMeta(yaml: YamlFile, top: Fields): ManualMeta | undefined {
@@ -50,6 +62,7 @@ function readMeta(yaml: YamlFile, top: Fields): ManualMeta | undefined {
       top.at('slug'),
       `slug "${slug}" may hold only lower-case letters, digits and hyphens`,
       'it names the output files: write it like "derby-childrens-social-care"',
+      'slug-format',
     );
     return undefined;
   }
@@ -69,6 +82,7 @@ function readLanguage(yaml: YamlFile, top: Fields): string | undefined {
       top.at('language'),
       `"${tag}" is not a BCP 47 language tag`,
       'write a tag such as "en-GB" or "cy"',
+      'language-tag',
     );
     return undefined;
   }
@@ -92,6 +106,7 @@ function readEntries(yaml: YamlFile, fields: Fields, what: string, ids: IdRegist
       fields.at('entries'),
       `${what} has no entries`,
       'list its chapters under "entries:", or remove it',
+      'empty-section',
     );
   }
   return nodes.flatMap((entry) => readEntry(yaml, entry, ids) ?? []);
@@ -108,6 +123,7 @@ function readEntry(yaml: YamlFile, node: Node, ids: IdRegistry): EntrySpec | und
       kinds.length === 0
         ? 'say what the entry is, e.g. "- chapter: care/placements"'
         : 'split it into one entry per kind',
+      'entry-kind',
     );
     return undefined;
   }
@@ -140,6 +156,7 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
         fields.at('url'),
         `"${url}" is not a web address`,
         'write the full address, starting with https://',
+        'url-format',
       );
       return undefined;
     }
@@ -174,6 +191,7 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
         fields.at('generated'),
         `"generated: ${what}" is not something the tool can generate`,
         'the only generated entry is "generated: amendments"',
+        'generated-unknown',
       );
       return undefined;
     }
@@ -195,6 +213,7 @@ function chapterIdFromPath(yaml: YamlFile, fields: Fields, path: string, key = '
       fields.at(key),
       `chapter path "${path}" must stay inside chapters/`,
       'write the path relative to chapters/, e.g. "care/placements"',
+      'path-outside',
     );
     return undefined;
   }
@@ -214,6 +233,7 @@ class IdRegistry {
         fields.at('id'),
         `id "${id}" must start with a letter and hold only letters, digits, "-" and "_"`,
         'write it like "short-breaks"',
+        'id-format',
       );
       return undefined;
     }
@@ -222,6 +242,7 @@ class IdRegistry {
         fields.at('id'),
         `id "${id}" is used twice`,
         'give each section and sub-section its own id',
+        'id-used-twice',
       );
       return undefined;
     }

@@ -40,6 +40,7 @@ function readFolder(yaml: YamlFile, top: Fields, key: string, written: string, n
       key === 'site-root'
         ? 'write it like "site-root: content", or "." for chapters/ itself'
         : 'write it like "static"',
+      'path-outside',
     );
     return undefined;
   }
@@ -55,6 +56,7 @@ function readBasePath(yaml: YamlFile, top: Fields): string | undefined {
       top.at('base-path'),
       `"base-path" is the start of the site's addresses after its host, such as /staff-handbook/; "${written}" is not`,
       'write only the path, like "base-path: /staff-handbook/"',
+      'base-path-format',
     );
     return undefined;
   }

@@ -25,7 +25,7 @@ export function techDocsReview(yaml: YamlFile, keys: Record<string, { value: Nod
       at,
       'the review date of this page cannot be worked out from "last_reviewed_on" and "review_in"',
       'give both, as last_reviewed_on: 2024-01-31 and review_in: 6 months, or write review-by: YYYY-MM',
-      'review-by-format',
+      'review-date-unreadable',
     );
     return owner ? { owner } : {};
   }

@@ -1,5 +1,5 @@
 import type { Root as MdastRoot } from 'mdast';
-import type { Where } from '../core/diagnostics.ts';
+import type { Acceptance, Where } from '../core/diagnostics.ts';
 import type { ChapterNodes } from './chapter-nodes.ts';
 
 /** What the load stage reads: the manual as its authors wrote it, validated, not yet numbered. */
@@ -92,6 +92,8 @@ export interface ManifestSpec {
   meta: ManualMeta;
   site: SiteSpec;
   sections: SectionSpec[];
+  /** The warnings its `accept:` list accepts (load/accept-spec.ts). */
+  accept: Acceptance[];
 }
 
 export interface AmendmentItem {
@@ -133,6 +135,8 @@ export interface ChapterSource {
   meta: Record<string, unknown>;
   /** Its `owner` and `review-by`, as the front matter gives them. */
   review: Review;
+  /** The warnings its front matter's `accept:` list accepts in it. */
+  accept: Acceptance[];
   /** The body, without front matter and without the title heading: read from the parse cache when first asked for, since checking needs only `nodes`. */
   tree: () => MdastRoot;
   /** The body's headings, links, images and raw HTML. */

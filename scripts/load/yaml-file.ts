@@ -36,6 +36,7 @@ export class YamlFile {
         error.code === 'MISSING_CHAR' && /quote/i.test(error.message)
           ? 'a quote opened above this line is never closed: close it on the line where the text ends'
           : 'check the indentation and quoting on this line and the one above it; quote text that contains ": " or starts with a special character',
+        'yaml-syntax',
       );
     }
   }
@@ -79,6 +80,7 @@ export function readFields(yaml: YamlFile, node: unknown, what: string, known: r
       yaml.where(node as Node),
       `${what} must be a mapping of "key: value" lines`,
       `write it as lines such as "${known[0]}: ..."`,
+      'wrong-kind',
     );
     return undefined;
   }
@@ -93,7 +95,7 @@ export function readFields(yaml: YamlFile, node: unknown, what: string, known: r
     const nearest = nearestKey(key, known);
     if (nearest) misspelt.add(nearest);
     const hint = nearest ? `did you mean "${nearest}"?` : `the keys allowed here are: ${known.join(', ')}`;
-    yaml.diagnostics.error(yaml.where(pair.key as Node), `unknown key "${key}" in ${what}`, hint);
+    yaml.diagnostics.error(yaml.where(pair.key as Node), `unknown key "${key}" in ${what}`, hint, 'unknown-key');
   }
   const where = yaml.where(node);
   return {
@@ -122,7 +124,7 @@ export function readText(
   const node = fields.node(key);
   if (node === undefined || (isScalar(node) && node.value === null)) {
     if (required && !fields.misspelt.has(key)) {
-      yaml.diagnostics.error(fields.where, `${what} has no "${key}"`, `add a line "${key}: ..."`);
+      yaml.diagnostics.error(fields.where, `${what} has no "${key}"`, `add a line "${key}: ..."`, 'missing-key');
     }
     return undefined;
   }
@@ -134,6 +136,7 @@ export function readText(
     yaml.where(node),
     `"${key}" in ${what} must be a line of text`,
     `write it as "${key}: some text"`,
+    'wrong-kind',
   );
   return undefined;
 }
@@ -146,6 +149,7 @@ export function readBoolean(yaml: YamlFile, fields: Fields, key: string, what: s
     yaml.where(node),
     `"${key}" in ${what} must be true or false`,
     `write "${key}: false" or leave the line out`,
+    'wrong-kind',
   );
   return undefined;
 }
@@ -165,6 +169,7 @@ export function readList(
         fields.where,
         `${what} has no "${key}" list`,
         `add "${key}:" followed by lines starting with "- "`,
+        'missing-key',
       );
       return undefined;
     }
@@ -175,6 +180,7 @@ export function readList(
     yaml.where(node),
     `"${key}" in ${what} must be a list`,
     `write each item on its own line starting with "- "`,
+    'wrong-kind',
   );
   return undefined;
 }

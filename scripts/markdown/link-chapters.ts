@@ -55,6 +55,7 @@ export function refTarget(
     options.locate(node),
     `Hugo's ${written} leads to no chapter of the manual${byName.length > 1 ? `: ${byName.length} chapters are named ${name}` : ''}`,
     rootHint(filePart, filePart.startsWith('/') ? filePart : `/${filePart}`, options),
+    'link-no-chapter',
   );
   return undefined;
 }
@@ -78,13 +79,19 @@ function rootTarget(
     .find((candidate) => isFile(path.join(options.root, candidate)));
   const where = options.locate(node);
   if (file) {
-    options.diagnostics.warning(where, `link to ${filePart} (${file}), a file that editions do not include`, FILE_HINT);
+    options.diagnostics.warning(
+      where,
+      `link to ${filePart} (${file}), a file that editions do not include`,
+      FILE_HINT,
+      'link-file-not-included',
+    );
     return undefined;
   }
   options.diagnostics.error(
     where,
     `link to ${filePart}, which leads to no chapter or file of the manual (read from ${rootDir}/)`,
     rootHint(filePart, fromRoot, options),
+    'link-no-chapter',
   );
   return undefined;
 }
@@ -202,16 +209,22 @@ function reportNoChapter(
       options,
     );
     const hint = nearest ? `link to a chapter by its .md file (the nearest is "${nearest}")` : FILE_HINT;
-    options.diagnostics.error(where, `link to ${file}, which is no chapter of the contents`, hint);
+    options.diagnostics.error(where, `link to ${file}, which is no chapter of the contents`, hint, 'link-no-chapter');
   } else if (id === undefined) {
-    if (exists) options.diagnostics.warning(where, `link to ${file}, a file that editions do not include`, FILE_HINT);
-    else options.diagnostics.error(where, `link to ${file}, which does not exist`, FILE_HINT);
+    if (exists)
+      options.diagnostics.warning(
+        where,
+        `link to ${file}, a file that editions do not include`,
+        FILE_HINT,
+        'link-file-not-included',
+      );
+    else options.diagnostics.error(where, `link to ${file}, which does not exist`, FILE_HINT, 'link-missing-file');
   } else {
     const nearest = nearChapter(id, options);
     const problem = exists ? 'which is not in the contents' : 'which does not exist';
     const hint = nearest
       ? `correct the link (did you mean "${nearest}"?)`
       : 'link to a chapter listed in the contents, by the path of its .md file relative to this file';
-    options.diagnostics.error(where, `link to chapter ${file}, ${problem}`, hint);
+    options.diagnostics.error(where, `link to chapter ${file}, ${problem}`, hint, 'link-no-chapter');
   }
 }

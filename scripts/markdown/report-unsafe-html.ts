@@ -1,7 +1,11 @@
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
+import type { WarningRule } from '../core/rules.ts';
 import type { ChapterNodes } from '../load/chapter-nodes.ts';
 import type { TemplateSyntax } from '../load/generator-syntax.ts';
 import type { HtmlConversion } from './to-html-tree.ts';
+
+/** The rules of the conversion's messages (rehype-report-unsafe.ts, rehype-raw-ids.ts); the first names any other. */
+const CONVERSION_RULES = ['unsafe-html', 'iframe-as-link', 'repeated-raw-id'] as const satisfies WarningRule[];
 
 /** The conversion's messages (what the editions leave out of raw HTML) as warnings, each at its place in the source. */
 export function reportConversion(
@@ -14,7 +18,7 @@ export function reportConversion(
       locate({ line: message.line, column: message.column }),
       message.reason,
       message.note,
-      message.ruleId,
+      CONVERSION_RULES.find((rule) => rule === message.ruleId) ?? CONVERSION_RULES[0],
     );
   }
 }
@@ -26,7 +30,15 @@ const TEMPLATE_LANGUAGES: Record<TemplateSyntax['language'], string> = {
   hugo: 'a Hugo shortcode',
 };
 
-/** Each piece of template syntax the editions cannot run, at its place, saying what they show instead (rule `template-LANGUAGE`). */
+/** The rule template syntax is reported under, by its language. */
+const TEMPLATE_RULES = {
+  liquid: 'template-liquid',
+  erb: 'template-erb',
+  mdx: 'template-mdx',
+  hugo: 'template-hugo',
+} as const satisfies Record<TemplateSyntax['language'], WarningRule>;
+
+/** Each piece of template syntax the editions cannot run, at its place, saying what they show instead (rule `template-` and the language). */
 export function reportTemplateSyntax(
   nodes: ChapterNodes,
   diagnostics: Diagnostics,
@@ -38,7 +50,7 @@ export function reportTemplateSyntax(
       locate({ line: found.line, column: found.column }),
       `${found.written} is ${TEMPLATE_LANGUAGES[found.language]}, which the editions cannot run: they show ${shown}`,
       'write in markdown what it should show, or delete it',
-      `template-${found.language}`,
+      TEMPLATE_RULES[found.language],
     );
   }
 }

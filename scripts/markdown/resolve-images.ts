@@ -18,6 +18,7 @@ export function resolveImage(node: Image, options: ResolveLinksOptions): Resolve
       options.locate(node),
       `image ${node.url} is a link to a file outside the manual`,
       'copy the image itself into the manual folder and give its path relative to the chapter file',
+      'image-outside',
     );
     return undefined;
   }
@@ -27,6 +28,7 @@ export function resolveImage(node: Image, options: ResolveLinksOptions): Resolve
         options.locate(node),
         `image ${node.url} is on the web; editions never fetch it, so readers see its alt text`,
         'save the image under chapters/ and link to it by a relative path',
+        'image-on-the-web',
       );
     }
     return undefined;
@@ -45,6 +47,7 @@ export function resolveImage(node: Image, options: ResolveLinksOptions): Resolve
       options.locate(node),
       `image ${written.startsWith('/') ? `${written} (looked for in ${looked})` : files[0]} does not exist in the manual`,
       'put the image in the manual folder and give its path relative to the chapter file',
+      'image-missing',
     );
     return undefined;
   }
@@ -53,6 +56,7 @@ export function resolveImage(node: Image, options: ResolveLinksOptions): Resolve
       options.locate(node),
       `image ${file} is a link to a file outside the manual`,
       'copy the image itself into the manual folder',
+      'image-outside',
     );
     return undefined;
   }
@@ -62,6 +66,7 @@ export function resolveImage(node: Image, options: ResolveLinksOptions): Resolve
       options.locate(node),
       `image ${file} has no text alternative, so screen readers cannot say what it shows`,
       'write what the image shows between the brackets: ![A flowchart of the referral steps](path)',
+      'image-no-alt',
     );
   }
   return { url: file };

@@ -60,6 +60,7 @@ function validUrl(node: Link, options: ResolveLinksOptions): string {
     options.locate(node),
     `link address ${node.url} is not a valid URL: it has more than one "#"; the editions write ${url}`,
     'write a "#" that belongs to the address after the first one as "%23"',
+    'link-two-hashes',
   );
   return url;
 }
@@ -92,7 +93,12 @@ function findAnchor(
   const hint = nearest
     ? `link to one of its headings, e.g. "#${nearest}"${retitled}`
     : 'it has no headings: link to the chapter without "#..."';
-  options.diagnostics.error(options.locate(node), `chapter "${target.title}" has no heading "#${fragment}"`, hint);
+  options.diagnostics.error(
+    options.locate(node),
+    `chapter "${target.title}" has no heading "#${fragment}"`,
+    hint,
+    'link-no-heading',
+  );
   return undefined;
 }
 

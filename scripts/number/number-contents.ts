@@ -134,6 +134,7 @@ function resolveSeeAlso(entry: SeeAlsoEntry, state: State, diagnostics: Diagnost
       entry.where,
       `see-also target "${entry.target}" does not exist: ${what}`,
       'point it at a chapter path, at "#id" of a section or sub-section, or at a web address',
+      'see-also-missing',
     );
     return [];
   }

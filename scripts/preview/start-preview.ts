@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Book } from '../core/book.ts';
+import { siftAccepted } from '../core/accepted.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { keptValues, type Renderer } from '../render/contract.ts';
 import { BUILT_IN_TEMPLATES } from '../render/templates.ts';
@@ -95,7 +96,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       const checked = await buildSources().catch((error: unknown) => ({ failure: error }));
       if ('failure' in checked) problems = [failed('chapters', 'the manual could not be read', checked.failure)];
       else {
-        problems = checkProblems = checked.diagnostics.items;
+        problems = checkProblems = siftAccepted(checked.diagnostics.items, checked.diagnostics.acceptances).shown;
         newBook = checked.book ?? book;
       }
     }
@@ -160,7 +161,12 @@ function previewFolder(templatesDir: string): string {
 }
 
 function failed(file: string, what: string, error: unknown): Diagnostic {
-  return { severity: 'error', file, message: `${what}: ${(error as Error)?.message ?? String(error)}` };
+  return {
+    severity: 'error',
+    file,
+    message: `${what}: ${(error as Error)?.message ?? String(error)}`,
+    ruleId: 'preview-failed',
+  };
 }
 
 type Queue = ((change?: SourceChange) => Promise<void>) & { idle(): Promise<void> };

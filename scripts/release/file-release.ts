@@ -97,6 +97,7 @@ export function alreadyArchived(edition: string, folder: string): ManualError {
       file: path.relative(process.cwd(), folder) || folder,
       message: `edition ${edition} is already archived; an archived release is never overwritten`,
       hint: 'add the next edition at the top of chapters/amendments.yml and release that',
+      ruleId: 'edition-already-archived',
     },
   ]);
 }

@@ -44,6 +44,7 @@ export async function releaseEdition(
           file: name,
           message: 'two builds from the same sources differ, so the release could not be reproduced',
           hint: 'nothing was archived; report this as a bug: something in the build (a date, an id, a font) is not fixed',
+          ruleId: 'release-not-reproducible',
         },
       ]);
     }

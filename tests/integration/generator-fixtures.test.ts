@@ -20,21 +20,21 @@ interface Fixture {
   mend: [string, string, string][];
 }
 
-const W = (at: string, rule = '-') => `${at} warning ${rule}`;
-const E = (at: string, rule = '-') => `${at} error ${rule}`;
+const W = (at: string, rule: string) => `${at} warning ${rule}`;
+const E = (at: string, rule: string) => `${at} error ${rule}`;
 
 const GENERATORS: Record<string, Fixture> = {
   docusaurus: {
     problems: [
       ...[7, 8, 9].map((line) => W(`chapters/docs/collaboration-infrastructure.mdx:${line}:1`, 'template-mdx')),
-      E('chapters/docs/collaboration-infrastructure.mdx:60:1'),
-      E('chapters/docs/collaboration-infrastructure.mdx:71:1'),
+      E('chapters/docs/collaboration-infrastructure.mdx:60:1', 'image-missing'),
+      E('chapters/docs/collaboration-infrastructure.mdx:71:1', 'link-no-chapter'),
       ...[7, 8, 9].map((line) =>
         W(`chapters/docs/development-infrastructure/continuous-integration/java.mdx:${line}:1`, 'template-mdx'),
       ),
       W('chapters/docs/finos-maintainer-cheatsheet.mdx:8:1', 'template-mdx'),
       W('chapters/docs/finos-maintainer-cheatsheet.mdx:57:1', 'link-old-address'),
-      W('chapters/docs/governance/Project-Lifecycle.md:24:1'),
+      W('chapters/docs/governance/Project-Lifecycle.md:24:1', 'image-on-the-web'),
       W(
         'chapters/docs/governance/Software-Projects/Security-Vulnerabilities-Responsible-Disclosure-Policy.md:21:1',
         'svg-empty-shape',
@@ -56,9 +56,9 @@ const GENERATORS: Record<string, Fixture> = {
   gitbook: {
     problems: [
       W('chapters/repository/aws-secrets.md:88:1', 'template-liquid'),
-      E('chapters/repository/external-contribute.md:68:13'),
+      E('chapters/repository/external-contribute.md:68:13', 'link-no-chapter'),
       W('chapters/service provider manual/incidents.md:18:1', 'svg-empty-shape'),
-      E('chapters/service provider manual/trouble shooting.md:32:1'),
+      E('chapters/service provider manual/trouble shooting.md:32:1', 'image-missing'),
     ],
     mend: [
       [
@@ -72,11 +72,11 @@ const GENERATORS: Record<string, Fixture> = {
   govuk: {
     problems: [
       W('chapters/index.html.md.erb:77:1', 'template-erb'),
-      E('chapters/manuals/code-freezes.html.md.erb:38:1'),
+      E('chapters/manuals/code-freezes.html.md.erb:38:1', 'image-missing'),
       W('chapters/manuals/code-freezes.html.md.erb:66:1', 'template-erb'),
       W('chapters/manuals/documenting-support.html.md.erb:17:1', 'svg-empty-shape'),
-      E('chapters/manuals/documenting-support.html.md.erb:42:3'),
-      E('chapters/manuals/incident-management.html.md.erb:37:40'),
+      E('chapters/manuals/documenting-support.html.md.erb:42:3', 'link-no-chapter'),
+      E('chapters/manuals/incident-management.html.md.erb:37:40', 'link-no-heading'),
     ],
     mend: [
       ['chapters/manuals/code-freezes.html.md.erb', '/images/release-calendar.png', '/images/code-freeze-risk.png'],
@@ -90,10 +90,10 @@ const GENERATORS: Record<string, Fixture> = {
   },
   jekyll: {
     problems: [
-      E('chapters/leave/leave-transfer.md:36:1'),
+      E('chapters/leave/leave-transfer.md:36:1', 'link-no-heading'),
       W('chapters/security/incidents.md:28:1', 'svg-empty-shape'),
-      W('chapters/security/passwords.md:42:1'),
-      W('chapters/security/passwords.md:56:1'),
+      W('chapters/security/passwords.md:42:1', 'image-no-alt'),
+      W('chapters/security/passwords.md:56:1', 'image-on-the-web'),
       W('chapters/security/passwords.md:63:57', 'link-old-address'),
       W('chapters/working/telework.md:81:1', 'template-liquid'),
     ],
@@ -104,8 +104,8 @@ const GENERATORS: Record<string, Fixture> = {
       W('chapters/content/docs/how_we_work/remote_working.md:65:1', 'template-hugo'),
       W('chapters/content/docs/onboarding/_index.md:24:1', 'svg-empty-shape'),
       W('chapters/content/docs/onboarding/first_few_days.md:29:16', 'link-old-address'),
-      E('chapters/content/docs/onboarding/first_few_days.md:48:7'),
-      E('chapters/content/docs/onboarding/first_few_days.md:68:1'),
+      E('chapters/content/docs/onboarding/first_few_days.md:48:7', 'link-no-chapter'),
+      E('chapters/content/docs/onboarding/first_few_days.md:68:1', 'link-no-heading'),
     ],
     mend: [
       [
@@ -146,7 +146,7 @@ for (const [generator, fixture] of Object.entries(GENERATORS)) {
       const diagnostics = new Diagnostics();
       await checkManual(copyManual(root), diagnostics);
       const problems = sortDiagnostics(diagnostics.items).map(
-        (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId ?? '-'}`,
+        (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.ruleId}`,
       );
       expect(problems).toEqual(fixture.problems);
     });

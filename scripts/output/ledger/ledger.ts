@@ -196,7 +196,7 @@ function join(outputs: string[], every: number): string {
 
 /** The places (`file:line`) where `check` reported template syntax, which the outputs may then show. */
 export function reportedTemplateSyntax(diagnostics: Diagnostics): Set<string> {
-  return new Set(diagnostics.items.filter((d) => d.ruleId?.startsWith('template-')).map((d) => `${d.file}:${d.line}`));
+  return new Set(diagnostics.items.filter((d) => d.ruleId.startsWith('template-')).map((d) => `${d.file}:${d.line}`));
 }
 
 /** "1,204 images, 3,911 links, 212 tables, 88 code blocks and 30 footnotes: all in 5 outputs" */

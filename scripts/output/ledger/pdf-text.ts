@@ -27,6 +27,7 @@ export async function pdfPageTexts(bytes: Uint8Array, name: string): Promise<str
         file: name,
         message: 'pdftotext, which reads the printed PDFs back to check that nothing was lost, is not installed',
         hint: 'install poppler-utils (sudo apt-get install poppler-utils), as scripts/setup.sh does',
+        ruleId: 'program-missing',
       },
     ]);
   } finally {

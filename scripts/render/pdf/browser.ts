@@ -45,6 +45,7 @@ function chromiumError(stage: string, e: unknown): ManualError {
       hint: timedOut
         ? 'nothing was written; a very large edition may need more time: set MANUAL_PRINT_TIMEOUT (seconds) and build again'
         : 'nothing was written; build again, and if it fails again check that "chromium --version" runs and that the machine has free memory',
+      ruleId: 'chromium-failed',
     },
   ]);
 }
@@ -74,6 +75,7 @@ export async function launchBrowser({ executable, timeout, lowMemory = false }: 
         file: executable,
         message: 'Chromium is needed to print the PDFs, and it is not installed',
         hint: 'install Debian\'s Chromium with "sudo apt-get install chromium" (scripts/setup.sh does it), or set MANUAL_CHROMIUM to its path',
+        ruleId: 'program-missing',
       },
     ]);
   }

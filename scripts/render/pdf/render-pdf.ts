@@ -191,6 +191,7 @@ export async function printPdf(job: PdfJob, variant: Variant, plan: Layout | und
       file: 'templates/pdf',
       message: `the ${variant} PDF's pages moved on every one of ${MAX_PASSES} passes: writing its page numbers in moved the text`,
       hint: 'print page numbers and counts only in boxes of fixed width (the .page-ref and .page-count rules of templates/styles/print.css), and let nothing else in a template depend on them',
+      ruleId: 'page-numbers-move',
     },
   ]);
 }

@@ -208,7 +208,7 @@ async function barePrint(book: Book, root: string): Promise<void> {
   try {
     const job = await pdfJob(book, browser, templatesDir, { timeout: print.timeout });
     await browser.print(
-      job.templates.render('edition', printView(book, 'partner', job.units, job.chapters, undefined, job.css.partner)),
+      job.templates.render('edition', printView(book, 'partner', job.parts, job.chapters, undefined, job.css.partner)),
       job.options,
     );
   } finally {

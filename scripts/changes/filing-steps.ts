@@ -1,19 +1,9 @@
-import type { Book, ContentsNode, FilingStep, SectionNode } from '../core/book.ts';
-import { CONTENTS_ANCHOR } from '../core/book.ts';
-import { contentsInOrder } from '../core/contents.ts';
+import type { Book, FilingStep } from '../core/book.ts';
+import { bookParts, type BookPart } from '../core/book-parts.ts';
 import { numberedTitle } from '../core/numbered-title.ts';
 import type { Baseline, ReleasedChapter } from '../load/types.ts';
 
 const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
-
-/** A unit of the binder PDF: it starts on a new sheet and can be replaced on its own. */
-type BinderUnit = {
-  anchor: string;
-  kind: 'contents' | 'section' | 'chapter' | 'amendments';
-  id?: string;
-  number?: string;
-  title: string;
-};
 
 /**
  * The filing steps, in binder order, from the release the binder holders have to this edition:
@@ -29,53 +19,39 @@ export function filingSteps(book: Book, baseline: Baseline): FilingStep[] {
   const reissued = new Set(book.chapters.filter((c) => c.issue === current).map((c) => c.id));
   const oldSections = new Map(baseline.sections.map((s) => [s.anchor, s]));
   const removedAfter = removedChaptersByPredecessor(book, baseline);
-  for (const unit of binderUnits(book)) {
-    const step = unitStep(unit, { baseline, reissued, oldSections });
+  // The binder's contents pages end with its list of effective pages.
+  for (const part of bookParts(book, 'Contents and List of Effective Pages')) {
+    const step = partStep(part, { baseline, reissued, oldSections });
     if (step) steps.push(step);
-    for (const removed of removedAfter.get(unit.id ?? '') ?? [])
+    for (const removed of removedAfter.get(part.id ?? '') ?? [])
       steps.push({ remove: `${numberedTitle(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
   }
   return steps;
 }
 
-function binderUnits(book: Book): BinderUnit[] {
-  // The binder's contents pages end with its list of effective pages.
-  const units: BinderUnit[] = [
-    { anchor: CONTENTS_ANCHOR, kind: 'contents', title: 'Contents and List of Effective Pages' },
-  ];
-  for (const node of contentsInOrder(book))
-    if (isUnit(node)) units.push({ ...node, id: node.kind === 'chapter' ? node.id : undefined });
-  return units;
-}
-
-const isUnit = (
-  node: SectionNode | ContentsNode,
-): node is Extract<SectionNode | ContentsNode, { kind: BinderUnit['kind'] }> =>
-  node.kind === 'section' || node.kind === 'chapter' || node.kind === 'amendments';
-
-function unitStep(
-  unit: BinderUnit,
+function partStep(
+  part: BookPart,
   context: { baseline: Baseline; reissued: Set<string>; oldSections: Map<string, { number: string; title: string }> },
 ): FilingStep | undefined {
   const { baseline } = context;
-  const insert = { anchor: unit.anchor, label: numberedTitle(unit), counted: true };
-  if (unit.kind === 'contents')
+  const insert = { anchor: part.anchor, label: numberedTitle(part), counted: true };
+  if (part.kind === 'contents')
     return { remove: `Contents (${pagesText(baseline.contentsPages)}, ${baseline.edition.label})`, insert };
-  if (unit.kind === 'amendments')
+  if (part.kind === 'amendments')
     return {
-      remove: `${numberedTitle(unit)} (${pagesText(baseline.appendixPages)}, ${baseline.edition.label})`,
+      remove: `${numberedTitle(part)} (${pagesText(baseline.appendixPages)}, ${baseline.edition.label})`,
       insert,
     };
-  if (unit.kind === 'section') {
-    const old = context.oldSections.get(unit.anchor);
-    if (old && old.number === unit.number && old.title === unit.title) return undefined;
+  if (part.kind === 'section') {
+    const old = context.oldSections.get(part.anchor);
+    if (old && old.number === part.number && old.title === part.title) return undefined;
     return {
       remove: old ? `Section divider ${numberedTitle(old)}` : undefined,
-      insert: { anchor: unit.anchor, label: `Section divider ${numberedTitle(unit)}`, counted: false },
+      insert: { anchor: part.anchor, label: `Section divider ${numberedTitle(part)}`, counted: false },
     };
   }
-  if (!context.reissued.has(unit.id!)) return undefined;
-  const old = baseline.chapters[unit.id!];
+  if (!context.reissued.has(part.id!)) return undefined;
+  const old = baseline.chapters[part.id!];
   return { remove: old ? `${numberedTitle(old)} (${pagesText(old.pages)}, ${old.issue})` : undefined, insert };
 }
 

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Diagnostics, Severity, Where } from '../core/diagnostics.ts';
 import type { GateRule } from '../core/rules.ts';
 import type { Baseline, EditionSpec } from '../load/types.ts';
@@ -25,7 +24,7 @@ export function checkAmendmentsAgainstChanges(
     if (hasChanges(changes)) {
       report(
         edition.where,
-        `edition ${edition.id} is already released (${path.basename(path.dirname(baseline.folder))}/${path.basename(baseline.folder)}), and chapters have changed ${since.replace('since the', 'since its')}`,
+        `edition ${edition.id} is already released (${baseline.shownFolder}), and chapters have changed ${since.replace('since the', 'since its')}`,
         'add the next edition at the top of chapters/amendments.yml and list the changes there',
         'edition-already-released',
       );

@@ -78,8 +78,8 @@ export interface ChapterNode extends Numbered {
   flag?: Flag;
 }
 
-export interface OutsideNode extends Numbered {
-  kind: 'outside';
+export interface OutsideDocumentNode extends Numbered {
+  kind: 'outside-document';
   url: string;
 }
 
@@ -106,7 +106,7 @@ export interface AmendmentsNode extends Numbered {
   anchor: string;
 }
 
-export type ContentsNode = SubsectionNode | ChapterNode | OutsideNode | SeeAlsoNode | NoteNode | AmendmentsNode;
+export type ContentsNode = SubsectionNode | ChapterNode | OutsideDocumentNode | SeeAlsoNode | NoteNode | AmendmentsNode;
 
 export interface Chapter {
   id: string;
@@ -206,7 +206,7 @@ export interface FilingStep {
   /** What to take out, as the binder holders' pages name it: number, title, pages and issue. */
   remove?: string;
   /**
-   * What to put in: a unit of the binder PDF, by its anchor (none: the title page, the
+   * What to put in: a part of the binder PDF, by its anchor (none: the title page, the
    * binder's first page); `counted` when the step names its page count and issue after `label`.
    */
   insert?: { anchor?: string; label: string; counted: boolean };

@@ -2,7 +2,7 @@ import type { Book, ContentsNode, SectionNode } from './book.ts';
 
 /**
  * The one walk of the contents tree: each entry below `entries`, depth first in reading order,
- * with its depth (a section's own entries are at depth 1, a sub-section's entries one deeper).
+ * with its depth (a section's own entries are at depth 1, a subsection's entries one deeper).
  */
 export function* entriesInOrder(entries: readonly ContentsNode[], depth = 1): Generator<[ContentsNode, number]> {
   for (const node of entries) {
@@ -18,7 +18,7 @@ export function contentsInOrder(book: Book): (SectionNode | ContentsNode)[] {
 
 /**
  * The contents tree as another tree: `map` turns each entry into what stands for it (none, one
- * or several), given what its entries became when it is a sub-section, and its depth.
+ * or several), given what its entries became when it is a subsection, and its depth.
  */
 export function mapEntries<T>(
   entries: readonly ContentsNode[],
@@ -32,7 +32,7 @@ export function mapEntries<T>(
 
 /**
  * The heading level of an entry when the whole book is one document (the HTML edition, the
- * PDFs): the title h1, sections h2, a section's entries h3, a sub-section's one deeper.
+ * PDFs): the title h1, sections h2, a section's entries h3, a subsection's one deeper.
  */
 export const headingLevel = (depth: number) => depth + 2;
 

@@ -79,6 +79,9 @@ export const RULES = {
   'change-not-listed': 'gate',
   'updated-not-changed': 'gate',
   'edition-already-released': 'gate',
+  // Templates: a manual's own templates/
+  'template-outdated': 'error',
+  'template-failed': 'error',
   // After rendering
   'svg-not-well-formed': 'error',
   'lost-in-output': 'error',

@@ -8,7 +8,7 @@ export interface ContentsAddition {
   /** The title of the new section, or of the existing one with `existing`. */
   section: string;
   existing: boolean;
-  /** Chapter ids, and groups of them (sub-sections, from a document split at Heading 2). */
+  /** Chapter ids, and groups of them (subsections, from a document split at Heading 2). */
   entries: (string | { title: string; chapters: string[] })[];
 }
 

@@ -13,7 +13,7 @@ export function defaultSplit(blocks: readonly RootContent[]): SplitAt {
 /**
  * Cuts a document's blocks into chapters. Split at level N, each heading of level N starts a
  * chapter and is its title, deeper headings move up so that level N+1 becomes `##`; headings
- * above N (Heading 1 when splitting at 2) become groups, sub-sections of the contents, whose
+ * above N (Heading 1 when splitting at 2) become groups, subsections of the contents, whose
  * text before their first chapter becomes a chapter of the group's title. What comes before the
  * first heading becomes a chapter titled after the document. Not split, a document that opens
  * with its only top-level heading takes it as title; otherwise the document's title is used

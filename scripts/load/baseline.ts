@@ -21,6 +21,7 @@ export async function readBaseline(
   archiveDir: string,
   current: string,
   diagnostics: Diagnostics,
+  root: string,
 ): Promise<Baseline | undefined> {
   const edition = archivedEditions(archiveDir)
     .filter((id) => id <= current)
@@ -30,7 +31,7 @@ export async function readBaseline(
   const record = parseReleaseRecord(await readFile(file, 'utf8'));
   if (typeof record === 'string') {
     diagnostics.error(
-      { file: path.relative(process.cwd(), file) },
+      { file: path.relative(root, file) },
       `the archived release record cannot be read: ${record}`,
       'restore it from version control; `manual verify` checks every archived file',
       'release-record-unreadable',
@@ -40,6 +41,7 @@ export async function readBaseline(
   return {
     edition: record.edition,
     folder: path.join(archiveDir, edition),
+    shownFolder: path.relative(root, path.join(archiveDir, edition)),
     chapters: record.chapters,
     sections: record.sections,
     contentsPages: record.contents.pages,

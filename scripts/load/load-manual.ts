@@ -8,6 +8,7 @@ import { chapterEnding, isSiteGeneratorPart, withoutChapterEnding } from '../cor
 import { chapterFile, readChapter } from './chapter.ts';
 import { checkAmendmentChapters } from './check-amendments.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { checkOwnTemplates } from './own-templates.ts';
 import { uncachedParser, type ParseMarkdown } from './markdown-cache.ts';
 import type { ChapterEntry, ChapterSource, ManifestSpec, ManualSource } from './types.ts';
 import { warnOverdueReviews } from './review.ts';
@@ -49,9 +50,11 @@ export async function loadManual(
   const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
   const listed = new Set(await Promise.all(entries.map((entry) => chapterFile(root, entry))));
   await warnUnlisted(root, listed, diagnostics);
+  await checkOwnTemplates(root, diagnostics);
   if (!editions) return undefined;
   warnOverdueReviews(chapters.values(), editions[0], manifest.meta.language, diagnostics);
-  const baseline = await readBaseline(options.archiveDir ?? path.join(root, 'archive'), editions[0].id, diagnostics);
+  const archive = options.archiveDir ?? path.join(root, 'archive');
+  const baseline = await readBaseline(archive, editions[0].id, diagnostics, root);
   return { root, baseline, manifest: { ...manifest, meta }, editions, chapters };
 }
 
@@ -107,11 +110,10 @@ async function readChapters(
   return new Map(read.flatMap((chapter) => (chapter ? [[chapter.id, chapter] as const] : [])));
 }
 
-/** The logo's path relative to the root; like chapter paths, it is written relative to chapters/. */
+/** The logo's path relative to the root, when that file is inside chapters/ and exists. */
 function checkLogo(root: string, manifest: ManifestSpec, diagnostics: Diagnostics): string | undefined {
-  const logo = manifest.meta.logo;
-  if (logo === undefined) return undefined;
-  const file = path.posix.normalize(`chapters/${logo}`);
+  const file = manifest.meta.logo;
+  if (file === undefined) return undefined;
   if (!file.startsWith('chapters/') || !existsSync(path.join(root, file))) {
     diagnostics.error(
       manifest.meta.logoAt ?? { file: MANIFEST_FILE },

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { slug as slugify } from 'github-slugger';
 import { isMap, isScalar, type Node } from 'yaml';
 import type { Diagnostics } from '../core/diagnostics.ts';
@@ -68,7 +69,9 @@ function readMeta(yaml: YamlFile, top: Fields): ManualMeta | undefined {
   }
   if (!title || !publisher || !language || !slug) return undefined;
   const shortTitle = readText(yaml, top, 'short-title', what) ?? title;
-  const logo = readText(yaml, top, 'logo', what);
+  const written = readText(yaml, top, 'logo', what);
+  // Written relative to chapters/, like chapter paths; the book holds it from the root.
+  const logo = written === undefined ? undefined : path.posix.normalize(`chapters/${written}`);
   return { title, shortTitle, publisher, language, logo, logoAt: top.at('logo'), slug };
 }
 
@@ -161,12 +164,12 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
       return undefined;
     }
     if (title === undefined || url === undefined) return undefined;
-    return { kind: 'outside', title, url, ...numbering(yaml, fields), where: fields.where };
+    return { kind: 'outside-document', title, url, ...numbering(yaml, fields), where: fields.where };
   },
   entries(yaml, fields, ids) {
-    const title = readText(yaml, fields, 'title', 'a sub-section', true);
+    const title = readText(yaml, fields, 'title', 'a subsection', true);
     const id = ids.read(fields);
-    const entries = readEntries(yaml, fields, `sub-section "${title ?? '?'}"`, ids);
+    const entries = readEntries(yaml, fields, `subsection "${title ?? '?'}"`, ids);
     if (title === undefined || entries === undefined) return undefined;
     return { kind: 'subsection', title, id, entries, ...numbering(yaml, fields), where: fields.where };
   },
@@ -220,7 +223,7 @@ function chapterIdFromPath(yaml: YamlFile, fields: Fields, path: string, key = '
   return id;
 }
 
-/** Section and sub-section ids are link targets (`see-also: "#short-breaks"`): they must be unique. */
+/** Section and subsection ids are link targets (`see-also: "#short-breaks"`): they must be unique. */
 class IdRegistry {
   private readonly seen = new Set<string>();
   constructor(private readonly yaml: YamlFile) {}
@@ -241,7 +244,7 @@ class IdRegistry {
       this.yaml.diagnostics.error(
         fields.at('id'),
         `id "${id}" is used twice`,
-        'give each section and sub-section its own id',
+        'give each section and subsection its own id',
         'id-used-twice',
       );
       return undefined;

@@ -26,16 +26,20 @@ export async function readReleasedUnits(baseline: Baseline, diagnostics: Diagnos
       );
   const fromEpub =
     recorded.size < Object.keys(baseline.chapters).length && baseline.epub
-      ? await epubUnits(path.join(baseline.folder, baseline.epub), diagnostics)
+      ? await epubUnits(baseline, baseline.epub, diagnostics)
       : new Map<string, UnitRecord[]>();
   return ({ id, anchor }) => recorded.get(id) ?? fromEpub.get(anchor);
 }
 
 /** Each chapter's units in an EPUB, by the id of its chapter element. */
-async function epubUnits(file: string, diagnostics: Diagnostics): Promise<Map<string, UnitRecord[]>> {
+async function epubUnits(
+  baseline: Baseline,
+  epub: string,
+  diagnostics: Diagnostics,
+): Promise<Map<string, UnitRecord[]>> {
   const units = new Map<string, UnitRecord[]>();
   try {
-    const zip = await JSZip.loadAsync(await readFile(file));
+    const zip = await JSZip.loadAsync(await readFile(path.join(baseline.folder, epub)));
     const parser = unified().use(rehypeParse);
     for (const entry of Object.values(zip.files)) {
       if (entry.dir || !/\.x?html$/.test(entry.name)) continue;
@@ -45,7 +49,7 @@ async function epubUnits(file: string, diagnostics: Diagnostics): Promise<Map<st
     }
   } catch (e) {
     diagnostics.warning(
-      { file: path.relative(process.cwd(), file) },
+      { file: path.join(baseline.shownFolder, epub) },
       `the archived EPUB cannot be read (${(e as Error).message}): changed chapters get no change marks`,
       'restore it from version control; `manual verify` checks every archived file',
       'released-units',

@@ -1,19 +1,13 @@
+import type { BookMeta } from '../core/book.ts';
 import type { Root as MdastRoot } from 'mdast';
 import type { Acceptance, Where } from '../core/diagnostics.ts';
 import type { ChapterNodes } from './chapter-nodes.ts';
 
 /** What the load stage reads: the manual as its authors wrote it, validated, not yet numbered. */
 
-export interface ManualMeta {
-  title: string;
-  shortTitle: string;
-  publisher: string;
-  /** BCP 47 language tag, canonicalised. */
-  language: string;
-  /** The logo image: as written (relative to chapters/) until the load stage resolves it against the root. */
-  logo?: string;
+/** What the contents manifest says of the manual as a whole: the book's, and where the logo is written. */
+export interface ManualMeta extends BookMeta {
   logoAt?: Where;
-  slug: string;
 }
 
 interface EntryBase {
@@ -34,8 +28,8 @@ export interface ChapterEntry extends NumberableEntry {
   file?: string;
 }
 
-export interface OutsideEntry extends NumberableEntry {
-  kind: 'outside';
+export interface OutsideDocumentEntry extends NumberableEntry {
+  kind: 'outside-document';
   title: string;
   url: string;
 }
@@ -49,7 +43,7 @@ export interface SubsectionEntry extends NumberableEntry {
 
 export interface SeeAlsoEntry extends EntryBase {
   kind: 'see-also';
-  /** A chapter id, `#id` of a section or sub-section, or a URL. */
+  /** A chapter id, `#id` of a section or subsection, or a URL. */
   target: string;
   title?: string;
 }
@@ -64,7 +58,8 @@ export interface AmendmentsEntry extends NumberableEntry {
   title: string;
 }
 
-export type EntrySpec = ChapterEntry | OutsideEntry | SubsectionEntry | SeeAlsoEntry | NoteEntry | AmendmentsEntry;
+export type EntrySpec =
+  ChapterEntry | OutsideDocumentEntry | SubsectionEntry | SeeAlsoEntry | NoteEntry | AmendmentsEntry;
 
 export interface SectionSpec {
   title: string;
@@ -173,6 +168,8 @@ export interface Baseline {
   edition: { id: string; label: string; date: string };
   /** Folder of the release. */
   folder: string;
+  /** The same folder relative to the manual's root, as problems name files (`archive/2025-02`). */
+  shownFolder: string;
   chapters: Record<string, ReleasedChapter>;
   sections: { number: string; title: string; anchor: string }[];
   /** Binder pages of the contents and of the amendments appendix. */

@@ -29,7 +29,7 @@ interface State {
 
 /**
  * Numbers the contents from the order and depth of its entries: sections 1, 2, 3; their entries
- * 2.1, 2.2; a sub-section's entries 1.1.1 and so on. Entries marked `numbered: false`, notes and
+ * 2.1, 2.2; a subsection's entries 1.1.1 and so on. Entries marked `numbered: false`, notes and
  * see-also lines take no number. Resolves see-also targets, reporting the ones that do not exist.
  */
 export function numberContents(
@@ -75,7 +75,7 @@ function numberEntries(entries: EntrySpec[], prefix: string, state: State): Cont
 
 /**
  * The node for one entry, or undefined when the entry joins the node before it. `place` numbers
- * a sub-section's entries: its own number, or its parent's when it is unnumbered.
+ * a subsection's entries: its own number, or its parent's when it is unnumbered.
  */
 function entryNode(
   entry: EntrySpec,
@@ -104,8 +104,8 @@ function entryNode(
       const entries = numberEntries(entry.entries, `${place}.`, state);
       return { kind: 'subsection', number, title: entry.title, anchor, remark: entry.remark, entries };
     }
-    case 'outside':
-      return { kind: 'outside', number, title: entry.title, url: entry.url, remark: entry.remark };
+    case 'outside-document':
+      return { kind: 'outside-document', number, title: entry.title, url: entry.url, remark: entry.remark };
     case 'note':
       return { kind: 'note', text: entry.text };
     case 'amendments':
@@ -128,12 +128,12 @@ function resolveSeeAlso(entry: SeeAlsoEntry, state: State, diagnostics: Diagnost
     : state.chapters.get(entry.target);
   if (!target) {
     const what = entry.target.startsWith('#')
-      ? `no section or sub-section has the id "${entry.target.slice(1)}"`
+      ? `no section or subsection has the id "${entry.target.slice(1)}"`
       : `chapter "${entry.target}" is not in the contents`;
     diagnostics.error(
       entry.where,
       `see-also target "${entry.target}" does not exist: ${what}`,
-      'point it at a chapter path, at "#id" of a section or sub-section, or at a web address',
+      'point it at a chapter path, at "#id" of a section or subsection, or at a web address',
       'see-also-missing',
     );
     return [];

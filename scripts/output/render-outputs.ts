@@ -37,7 +37,7 @@ export interface Outputs {
   archived: ReadonlySet<string>;
   /** How the fidelity ledger reads each file it reads back. */
   readBack: ReadonlyMap<string, ReadBack>;
-  /** Pages of each unit of the binder PDF. */
+  /** Pages of each part of the binder PDF. */
   binderPages: ReadonlyMap<string, number>;
   /** The version of the Chromium that printed the PDFs. */
   chromium: string;

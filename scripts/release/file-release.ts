@@ -28,6 +28,8 @@ export async function fileRelease(
   files: Map<string, Uint8Array | string>,
   record: ReleaseRecord,
   language: string,
+  /** The manual's folder: problems name the edition's folder from it. */
+  root: string,
 ): Promise<void> {
   const staged = temporary(archiveDir, path.basename(folder));
   const index = [...archiveIndexFiles(archiveDir, language, record)].map(([name, text]) => ({
@@ -44,10 +46,10 @@ export async function fileRelease(
     }
     await writeFile(path.join(staged, RELEASE_FILE), `${JSON.stringify(record, null, 2)}\n`);
     for (const file of index) await writeFile(file.from, file.text);
-    if (existsSync(folder)) throw alreadyArchived(record.edition.id, folder);
+    if (existsSync(folder)) throw alreadyArchived(record.edition.id, folder, root);
     await rename(staged, folder).catch((e: NodeJS.ErrnoException) => {
       // Another release of the same edition renamed its folder first.
-      throw e.code === 'ENOTEMPTY' || e.code === 'EEXIST' ? alreadyArchived(record.edition.id, folder) : e;
+      throw e.code === 'ENOTEMPTY' || e.code === 'EEXIST' ? alreadyArchived(record.edition.id, folder, root) : e;
     });
   } catch (e) {
     await Promise.all([staged, ...index.map((f) => f.from)].map((name) => rm(name, { recursive: true, force: true })));
@@ -90,11 +92,11 @@ function running(pid: number): boolean {
   }
 }
 
-export function alreadyArchived(edition: string, folder: string): ManualError {
+export function alreadyArchived(edition: string, folder: string, root: string): ManualError {
   return new ManualError([
     {
       severity: 'error',
-      file: path.relative(process.cwd(), folder) || folder,
+      file: path.relative(root, folder) || folder,
       message: `edition ${edition} is already archived; an archived release is never overwritten`,
       hint: 'add the next edition at the top of chapters/amendments.yml and release that',
       ruleId: 'edition-already-archived',

@@ -26,7 +26,7 @@ export async function releaseEdition(
 ): Promise<{ folder: string; record: ReleaseRecord }> {
   await mendArchive(settings.archive, book.meta.language);
   const folder = path.join(settings.archive, book.edition.id);
-  if (existsSync(folder)) throw alreadyArchived(book.edition.id, folder);
+  if (existsSync(folder)) throw alreadyArchived(book.edition.id, folder, settings.root);
   const time = shown.time ?? ((_step, work) => work());
   const build = () => renderOutputs(book, settings, timing, undefined, shown);
   const first = await time('first build', build);
@@ -50,6 +50,8 @@ export async function releaseEdition(
     }
   }
   const record = releaseRecord(book, settings.root, first, files);
-  await time('archiving', () => fileRelease(settings.archive, folder, files, record, book.meta.language));
+  await time('archiving', () =>
+    fileRelease(settings.archive, folder, files, record, book.meta.language, settings.root),
+  );
   return { folder, record };
 }

@@ -6,7 +6,7 @@ export interface PagePositions {
   pageCount: number;
 }
 
-/** A printed binder PDF: its bytes, and where each of its units starts and how many pages it has. */
+/** A printed binder PDF: its bytes, and where each of its parts starts and how many pages it has. */
 export interface PrintedBinder {
   bytes: Uint8Array;
   layout: { pageOf: ReadonlyMap<string, number>; counts: ReadonlyMap<string, number> };

@@ -165,8 +165,8 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
     name: 'a see-also pointing nowhere',
     breakIt: (root) => edit(root, CONTENTS, 'see-also: "#placements"', 'see-also: "#placement"'),
     expected: [
-      'chapters/contents.yml:11:19: error: see-also target "#placement" does not exist: no section or sub-section has the id "placement"' +
-        '\n  fix: point it at a chapter path, at "#id" of a section or sub-section, or at a web address',
+      'chapters/contents.yml:11:19: error: see-also target "#placement" does not exist: no section or subsection has the id "placement"' +
+        '\n  fix: point it at a chapter path, at "#id" of a section or subsection, or at a web address',
     ],
   },
   {

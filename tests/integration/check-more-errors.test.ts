@@ -22,7 +22,7 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
     name: 'a duplicate section id',
     breakIt: (root) => edit(root, CONTENTS, '        id: placements\n', '        id: help\n'),
     expected: [
-      'chapters/contents.yml:17:13: error: id "help" is used twice\n  fix: give each section and sub-section its own id',
+      'chapters/contents.yml:17:13: error: id "help" is used twice\n  fix: give each section and subsection its own id',
     ],
   },
   {

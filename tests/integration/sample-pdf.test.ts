@@ -79,7 +79,7 @@ describe('the partner PDF of the Derby sample', () => {
     );
   });
 
-  it('gives every section, sub-section, chapter and the appendix the page it starts on', () => {
+  it('gives every section, subsection, chapter and the appendix the page it starts on', () => {
     const numbered = SEED.filter((e) => !OUTSIDE.includes(e.number));
     expect([...contents.keys()]).toEqual(numbered.map((e) => e.number));
     for (const { number, title } of numbered) {

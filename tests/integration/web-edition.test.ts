@@ -179,7 +179,7 @@ describe('the web edition of the Derby sample', () => {
   it.each([
     ['the home page', 'index.html'],
     ['a section page', 'sections/sec-children-in-care.html'],
-    ['a sub-section page', 'sections/sec-care-planning.html'],
+    ['a subsection page', 'sections/sec-care-planning.html'],
     ['a chapter page with its banner', 'chapters/children-in-care/staying-put.html'],
     ['a chapter page with tables', 'chapters/permanence/permanency-policy.html'],
     ['the amendments page', 'amendments.html'],

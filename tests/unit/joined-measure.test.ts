@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { joinMeasures } from '../../scripts/render/pdf/joined-measure.ts';
-import type { Unit } from '../../scripts/render/pdf/layout.ts';
+import type { Part } from '../../scripts/render/pdf/layout.ts';
 
-const unit = (anchor: string, kind: Unit['kind']): Unit => ({ anchor, kind, title: anchor, issue: 'February 2025' });
+const part = (anchor: string, kind: Part['kind']): Part => ({ anchor, kind, title: anchor, issue: 'February 2025' });
 const [contents, section, visits, placements, amendments] = [
-  unit('contents', 'contents'),
-  unit('s1', 'section'),
-  unit('ch-visits', 'chapter'),
-  unit('ch-placements', 'chapter'),
-  unit('amendments', 'amendments'),
+  part('contents', 'contents'),
+  part('s1', 'section'),
+  part('ch-visits', 'chapter'),
+  part('ch-placements', 'chapter'),
+  part('amendments', 'amendments'),
 ];
 
 describe('joinMeasures', () => {
-  it('lays the parts end to end in print order, each anchor as many pages after its unit start as in its part', () => {
-    // Each part has the title page and contents (pages 1-3) before its own units.
+  it('lays the parts end to end in print order, each anchor as many pages after its part start as in its part', () => {
+    // Each part has the title page and contents (pages 1-3) before its own parts.
     const frame = {
-      units: [contents, section, amendments],
+      parts: [contents, section, amendments],
       measure: {
         pageOf: new Map([
           ['s1', 4],
@@ -25,7 +25,7 @@ describe('joinMeasures', () => {
       },
     };
     const chapters = {
-      units: [visits, placements],
+      parts: [visits, placements],
       measure: {
         pageOf: new Map([
           ['ch-visits', 4],
@@ -50,8 +50,8 @@ describe('joinMeasures', () => {
     expect(joined.pageCount).toBe(11);
   });
 
-  it('says which unit no part printed', () => {
-    const frame = { units: [contents, section], measure: { pageOf: new Map([['s1', 4]]), pageCount: 4 } };
+  it('says which part no part printed', () => {
+    const frame = { parts: [contents, section], measure: { pageOf: new Map([['s1', 4]]), pageCount: 4 } };
     expect(() => joinMeasures('partner', [contents, section, visits], [frame])).toThrow(
       'no measuring print holds "ch-visits"',
     );

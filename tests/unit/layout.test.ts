@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { binderLayout, landedAsPlanned, planLayout, unitCounts, type Unit } from '../../scripts/render/pdf/layout.ts';
+import { binderLayout, landedAsPlanned, planLayout, partCounts, type Part } from '../../scripts/render/pdf/layout.ts';
 
-const units: Unit[] = [
+const parts: Part[] = [
   { anchor: 'contents', kind: 'contents', title: 'Contents', issue: 'E' },
   { anchor: 's1', kind: 'section', number: '1', title: 'One', issue: 'E' },
   { anchor: 'c1', kind: 'chapter', number: '1.1', title: 'A', issue: 'E' },
@@ -9,7 +9,7 @@ const units: Unit[] = [
   { anchor: 'c3', kind: 'chapter', number: '1.3', title: 'C', issue: 'E' },
 ];
 // A first pass with no blank pages: title 1, blank back 2, contents 3-4, s1 5, c1 6-8, c2 9-10, c3 11.
-const unitAnchors = units.map((u) => u.anchor);
+const unitAnchors = parts.map((u) => u.anchor);
 const printed = new Map([
   ['s1', 5],
   ['c1', 6],
@@ -18,10 +18,10 @@ const printed = new Map([
 ]);
 
 describe('planLayout', () => {
-  it('keeps the partner PDF as printed and measures each unit', () => {
+  it('keeps the partner PDF as printed and measures each part', () => {
     const layout = planLayout(
       'partner',
-      units,
+      parts,
       {
         pageOf: new Map([
           ['s1', 4],
@@ -43,8 +43,8 @@ describe('planLayout', () => {
     expect(layout.blankBefore.size).toBe(0);
   });
 
-  it('puts a blank page before each binder unit that would start on an even page', () => {
-    const layout = planLayout('binder', units, { pageOf: printed, pageCount: 11 }, new Set());
+  it('puts a blank page before each binder part that would start on an even page', () => {
+    const layout = planLayout('binder', parts, { pageOf: printed, pageCount: 11 }, new Set());
     expect([...layout.pageOf]).toEqual([
       ['contents', 3],
       ['s1', 5],
@@ -57,7 +57,7 @@ describe('planLayout', () => {
   });
 
   it('accepts a second pass that landed as planned, and not one that did not', () => {
-    const plan = planLayout('binder', units, { pageOf: printed, pageCount: 11 }, new Set());
+    const plan = planLayout('binder', parts, { pageOf: printed, pageCount: 11 }, new Set());
     const landed = new Map([
       ['s1', 5],
       ['c1', 7],
@@ -67,13 +67,13 @@ describe('planLayout', () => {
     expect(landedAsPlanned(plan, unitAnchors, { pageOf: landed, pageCount: 13 })).toBe(true);
     expect(landedAsPlanned(plan, unitAnchors, { pageOf: new Map([...landed, ['c3', 14]]), pageCount: 14 })).toBe(false);
     // Measured again from that second pass, without counting its blank pages, nothing changes.
-    expect(planLayout('binder', units, { pageOf: landed, pageCount: 13 }, plan.blankBefore)).toEqual(plan);
+    expect(planLayout('binder', parts, { pageOf: landed, pageCount: 13 }, plan.blankBefore)).toEqual(plan);
   });
 
-  it('plans the binder from unit lengths measured elsewhere, as the partner measuring pass gives them', () => {
-    const partner = unitCounts(
+  it('plans the binder from part lengths measured elsewhere, as the partner measuring pass gives them', () => {
+    const partner = partCounts(
       'partner',
-      units,
+      parts,
       {
         pageOf: new Map([
           ['s1', 4],
@@ -85,9 +85,9 @@ describe('planLayout', () => {
       },
       new Set(),
     );
-    const frame = unitCounts('binder', units.slice(0, 2), { pageOf: new Map([['s1', 5]]), pageCount: 5 }, new Set());
-    expect(binderLayout(units, new Map([...partner, ...frame]))).toEqual(
-      planLayout('binder', units, { pageOf: printed, pageCount: 11 }, new Set()),
+    const frame = partCounts('binder', parts.slice(0, 2), { pageOf: new Map([['s1', 5]]), pageCount: 5 }, new Set());
+    expect(binderLayout(parts, new Map([...partner, ...frame]))).toEqual(
+      planLayout('binder', parts, { pageOf: printed, pageCount: 11 }, new Set()),
     );
   });
 
@@ -104,7 +104,7 @@ describe('planLayout', () => {
       ]),
       pageCount: 10,
     };
-    const plan = planLayout('partner', units, printedFirst, new Set(), anchors);
+    const plan = planLayout('partner', parts, printedFirst, new Set(), anchors);
     expect([...plan.pageOf.keys()]).toEqual(anchors);
     // A block moved to another page prints no number anywhere: the pass stands.
     expect(

@@ -17,7 +17,7 @@ export interface EpubDocument {
   body: string;
 }
 
-/** A sub-section heading, shown at the top of its first document (where its anchor lives). */
+/** A subsection heading, shown at the top of its first document (where its anchor lives). */
 interface SubsectionMark {
   label: string;
   anchor?: string;
@@ -27,8 +27,8 @@ interface SubsectionMark {
 type SpineItem = { file: string; subsections: SubsectionMark[] } & (
   | { kind: 'section'; node: SectionNode }
   | {
-      kind: 'chapter' | 'amendments' | 'outside';
-      node: Extract<ContentsNode, { kind: 'chapter' | 'amendments' | 'outside' }>;
+      kind: 'chapter' | 'amendments' | 'outside-document';
+      node: Extract<ContentsNode, { kind: 'chapter' | 'amendments' | 'outside-document' }>;
     }
 );
 
@@ -47,7 +47,7 @@ const outsideFile = (node: { number?: string; title: string }) => `${outsideId(n
 /**
  * The documents after the contents page, in reading order: each section's opening, then its
  * chapters, outside documents (a page saying where the document is) and the appendix, each with
- * the headings of the sub-sections opened since the document before it.
+ * the headings of the subsections opened since the document before it.
  */
 function spineOf(book: Book): SpineItem[] {
   const spine: SpineItem[] = [];
@@ -56,8 +56,8 @@ function spineOf(book: Book): SpineItem[] {
     const pending: SubsectionMark[] = [];
     for (const [node] of entriesInOrder(section.entries)) {
       if (node.kind === 'subsection') pending.push({ label: numberedTitle(node), anchor: node.anchor });
-      else if (node.kind === 'chapter' || node.kind === 'amendments' || node.kind === 'outside') {
-        const file = node.kind === 'outside' ? outsideFile(node) : `${node.anchor}.xhtml`;
+      else if (node.kind === 'chapter' || node.kind === 'amendments' || node.kind === 'outside-document') {
+        const file = node.kind === 'outside-document' ? outsideFile(node) : `${node.anchor}.xhtml`;
         spine.push({ kind: node.kind, node, file, subsections: pending.splice(0) });
       }
     }
@@ -127,7 +127,7 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
         ...shared,
         ...item.node,
         subsections: item.subsections,
-        id: item.node.kind === 'outside' ? outsideId(item.node) : undefined,
+        id: item.node.kind === 'outside-document' ? outsideId(item.node) : undefined,
         pageBreaks,
       };
       if (item.kind === 'section')
@@ -166,7 +166,7 @@ function navItems(nodes: ContentsNode[], files: Map<string, string>): NavItem[] 
       return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children };
     if (node.kind === 'chapter' || node.kind === 'amendments')
       return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] };
-    if (node.kind === 'outside')
+    if (node.kind === 'outside-document')
       return { label: numberedTitle(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] };
     return [];
   });

@@ -7,7 +7,7 @@ import type { Layout, Variant } from './layout.ts';
 
 /**
  * The last build's layouts, kept as the first plan of the next build of the same manual: after a
- * small edit most units keep their length, so each PDF needs no measuring pass, and where one did
+ * small edit most parts keep their length, so each PDF needs no measuring pass, and where one did
  * change, the print shows it and is planned again. A plan is only ever a guess that the print
  * checks, so a stale or damaged file costs a pass, never a wrong page number.
  */

@@ -1,21 +1,11 @@
+import { bookParts, type BookPart } from '../../core/book-parts.ts';
 import { contentsInOrder } from '../../core/contents.ts';
 import { CONTENTS_ANCHOR, type Book } from '../../core/book.ts';
 
 export type Variant = 'partner' | 'binder';
 
-/**
- * A run of pages that starts on a new page: the contents, a section's opening page, a chapter,
- * the amendments appendix. In the binder PDF each starts on a right-hand page and carries its
- * own page numbers, so it can be replaced on its own.
- */
-export interface Unit {
-  anchor: string;
-  kind: 'contents' | 'section' | 'chapter' | 'amendments';
-  /** The chapter's id, for chapters. */
-  id?: string;
-  number?: string;
-  title: string;
-  /** The label of the edition that issued these pages (binder footers show it). */
+/** A part of the printed book (see core/book-parts.ts), with the label of the edition that issued its pages (binder footers show it). */
+export interface Part extends BookPart {
   issue: string;
 }
 
@@ -23,35 +13,21 @@ export interface Unit {
 export interface Layout {
   /** The page of every anchor the contents or the footers show, 1-based. */
   pageOf: Map<string, number>;
-  /** Pages of each unit, not counting a blank page left before it. */
+  /** Pages of each part, not counting a blank page left before it. */
   counts: Map<string, number>;
-  /** Units before which a blank page is left, so that they start on a right-hand page. */
+  /** Parts before which a blank page is left, so that they start on a right-hand page. */
   blankBefore: Set<string>;
   totalPages: number;
 }
 
-/** The units of a book, in print order. */
-export function printUnits(book: Book): Unit[] {
+/** The parts of a book, in print order, each with the edition that issued its pages. */
+export function printParts(book: Book): Part[] {
   const current = book.edition.label;
   const issues = new Map(book.chapters.map((c) => [c.anchor, c.issue]));
-  const units: Unit[] = [{ anchor: CONTENTS_ANCHOR, kind: 'contents', title: 'Contents', issue: current }];
-  for (const node of contentsInOrder(book)) {
-    if (node.kind === 'section' || node.kind === 'chapter' || node.kind === 'amendments') {
-      const id = node.kind === 'chapter' ? node.id : undefined;
-      units.push({
-        anchor: node.anchor,
-        kind: node.kind,
-        id,
-        number: node.number,
-        title: node.title,
-        issue: issues.get(node.anchor) ?? current,
-      });
-    }
-  }
-  return units;
+  return bookParts(book).map((part) => ({ ...part, issue: issues.get(part.anchor) ?? current }));
 }
 
-/** Every anchor whose page the partner PDF's contents shows: sections, sub-sections, chapters, the appendix. */
+/** Every anchor whose page the partner PDF's contents shows: sections, subsections, chapters, the appendix. */
 export function contentsAnchors(book: Book): string[] {
   return contentsInOrder(book).flatMap((node) => ('anchor' in node ? [node.anchor] : []));
 }
@@ -67,61 +43,61 @@ export interface Measure {
   pageCount: number;
 }
 
-/** Pages of each unit in a printed pass, not counting the blank pages it left before units. */
-export function unitCounts(
+/** Pages of each part in a printed pass, not counting the blank pages it left before parts. */
+export function partCounts(
   variant: Variant,
-  units: Unit[],
+  parts: Part[],
   printed: Measure,
   blanksPrinted: ReadonlySet<string>,
 ): Map<string, number> {
-  const start = (unit: Unit) => (unit.kind === 'contents' ? contentsStart(variant) : printed.pageOf.get(unit.anchor));
+  const start = (part: Part) => (part.kind === 'contents' ? contentsStart(variant) : printed.pageOf.get(part.anchor));
   const counts = new Map<string, number>();
-  units.forEach((unit, i) => {
-    const next = units[i + 1];
-    const from = start(unit);
-    if (from === undefined) throw new Error(`the printed pass has no destination for "${unit.anchor}"`);
+  parts.forEach((part, i) => {
+    const next = parts[i + 1];
+    const from = start(part);
+    if (from === undefined) throw new Error(`the printed pass has no destination for "${part.anchor}"`);
     const end = next ? start(next)! - (blanksPrinted.has(next.anchor) ? 1 : 0) : printed.pageCount + 1;
-    counts.set(unit.anchor, end - from);
+    counts.set(part.anchor, end - from);
   });
   return counts;
 }
 
 /**
- * Plans the next pass from a printed one: each unit keeps its length, since a blank page or a
+ * Plans the next pass from a printed one: each part keeps its length, since a blank page or a
  * number written into a fixed-width box moves no text. The partner PDF keeps the anchors its
- * contents shows (`anchors`) where they landed; the binder PDF is planned from its units' lengths.
+ * contents shows (`anchors`) where they landed; the binder PDF is planned from its parts' lengths.
  */
 export function planLayout(
   variant: Variant,
-  units: Unit[],
+  parts: Part[],
   printed: Measure,
   blanksPrinted: ReadonlySet<string>,
   anchors: readonly string[] = [],
 ): Layout {
-  const counts = unitCounts(variant, units, printed, blanksPrinted);
-  if (variant === 'binder') return binderLayout(units, counts);
+  const counts = partCounts(variant, parts, printed, blanksPrinted);
+  if (variant === 'binder') return binderLayout(parts, counts);
   const pageOf = new Map(
     anchors.flatMap((a): [string, number][] => (printed.pageOf.has(a) ? [[a, printed.pageOf.get(a)!]] : [])),
   );
   return { pageOf, counts, blankBefore: new Set(), totalPages: printed.pageCount };
 }
 
-/** The binder PDF from its units' lengths: a blank page goes before every unit that would otherwise start on a left-hand (even) page. */
-export function binderLayout(units: Unit[], counts: ReadonlyMap<string, number>): Layout {
+/** The binder PDF from its parts' lengths: a blank page goes before every part that would otherwise start on a left-hand (even) page. */
+export function binderLayout(parts: Part[], counts: ReadonlyMap<string, number>): Layout {
   const pageOf = new Map<string, number>();
   const blankBefore = new Set<string>();
   let page = contentsStart('binder');
-  for (const unit of units) {
+  for (const part of parts) {
     if (page % 2 === 0) {
-      blankBefore.add(unit.anchor);
+      blankBefore.add(part.anchor);
       page += 1;
     }
-    pageOf.set(unit.anchor, page);
-    page += counts.get(unit.anchor) ?? 1;
+    pageOf.set(part.anchor, page);
+    page += counts.get(part.anchor) ?? 1;
   }
   return {
     pageOf,
-    counts: new Map(units.map((u) => [u.anchor, counts.get(u.anchor) ?? 1])),
+    counts: new Map(parts.map((u) => [u.anchor, counts.get(u.anchor) ?? 1])),
     blankBefore,
     totalPages: page - 1,
   };
@@ -130,7 +106,7 @@ export function binderLayout(units: Unit[], counts: ReadonlyMap<string, number>)
 /**
  * True when a pass printed from `used` put every anchor where `used` said it would. The contents
  * has no destination (no link points at it); its first page is fixed by the title page before it.
- * Only pages the edition prints matter (`anchors`: the units, and in the partner PDF every
+ * Only pages the edition prints matter (`anchors`: the parts, and in the partner PDF every
  * entry of its contents); a plan from another build (a cached one) may miss anchors added since.
  */
 export function landedAsPlanned(used: Layout, anchors: readonly string[], printed: Measure): boolean {

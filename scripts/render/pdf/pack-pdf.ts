@@ -34,7 +34,7 @@ function filingRows(plan: AmendmentPackPlan, layout: PrintedBinder['layout'], cu
 
 /**
  * The amendment pack: the filing instructions (printed from `templates/pdf/pack.hbs`), then the
- * replacement pages taken from the binder PDF, each unit starting on a new sheet so the pack
+ * replacement pages taken from the binder PDF, each part starting on a new sheet so the pack
  * prints double-sided. Copying pages into a new file keeps their look but not their tags: the pack
  * is for printing.
  */

@@ -8,9 +8,9 @@ import type { BlockOffsets } from './block-pages.ts';
 import { joinCodeHyphens } from './code-hyphens.ts';
 import { codeLines } from './code-lines.ts';
 import { fitTables } from './fit-tables.ts';
-import type { Layout, Unit, Variant } from './layout.ts';
+import type { Layout, Part, Variant } from './layout.ts';
 
-/** A heading of a sub-section, printed at the top of the first page of its first chapter. */
+/** A heading of a subsection, printed at the top of the first page of its first chapter. */
 interface SubsectionHeading {
   number?: string;
   title: string;
@@ -75,7 +75,7 @@ export interface PassKind {
   finder?: boolean;
   /** Only these chapters (by id): to measure the blocks of chapters changed since the last build. */
   only?: ReadonlySet<string>;
-  /** Only the title, contents, section pages and the appendix: everything but the chapters, which are measured in parts. */
+  /** Only the title, contents, section pages and the appendix: everything but the chapters, which are measured in batches. */
   frame?: boolean;
 }
 
@@ -87,14 +87,14 @@ export interface PassKind {
 export function printView(
   book: Book,
   variant: Variant,
-  units: Unit[],
+  parts: Part[],
   chapters: Map<string, string>,
   layout: Layout | undefined,
   css: string,
   pass: PassKind = {},
 ) {
-  const names = new Map(units.map((u, i) => [u.anchor, `u${i}`]));
-  const unitOf = (anchor: string) => ({
+  const names = new Map(parts.map((u, i) => [u.anchor, `u${i}`]));
+  const pagingOf = (anchor: string) => ({
     pageName: names.get(anchor),
     blankBefore: layout?.blankBefore.has(anchor) ?? false,
   });
@@ -129,10 +129,10 @@ export function printView(
           .filter((c) => !pass.only || pass.only.has(c.id))
           .flatMap((c) => [...c.blocks, ...(c.changes?.marks ?? [])])
       : [],
-    units: book.sections
-      .flatMap((s, i) => sectionUnits(s, sections[i].entries, chapters, unitOf))
+    parts: book.sections
+      .flatMap((s, i) => sectionParts(s, sections[i].entries, chapters, pagingOf))
       .filter((u) => included(u, pass)),
-    pageRules: units.map((unit) => pageRule(unit, names.get(unit.anchor)!, layout)),
+    pageRules: parts.map((part) => pageRule(part, names.get(part.anchor)!, layout)),
   };
 }
 
@@ -152,57 +152,57 @@ function effectivePages(book: Book, pageCount: (anchor: string) => string) {
   }));
 }
 
-function included(unit: PrintedUnit, pass: PassKind): boolean {
-  if (pass.frame) return unit.kind !== 'chapter';
-  if (pass.only) return unit.kind === 'chapter' && pass.only.has(unit.id as string);
+function included(part: PrintedPart, pass: PassKind): boolean {
+  if (pass.frame) return part.kind !== 'chapter';
+  if (pass.only) return part.kind === 'chapter' && pass.only.has(part.id as string);
   return true;
 }
 
 /** What the edition template prints in order, each from a new page: a section's opening page, a chapter, the amendments. */
-type PrintedUnit = { kind: string } & Record<string, unknown>;
+type PrintedPart = { kind: string } & Record<string, unknown>;
 
 /**
- * A section's units: its opening page (listing `contents`, its entries as the contents shows
- * them), then its chapters and the appendix, each with the headings of the sub-sections opened
- * since the unit before it, printed at its top.
+ * A section's parts: its opening page (listing `contents`, its entries as the contents shows
+ * them), then its chapters and the appendix, each with the headings of the subsections opened
+ * since the part before it, printed at its top.
  */
-function sectionUnits(
+function sectionParts(
   section: SectionNode,
   contents: object[],
   chapters: Map<string, string>,
-  unitOf: (anchor: string) => object,
-): PrintedUnit[] {
-  const units: PrintedUnit[] = [{ ...section, entries: contents, level: 2, ...unitOf(section.anchor) }];
+  pagingOf: (anchor: string) => object,
+): PrintedPart[] {
+  const parts: PrintedPart[] = [{ ...section, entries: contents, level: 2, ...pagingOf(section.anchor) }];
   const pending: SubsectionHeading[] = [];
   for (const [node, depth] of entriesInOrder(section.entries)) {
     const level = headingLevel(depth);
     if (node.kind === 'subsection')
       pending.push({ number: node.number, title: node.title, anchor: node.anchor, level });
     else if (node.kind === 'chapter')
-      units.push({
+      parts.push({
         ...node,
         level,
         subsections: pending.splice(0),
         html: chapters.get(node.id) ?? '',
-        ...unitOf(node.anchor),
+        ...pagingOf(node.anchor),
       });
     else if (node.kind === 'amendments')
-      units.push({ ...node, level, subsections: pending.splice(0), ...unitOf(node.anchor) });
+      parts.push({ ...node, level, subsections: pending.splice(0), ...pagingOf(node.anchor) });
   }
-  return units;
+  return parts;
 }
 
-/** The running head and footer of one unit's pages, and its own page numbering. */
-function pageRule(unit: Unit, pageName: string, layout: Layout | undefined) {
-  const label = numberedTitle(unit);
-  const start = layout?.pageOf.get(unit.anchor);
-  const count = layout?.counts.get(unit.anchor) ?? 0;
+/** The running head and footer of one part's pages, and its own page numbering. */
+function pageRule(part: Part, pageName: string, layout: Layout | undefined) {
+  const label = numberedTitle(part);
+  const start = layout?.pageOf.get(part.anchor);
+  const count = layout?.counts.get(part.anchor) ?? 0;
   return {
     pageName,
-    kind: unit.kind,
+    kind: part.kind,
     header: truncate(label, 80),
-    issue: unit.issue,
-    footerLabel: unit.kind === 'contents' ? 'Contents' : truncate(unit.number ?? unit.title, 40),
+    issue: part.issue,
+    footerLabel: part.kind === 'contents' ? 'Contents' : truncate(part.number ?? part.title, 40),
     start,
     count,
     // `@counter-style` with `system: fixed N` shows page N as "1", N+1 as "2"...: per-chapter

@@ -12,15 +12,15 @@ import {
   contentsStart,
   landedAsPlanned,
   planLayout,
-  printUnits,
-  unitCounts,
+  printParts,
+  partCounts,
   type Layout,
   type Measure,
-  type Unit,
+  type Part,
   type Variant,
 } from './layout.ts';
 import { atMostAtOnce } from './at-most-at-once.ts';
-import { joinMeasures, type PartPrint } from './joined-measure.ts';
+import { joinMeasures, type BatchPrint } from './joined-measure.ts';
 import { readPrintedPdf, type OutlineNode } from './pdf-file.ts';
 import { printedChapters, printView, type PassKind } from './print-view.ts';
 
@@ -37,7 +37,7 @@ const MAX_PASSES = 3;
 /**
  * Both PDFs are printed by Chromium's own print: a pass learns on which page every
  * chapter and section starts, the next prints with those page numbers written into the contents,
- * per-chapter footers and, in the binder PDF, blank pages so that every unit starts on a
+ * per-chapter footers and, in the binder PDF, blank pages so that every part starts on a
  * right-hand page. A pass is checked against the plan it was printed from.
  */
 export interface PdfJob {
@@ -45,7 +45,7 @@ export interface PdfJob {
   browser: PdfBrowser;
   templates: Templates;
   css: Record<Variant, string>;
-  units: Unit[];
+  parts: Part[];
   /** The anchors whose pages each PDF prints: a pass that moved none of them is final. */
   anchors: Record<Variant, string[]>;
   /** Each chapter's print HTML, made once for every pass of both PDFs. */
@@ -55,7 +55,7 @@ export interface PdfJob {
 
 export interface PrintedPdf {
   bytes: Uint8Array;
-  /** Where each unit starts and how many pages it has. */
+  /** Where each part starts and how many pages it has. */
   layout: Layout;
   /** The page of every link target of the print that landed, and how many pages. */
   printed: Measure;
@@ -72,9 +72,9 @@ export async function pdfJob(
     partner: (await templates.styles('manual.css', 'print.css', 'partner.css')) + NOTHING_ON_SCREEN,
     binder: (await templates.styles('manual.css', 'print.css', 'binder.css')) + NOTHING_ON_SCREEN,
   };
-  const units = printUnits(book);
-  const anchors = { partner: contentsAnchors(book), binder: units.map((u) => u.anchor) };
-  return { book, browser, templates, css, units, anchors, chapters: printedChapters(book), options };
+  const parts = printParts(book);
+  const anchors = { partner: contentsAnchors(book), binder: parts.map((u) => u.anchor) };
+  return { book, browser, templates, css, parts, anchors, chapters: printedChapters(book), options };
 }
 
 function printPass(
@@ -85,92 +85,94 @@ function printPass(
 ): Promise<Uint8Array> {
   const html = job.templates.render(
     'edition',
-    printView(job.book, variant, job.units, job.chapters, layout, job.css[variant], pass),
+    printView(job.book, variant, job.parts, job.chapters, layout, job.css[variant], pass),
   );
   return job.browser.print(html, job.options, !pass.measuring);
 }
 
 /**
- * Measuring prints of chapters, a part at a time: each carries the page finder, and Chromium's
- * cost of link targets grows faster than the pages, so parts of at most about this much print
- * HTML are printed. Smaller and larger parts both measured slower (bench/README.md).
+ * Measuring prints of chapters, a batch at a time: each carries the page finder, and Chromium's
+ * cost of link targets grows faster than the pages, so batches of at most about this much print
+ * HTML are printed. Smaller and larger batches both measured slower (bench/README.md).
  */
-const PART_BYTES = 1_200_000;
+const BATCH_BYTES = 1_200_000;
 
 /** Measuring prints at once: each is a renderer process of its own, about one core's work. */
 const PRINTS_AT_ONCE = Math.max(2, Math.min(4, availableParallelism()));
 
 /**
- * Plans both PDFs from cheap prints that draw nothing: the chapters in parts, and the frame
+ * Plans both PDFs from cheap prints that draw nothing: the chapters in batches, and the frame
  * of each PDF (title, contents, section pages, appendix). A chapter takes as many pages in the
  * binder as in the partner PDF, since both have the same text block; the print that follows
  * checks it. The chapter prints also say where every block starts.
  */
 export async function measurePdfs(job: PdfJob): Promise<{ layouts: Record<Variant, Layout>; blocks: BlockOffsets }> {
-  const frameUnits = job.units.filter((u) => u.kind !== 'chapter');
+  const frameParts = job.parts.filter((u) => u.kind !== 'chapter');
   const prints = [
-    () => measurePart(job, 'partner', frameUnits, { frame: true }),
-    () => measurePart(job, 'binder', frameUnits, { frame: true }),
-    ...chapterParts(job).map((units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) })),
+    () => measureBatch(job, 'partner', frameParts, { frame: true }),
+    () => measureBatch(job, 'binder', frameParts, { frame: true }),
+    ...chapterBatches(job).map(
+      (parts) => () => measureBatch(job, 'partner', parts, { finder: true, only: idsOf(parts) }),
+    ),
   ];
   let done = 0;
   const counted = prints.map((print) => async () => {
-    const part = await print();
+    const batch = await print();
     job.options.count?.('measuring passes', ++done, prints.length);
-    return part;
+    return batch;
   });
   const [partnerFrame, binderFrame, ...chapters] = await atMostAtOnce(PRINTS_AT_ONCE, counted);
-  const measure = joinMeasures('partner', job.units, [partnerFrame, ...chapters]);
-  const partner = planLayout('partner', job.units, measure, new Set(), job.anchors.partner);
-  const frame = unitCounts('binder', frameUnits, binderFrame.measure, new Set());
+  const measure = joinMeasures('partner', job.parts, [partnerFrame, ...chapters]);
+  const partner = planLayout('partner', job.parts, measure, new Set(), job.anchors.partner);
+  const frame = partCounts('binder', frameParts, binderFrame.measure, new Set());
   return {
-    layouts: { partner, binder: binderLayout(job.units, new Map([...partner.counts, ...frame])) },
+    layouts: { partner, binder: binderLayout(job.parts, new Map([...partner.counts, ...frame])) },
     blocks: blockOffsets(job.book, measure),
   };
 }
 
 /** Where the blocks of some chapters start (those changed since the last build): measuring prints of those chapters alone. */
 export async function measureBlocks(job: PdfJob, ids: ReadonlySet<string>): Promise<BlockOffsets> {
-  const parts = await atMostAtOnce(
+  const batches = await atMostAtOnce(
     PRINTS_AT_ONCE,
-    chapterParts(job, ids).map(
-      (units) => () => measurePart(job, 'partner', units, { finder: true, only: idsOf(units) }),
+    chapterBatches(job, ids).map(
+      (parts) => () => measureBatch(job, 'partner', parts, { finder: true, only: idsOf(parts) }),
     ),
   );
-  return new Map(parts.flatMap((part) => [...blockOffsets(job.book, part.measure, ids)]));
+  return new Map(batches.flatMap((batch) => [...blockOffsets(job.book, batch.measure, ids)]));
 }
 
-async function measurePart(job: PdfJob, variant: Variant, units: Unit[], pass: PassKind): Promise<PartPrint> {
+async function measureBatch(job: PdfJob, variant: Variant, parts: Part[], pass: PassKind): Promise<BatchPrint> {
   return {
-    units,
+    parts,
     measure: await readPrintedPdf(await printPass(job, variant, undefined, { measuring: true, ...pass })),
   };
 }
 
 /**
- * The chapters (of `ids`, or all) in print order, in parts of at most about PART_BYTES of print
- * HTML, and in at least as many parts as print at once, so that a small manual keeps every
+ * The chapters (of `ids`, or all) in print order, in batches of at most about BATCH_BYTES of print
+ * HTML, and in at least as many batches as print at once, so that a small manual keeps every
  * renderer measuring too.
  */
-function chapterParts(job: PdfJob, ids?: ReadonlySet<string>): Unit[][] {
-  const chapters = job.units.filter((unit) => unit.kind === 'chapter' && (!ids || ids.has(unit.id!)));
-  const sizes = chapters.map((unit) => job.chapters.get(unit.id!)?.length ?? 0);
+function chapterBatches(job: PdfJob, ids?: ReadonlySet<string>): Part[][] {
+  const chapters = job.parts.filter((part) => part.kind === 'chapter' && (!ids || ids.has(part.id!)));
+  const sizes = chapters.map((part) => job.chapters.get(part.id!)?.length ?? 0);
   const total = sizes.reduce((sum, size) => sum + size, 0);
-  const limit = total / Math.max(PRINTS_AT_ONCE, Math.ceil(total / PART_BYTES));
-  const parts: Unit[][] = [];
+  const limit = total / Math.max(PRINTS_AT_ONCE, Math.ceil(total / BATCH_BYTES));
+  const batches: Part[][] = [];
   let bytes = Infinity;
-  chapters.forEach((unit, i) => {
+  chapters.forEach((part, i) => {
     if (bytes + sizes[i] > limit) {
-      parts.push([]);
+      batches.push([]);
       bytes = 0;
     }
-    parts.at(-1)!.push(unit);
+    batches.at(-1)!.push(part);
     bytes += sizes[i];
   });
-  return parts;
+  return batches;
 }
 
-const idsOf = (units: Unit[]) => new Set(units.map((u) => u.id!));
+const idsOf = (parts: Part[]) => new Set(parts.map((u) => u.id!));
 
 /** Prints a PDF from a plan, again from what it printed until it lands as planned, and finishes the file. */
 export async function printPdf(job: PdfJob, variant: Variant, plan: Layout | undefined): Promise<PrintedPdf> {
@@ -183,7 +185,7 @@ export async function printPdf(job: PdfJob, variant: Variant, plan: Layout | und
       const bytes = await printed.finish(documentInfo(job.book), outlineOf(job.book, variant));
       return { bytes, layout, printed: { pageOf: printed.pageOf, pageCount: printed.pageCount } };
     }
-    layout = planLayout(variant, job.units, printed, layout?.blankBefore ?? new Set(), job.anchors[variant]);
+    layout = planLayout(variant, job.parts, printed, layout?.blankBefore ?? new Set(), job.anchors[variant]);
   }
   throw new ManualError([
     {
@@ -208,7 +210,7 @@ export function documentInfo(book: Book, title = book.meta.title) {
   };
 }
 
-/** Bookmarks mirror the numbered contents: sections > sub-sections > chapters. */
+/** Bookmarks mirror the numbered contents: sections > subsections > chapters. */
 function outlineOf(book: Book, variant: Variant): OutlineNode[] {
   const entries = (nodes: ContentsNode[]) =>
     mapEntries<OutlineNode>(nodes, (node, children) => {

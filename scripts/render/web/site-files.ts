@@ -19,7 +19,7 @@ async function miniSearchBundle(): Promise<string> {
 export async function staticFiles(templates: Templates): Promise<OutputFile[]> {
   const [css, script, miniSearch] = await Promise.all([
     templates.styles('manual.css', 'web.css'),
-    readFile(path.join(templates.dir, 'web', 'assets', 'search.js'), 'utf8'),
+    readFile(templates.file('web/assets/search.js'), 'utf8'),
     miniSearchBundle(),
   ]);
   return [

@@ -5,13 +5,13 @@ import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../../core/book.ts';
 /**
  * The web edition's pages and where each anchor of the book lives. Addresses are made from ids
  * and anchors, never numbers, so a renumbering moves no page: a chapter is
- * `chapters/<its id>.html`, a section or sub-section `sections/<anchor>.html`.
+ * `chapters/<its id>.html`, a section or subsection `sections/<anchor>.html`.
  */
 
 export const HOME = 'index.html';
 export const AMENDMENTS_PAGE = 'amendments.html';
 
-/** A section or sub-section: the trail above it, for breadcrumbs. */
+/** A section or subsection: the trail above it, for breadcrumbs. */
 export interface Crumb {
   label: { number?: string; title: string };
   file: string;

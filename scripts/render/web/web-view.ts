@@ -29,7 +29,7 @@ export function linksFrom(site: Site, file: string) {
     const to = fileOf.get(anchor) ?? fileOf.get(ownerOfRawAnchor(anchor) ?? '');
     return to === undefined ? href : to === file ? href : `${toFile(to)}${href}`;
   };
-  /** The page of a section, sub-section, chapter or the appendix, without a fragment. */
+  /** The page of a section, subsection, chapter or the appendix, without a fragment. */
   const page = (anchor: string) => toFile(fileOf.get(anchor) ?? HOME);
   const toHtml: ToHtml = htmlOf(site.book, [
     [rehypeRetargetLinks, fileOf, file, toFile],

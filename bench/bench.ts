@@ -11,7 +11,9 @@ import { printView } from '../scripts/render/pdf/print-view.ts';
 import { pdfJob } from '../scripts/render/pdf/render-pdf.ts';
 import { toolRoot } from '../scripts/core/tool-root.ts';
 import type { Book } from '../scripts/core/book.ts';
+import { committedResults, compared, compareOnly, resultsFile } from './compare.ts';
 import { generateManual } from './generate-manual.ts';
+import { SHAPES, type ShapeName } from './manual-shapes.ts';
 import { benchWeb } from './web-bench.ts';
 import { benchMarks, type MarksResult } from './marks-bench.ts';
 import { median, runMeasured, type Run } from './measure.ts';
@@ -19,33 +21,52 @@ import { resultsTable, webTable, type SizeResult, type WebRow } from './table.ts
 
 const REPO = toolRoot();
 const MANUAL = path.join(REPO, 'scripts/manual.mjs');
+const RESULTS = path.join(REPO, 'bench/results.json');
 
 /**
- * `npm run bench [-- --sizes 300,1000,2000 --runs 3]`: for each size, a synthetic manual in the
- * Derby shape, and in one run the medians of `manual check`, a cold build (printing the PDFs as
- * the memory budget decides), a cold build printing them one after the other as on a machine short
- * of memory, a rebuild after one chapter changed, the EPUB alone, the web edition alone (with its
- * search index's gzipped size), `manual preview` (its start, and saves followed in Chromium), the
- * built site's search, and the floor: one bare Chromium print of the partner PDF's own HTML.
- * Ratios are to the floor measured in the same run.
+ * `npm run bench [-- --sizes 300,1000,2000 --runs 3 --shapes derby,council --compare]`: for each
+ * shape and size, a synthetic manual, and in one run the medians of `manual check`, a cold build
+ * (printing the PDFs as the memory budget decides), a cold build printing them one after the
+ * other as on a machine short of memory, a rebuild after one chapter changed, the EPUB alone, the
+ * web edition alone (with its search index's gzipped size), `manual preview` (its start, and saves
+ * followed in Chromium), the built site's search, and the floor: one bare Chromium print of the
+ * partner PDF's own HTML. Ratios are to the floor measured in the same run. `--compare` then
+ * prints every figure more than 10% worse than the committed results' and exits 1 if there is one.
  */
 export async function main(argv: string[]): Promise<number> {
   const sizes = option(argv, '--sizes', '300,1000,2000').split(',').map(Number);
   const runs = Number(option(argv, '--runs', '3'));
+  if (argv.includes('--compare-only'))
+    return compareOnly(option(argv, '--compare-only', ''), option(argv, '--against', ''), REPO);
   if (argv.includes('--web-only')) return webOnly(sizes, runs);
   if (argv.includes('--marks-only')) return marksOnly(option(argv, '--sizes', '1000').split(',').map(Number), runs);
+  const shapes = option(argv, '--shapes', SHAPES.join(',')).split(',') as ShapeName[];
+  if (!shapes.every((shape) => SHAPES.includes(shape)))
+    return usage(`--shapes takes ${SHAPES.join(', ')} or both, not "${shapes.join(',')}"`);
+  // Read before this run overwrites it: what --compare falls back on when git has no committed copy.
+  const before = argv.includes('--compare') ? resultsFile(RESULTS) : undefined;
   const work = mkdtempSync(path.join(os.tmpdir(), 'manual-bench-'));
   const results: SizeResult[] = [];
   try {
-    for (const pages of sizes) results.push(await benchSize(path.join(work, `manual-${pages}`), pages, runs));
+    for (const shape of shapes)
+      for (const pages of sizes)
+        results.push(await benchSize(path.join(work, `manual-${shape}-${pages}`), pages, runs, shape));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
   const report = { date: new Date().toISOString(), machine: machine(), runs, sizes: results };
-  mkdirSync(path.join(REPO, 'bench'), { recursive: true });
-  writeFileSync(path.join(REPO, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`);
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  writeFileSync(RESULTS, `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${resultsTable(report)}\nwritten to bench/results.json\n`);
-  return 0;
+  if (!argv.includes('--compare')) return 0;
+  const committed = committedResults(REPO);
+  if (committed) return compared(report, committed, 'bench/results.json in the last commit');
+  return compared(report, before, 'bench/results.json as it was before this run');
+}
+
+function usage(problem: string): number {
+  process.stderr.write(`bench: ${problem}\n`);
+  return 2;
 }
 
 /**
@@ -109,9 +130,9 @@ async function marksOnly(sizes: number[], runs: number): Promise<number> {
   return 0;
 }
 
-async function benchSize(root: string, target: number, runs: number): Promise<SizeResult> {
-  const generated = await generateManual(root, { pages: target });
-  const log = (what: string) => process.stderr.write(`[${target} pages] ${what}\n`);
+async function benchSize(root: string, target: number, runs: number, shape: ShapeName): Promise<SizeResult> {
+  const generated = await generateManual(root, { pages: target, shape });
+  const log = (what: string) => process.stderr.write(`[${shape}, ${target} pages] ${what}\n`);
   const manual = (args: string[], cache: string, env: NodeJS.ProcessEnv = {}) =>
     runMeasured(process.execPath, [MANUAL, ...args, '--root', root], { MANUAL_CACHE_DIR: cache, ...env });
   const out = path.join(root, 'dist');
@@ -162,6 +183,7 @@ async function benchSize(root: string, target: number, runs: number): Promise<Si
     log,
   );
   return {
+    shape,
     target,
     chapters: generated.chapters,
     markdownBytes: generated.bytes,

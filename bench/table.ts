@@ -1,8 +1,11 @@
+import type { ShapeName } from './manual-shapes.ts';
 import type { PreviewResult } from './preview-bench.ts';
 import type { WebResult } from './web-bench.ts';
 
 /** What the benchmark measured for one size of manual; seconds are medians of the runs. */
 export interface SizeResult {
+  /** The synthetic manual's shape; results from before there were two hold only Derby's, without it. */
+  shape?: ShapeName;
   target: number;
   chapters: number;
   markdownBytes: number;
@@ -35,12 +38,15 @@ interface Build extends Measured {
   ratio: number;
 }
 
-interface Report {
+export interface Report {
   date: string;
   machine: { cpus: number; cpu: string; memoryGB: number; node: string; chromium: string };
   runs: number;
   sizes: SizeResult[];
 }
+
+/** The shape a size was measured in: Derby's when the results predate shapes. */
+export const shapeOf = (r: Pick<SizeResult, 'shape'>): ShapeName => r.shape ?? 'derby';
 
 const s = (seconds: number) => `${seconds.toFixed(1)} s`;
 const x = (ratio: number) => `${ratio.toFixed(2)}x`;
@@ -50,11 +56,12 @@ const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(2)} GB`;
 export function resultsTable(report: Report): string {
   const m = report.machine;
   const head = [
-    '| Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Ledger (its share of cold) | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| Shape (chapters) | Partner / binder pages | `check` | Floor (1 bare print) | Cold build | Cold / floor | Rebuild, 1 chapter changed | Rebuild / floor | Pages a second (cold, both PDFs) | EPUB alone | Ledger (its share of cold) | Peak memory | Cold, one PDF at a time | Its ratio and peak |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = report.sizes.map((r) => {
     const cells = [
+      `${shapeOf(r)} (${r.chapters})`,
       `${r.pages.partner} / ${r.pages.binder}`,
       s(r.check.median),
       s(r.floor.median),
@@ -76,7 +83,7 @@ export function resultsTable(report: Report): string {
     r.web && r.preview && r.searchIndexGzipBytes
       ? [
           {
-            label: String(r.pages.partner),
+            label: `${shapeOf(r)} ${r.pages.partner}`,
             web: { web: r.web, searchIndexGzipBytes: r.searchIndexGzipBytes, preview: r.preview },
           },
         ]

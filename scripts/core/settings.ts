@@ -11,7 +11,7 @@ export interface Settings {
   archive: string;
   /** Where parsed chapters and layouts are kept between runs; none keeps nothing. */
   cacheDir?: string;
-  /** The templates the outputs are made from: the manual's own `templates/`, else the built-in ones. */
+  /** The templates the outputs are made from: the manual's own `templates/` (each file it holds overrides the built-in one), else the built-in ones. */
   templatesDir: string;
   /** Print how long each step took. */
   timings: boolean;

@@ -6,7 +6,7 @@
 // large part of a check. Packages that read files beside their code, load a native binary or are
 // used only by a build stay in node_modules.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -26,12 +26,29 @@ export async function importBundled(entry, folders) {
     } catch {
       rmSync(temporary, { recursive: true, force: true }); // another run made the same bundle first
     }
-    for (const old of readdirSync(path.dirname(bundle))) {
-      if (old.startsWith(`${name}-`) && old !== path.basename(bundle))
-        rmSync(path.join(path.dirname(bundle), old), { recursive: true, force: true });
+    removeUnused(name, bundle);
+  }
+  // Marks the bundle as in use: a run still loading chunks from it keeps it from removeUnused.
+  const now = new Date();
+  utimesSync(bundle, now, now);
+  return import(pathToFileURL(path.join(bundle, `${name}.mjs`)).href);
+}
+
+/** A day: longer than a build or a working day's preview loads chunks from the bundle it started with. */
+const KEPT_UNUSED_MS = 24 * 60 * 60 * 1000;
+
+/** Removes the entry's other bundles that no run has started from for a day (about 8 MB each). */
+function removeUnused(name, bundle) {
+  const folder = path.dirname(bundle);
+  for (const old of readdirSync(folder)) {
+    if (!old.startsWith(`${name}-`) || old === path.basename(bundle)) continue;
+    const at = path.join(folder, old);
+    try {
+      if (Date.now() - statSync(at).mtimeMs > KEPT_UNUSED_MS) rmSync(at, { recursive: true, force: true });
+    } catch {
+      // another run removed it first
     }
   }
-  return import(pathToFileURL(path.join(bundle, `${name}.mjs`)).href);
 }
 
 /** Bundles `entry` (relative to the repository) into `outdir` as `<name>.mjs` and its chunks. */

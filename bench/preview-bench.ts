@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_FLAGS } from '../scripts/core/chromium-flags.ts';
+import { CHROMIUM_FLAGS, chromiumEnvironment } from '../scripts/core/chromium-flags.ts';
 import { median } from './measure.ts';
 
 /** What the bench measured of `manual preview` and of the web edition's search, in milliseconds. */
@@ -46,6 +46,7 @@ export async function benchPreview(
   const browser = await puppeteer.launch({
     executablePath: process.env.MANUAL_CHROMIUM ?? '/usr/bin/chromium',
     userDataDir: profile,
+    env: chromiumEnvironment(process.env, os.tmpdir()),
     args: [...CHROMIUM_FLAGS, ...PROXY_FLAGS],
   });
   try {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /**
  * The flags every Chromium this project starts is given: no sandbox (it runs as root in
  * containers), no GPU, none of the background connections a closed network refuses, and not the
@@ -13,3 +15,13 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   '--no-first-run',
   '--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
 ];
+
+/**
+ * The environment Chromium starts in. It makes its singleton socket at
+ * TMPDIR/org.chromium.Chromium.XXXXXX/SingletonSocket and exits at once when that path is longer
+ * than a Unix socket address holds (107 bytes), so a long TMPDIR is swapped for /tmp.
+ */
+export function chromiumEnvironment(env: NodeJS.ProcessEnv, temp: string): NodeJS.ProcessEnv {
+  const socket = path.join(temp, 'org.chromium.Chromium.XXXXXX', 'SingletonSocket');
+  return Buffer.byteLength(socket) > 107 ? { ...env, TMPDIR: '/tmp' } : env;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_FLAGS } from '../../scripts/core/chromium-flags.ts';
+import { CHROMIUM_FLAGS, chromiumEnvironment } from '../../scripts/core/chromium-flags.ts';
 import { REPO } from './fixture.ts';
 
 const FLAGS = [...CHROMIUM_FLAGS];
@@ -33,6 +33,7 @@ export async function siteBrowser(allowed: string[]): Promise<SiteBrowser> {
   const browser: Browser = await puppeteer.launch({
     executablePath: process.env.MANUAL_CHROMIUM ?? '/usr/bin/chromium',
     userDataDir: profile,
+    env: chromiumEnvironment(process.env, tmpdir()),
     args: FLAGS,
   });
   const prefixes = allowed.map((dir) => `${pathToFileURL(dir).href}/`);

@@ -291,7 +291,8 @@ describe('a template whose page numbers move the pages', () => {
       '<span class="entry-line">',
       `${push}<span class="entry-line">`,
     );
-    const temp = scratchDir('manual-moving-');
+    // A TMPDIR too long for Chromium's singleton socket, as some CI runners and macOS give.
+    const temp = scratchDir(`manual-moving-${'x'.repeat(64)}-`);
     const result = manual(['build', '--root', root], REPO, { TMPDIR: temp });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(

@@ -2,11 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM_FLAGS } from '../../scripts/core/chromium-flags.ts';
+import { CHROMIUM_FLAGS, chromiumEnvironment } from '../../scripts/core/chromium-flags.ts';
 import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
 
 const CHROMIUM_ARGS = [...CHROMIUM_FLAGS];
@@ -69,6 +70,7 @@ beforeAll(async () => {
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
     userDataDir: scratchDir('preview-chromium-'),
+    env: chromiumEnvironment(process.env, tmpdir()),
   });
   page = await browser.newPage();
   await page.setRequestInterception(true);

@@ -1,4 +1,4 @@
-import { CHROMIUM_FLAGS } from '../../core/chromium-flags.ts';
+import { CHROMIUM_FLAGS, chromiumEnvironment } from '../../core/chromium-flags.ts';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -125,6 +125,7 @@ async function startChromium(executable: string, args: string[], profile: string
     headless: true,
     args,
     userDataDir: profile,
+    env: chromiumEnvironment(process.env, tmpdir()),
     pipe: true,
     timeout,
     protocolTimeout: timeout,

@@ -12,7 +12,7 @@ import { median } from './measure.ts';
 export interface PreviewResult {
   /** From starting `manual preview` (parse cache warm) to its address line. */
   start: Series;
-  /** From writing a one-sentence edit to the open chapter page showing it, in Chromium. */
+  /** From writing a one-sentence edit to the open chapter page showing it, in Chromium (patched in place, or loaded anew). */
   edit: Series;
   /** From writing a retitled section into contents.yml to the open home page showing it. */
   contents: Series;
@@ -131,17 +131,24 @@ async function followSaves(browser: Browser, url: string, root: string, edits: n
 const insert = (text: string, at: number, words: string) => `${text.slice(0, at)}${words}${text.slice(at)}`;
 
 /**
- * Runs `save`, then waits for the page to load itself anew holding `text`: the milliseconds from
- * the save to that document's first contentful paint (both clocks are this machine's). The page
- * is read once per load, never polled: reading a large page's text while it loads slows it.
+ * Runs `save`, then waits for the page to show `text`: the milliseconds from the save to the first
+ * frame drawn with it (both clocks are this machine's). A page patched in place is watched from
+ * inside (`watchFor`); a page that loads itself anew instead is read once per load, never polled
+ * (reading a large page's text while it loads slows it), and timed by its first contentful paint.
  */
 async function shown(page: Page, text: string, save: () => void): Promise<number> {
   await page.bringToFront(); // a page in a background tab draws no frames
   const started = performance.now();
   const savedAt = Date.now();
+  await page.evaluate(watchFor, text);
   const loaded = () => page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: 30_000 });
   let next = loaded();
   save();
+  const patched = await page.evaluate(() => (window as Watched).benchShown).catch(() => undefined);
+  if (patched !== undefined) {
+    next.catch(() => undefined); // no load is awaited
+    return patched - savedAt;
+  }
   for (;;) {
     await next;
     next = loaded();
@@ -160,6 +167,25 @@ async function shown(page: Page, text: string, save: () => void): Promise<number
       return painted === undefined ? performance.now() - started : painted - savedAt;
     }
   }
+}
+
+type Watched = Window & { benchShown?: Promise<number> };
+
+/**
+ * In the page: `benchShown` settles when the page shows `text` without loading anew, with the
+ * time (ms since the epoch) the frame holding it was drawn: the task after that frame's
+ * animation callbacks runs once the frame is painted.
+ */
+function watchFor(text: string): void {
+  (window as Watched).benchShown = new Promise<number>((resolve, reject) => {
+    setTimeout(() => reject(new Error(`not shown in 30 s: ${text}`)), 30_000);
+    const observer = new MutationObserver(() => {
+      if (!document.body.textContent?.includes(text)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => resolve(performance.timeOrigin + performance.now())));
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
 }
 
 /** In the page: when (ms since the epoch) it first drew its content, if it has. */

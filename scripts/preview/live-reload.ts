@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.ts';
+import { MORPH_LIBRARY } from './morph-library.ts';
 
 /** The preview's own routes; no file of a manual can be named so (site paths never start with a dot or `_`). */
 export const PREVIEW_PREFIX = '/__preview/';
@@ -8,15 +9,43 @@ export const EVENTS_PATH = `${PREVIEW_PREFIX}events`;
 
 /** What every open page is told after each rebuild: the problems to show, and each page's version. */
 export interface PreviewState {
-  /** A short hash of each HTML page, by its path: a page whose hash changed reloads. */
+  /**
+   * Each HTML page's version, by its path: `FRAME-CONTENT`, two short hashes (`pageVersion`). A
+   * page whose content changed patches itself in place; one whose frame changed reloads.
+   */
   pages: Record<string, string>;
   problems: Pick<Diagnostic, 'file' | 'line' | 'column' | 'severity' | 'message' | 'hint'>[];
   /** When the rebuild was told of the save (ms since the epoch), for the page to measure against. */
   savedAt?: number;
 }
 
-export function pageVersion(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex').slice(0, 16);
+const shortHash = (data: string): string => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+/** A hash of the site's stylesheets and scripts, which every page is drawn with. */
+export function assetsVersion(files: readonly (Uint8Array | string)[]): string {
+  const hash = createHash('sha256');
+  for (const data of files) hash.update(data);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A page's version, `FRAME-CONTENT`: FRAME hashes what the page is drawn with besides its body's
+ * content (`pageFrame` and the site's `assets`), CONTENT the whole page. An open page can take in
+ * new content in place, but a new stylesheet, script or inline style only by loading anew.
+ */
+export function pageVersion(html: string, assets: string): string {
+  return `${shortHash(pageFrame(html) + assets)}-${shortHash(html)}`;
+}
+
+/**
+ * The head but its title, and every script and inline style of the page: what a page patched in
+ * place would not take in (scripts run and styles are allowed by the policy only as loaded).
+ */
+export function pageFrame(html: string): string {
+  const end = html.search(/<\/head>/i);
+  const head = end === -1 ? '' : html.slice(0, end).replace(/<title\b[\s\S]*?<\/title>/i, '');
+  const parts = [...html.matchAll(/<(script|style)\b[\s\S]*?<\/\1>/gi)].map((match) => match[0]);
+  return [head, ...parts].join('\n');
 }
 
 export function problemsOf(items: readonly Diagnostic[]): PreviewState['problems'] {
@@ -63,13 +92,14 @@ export class LiveReload {
 }
 
 /**
- * The served copy of an HTML page: the preview's stylesheet and client script before `</head>`,
- * and the page's version for the client to compare with the stream's.
+ * The served copy of an HTML page: the preview's stylesheet, the morphing library and the client
+ * script before `</head>`, and the page's version for the client to compare with the stream's.
  */
 export function withClient(html: string, version: string): string {
   const tags =
     `<meta name="preview-version" content="${version}">` +
     `<link rel="stylesheet" href="${PREVIEW_PREFIX}overlay.css">` +
+    `<script src="${PREVIEW_PREFIX}${MORPH_LIBRARY.served}" defer></script>` +
     `<script src="${PREVIEW_PREFIX}client.js" defer></script>`;
   const at = html.search(/<\/head>/i);
   return at === -1 ? tags + html : html.slice(0, at) + tags + html.slice(at);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import mime from 'mime';
 import { containedImage, IMAGE_TYPES, sitePath } from './contain.ts';
 import { EVENTS_PATH, PREVIEW_PREFIX, type LiveReload } from './live-reload.ts';
+import { MORPH_LIBRARY } from './morph-library.ts';
 
 /** A file of the built site as it is served: its bytes and its Content-Security-Policy. */
 export interface ServedFile {
@@ -12,7 +13,7 @@ export interface ServedFile {
   policy: string;
 }
 
-/** The preview's own files, by name under /__preview/: they live in templates/preview/. */
+/** The preview's own files, by name under /__preview/: they live in templates/preview/ (and the morphing library in its package). */
 const PREVIEW_FILES: Readonly<Record<string, string>> = {
   'client.js': 'text/javascript; charset=utf-8',
   'overlay.css': 'text/css; charset=utf-8',
@@ -28,6 +29,8 @@ export interface ServerOptions {
   chaptersDir: string;
   /** The folder holding the preview's client script and overlay stylesheet. */
   previewDir: string;
+  /** The morphing library's file (`morphLibraryFile`); none: it is not served, and pages reload. */
+  morphLibrary?: string;
   /** The site as last built, by path ('index.html', 'chapters/x.html'). */
   site: () => SiteFiles;
   live: LiveReload;
@@ -78,9 +81,9 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   if (target.split('?', 1)[0] === EVENTS_PATH) return options.live.connect(response);
   if (target.startsWith(PREVIEW_PREFIX)) {
     const name = target.slice(PREVIEW_PREFIX.length).split('?', 1)[0];
-    if (!Object.hasOwn(PREVIEW_FILES, name)) return notFound(response);
-    const data = await readFile(path.join(options.previewDir, name));
-    return send(response, 200, PREVIEW_FILES[name], data, request.method === 'HEAD');
+    const file = previewFile(name, options);
+    if (!file) return notFound(response);
+    return send(response, 200, file.type, await readFile(file.path), request.method === 'HEAD');
   }
   const site = sitePath(target);
   if (site === undefined) return notFound(response);
@@ -92,6 +95,15 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     : undefined;
   if (!image) return notFound(response);
   send(response, 200, typeOf(image), await readFile(image), request.method === 'HEAD');
+}
+
+/** A file of the preview's own by its name under /__preview/: only those named here, never a path from the request. */
+function previewFile(name: string, options: ServerOptions): { path: string; type: string } | undefined {
+  if (name === MORPH_LIBRARY.served)
+    return options.morphLibrary ? { path: options.morphLibrary, type: PREVIEW_FILES['client.js'] } : undefined;
+  return Object.hasOwn(PREVIEW_FILES, name)
+    ? { path: path.join(options.previewDir, name), type: PREVIEW_FILES[name] }
+    : undefined;
 }
 
 const REFUSALS: Record<number, string> = {

@@ -16,11 +16,11 @@ export interface Checked {
 /**
  * The check-and-model half of the preview: the pipeline `build` runs, kept between rebuilds.
  * Parsed chapters are held in memory by the hash of their text, so a save re-parses only the
- * chapter saved; numbering, link resolution and the model run again on the whole manual, since a
+ * chapter saved (through the parse cache on the first build only); numbering, link resolution and the model run again on the whole manual, since a
  * retitled chapter changes the text of every link to it.
  */
 export function sourceBuilder(root: string, options: PipelineOptions): () => Promise<Checked> {
-  const parser = options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser;
+  let parser = options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser;
   let kept = new Map<string, Promise<ParsedChapter>>();
   const convert = keptConversions();
   const released = keptReleasedUnits();
@@ -38,6 +38,9 @@ export function sourceBuilder(root: string, options: PipelineOptions): () => Pro
     const book = checked && (await bookOf(checked, diagnostics, hooks));
     // Only what this build read stays: a chapter edited a hundred times is kept once.
     kept = used;
+    // The texts of later saves are drafts: writing each to the parse cache costs the save its
+    // tree's JSON and two files, and no later run reads them.
+    parser = uncachedParser;
     return { diagnostics, book };
   };
 }

@@ -1,4 +1,4 @@
-import { inlineStyleHashes, pageVersion, withClient } from './live-reload.ts';
+import { assetsVersion, inlineStyleHashes, pageVersion, withClient } from './live-reload.ts';
 import { servedFile, type ServedFile, type SiteFiles } from './preview-server.ts';
 
 /** A rendered file of the site: its bytes or its text. */
@@ -17,8 +17,8 @@ export interface ServedSite extends SiteFiles {
 
 interface Made {
   data: SiteData;
-  /** The version of the stylesheets the page was versioned with. */
-  styles: string;
+  /** The version of the stylesheets and scripts the page was versioned with. */
+  assets: string;
   served: ServedFile;
   /** A page's version. */
   version?: string;
@@ -36,15 +36,13 @@ export function servedSite(
 ): ServedSite {
   const made = new Map<string, Made>();
   const pages: Record<string, string> = {};
-  // A page looks as its stylesheets say: a saved stylesheet makes every page a new version.
-  const styles = pageVersion(
-    Buffer.concat([...rendered].filter(([name]) => name.endsWith('.css')).map(([, data]) => Buffer.from(data))),
-  );
+  // A page looks and works as the site's stylesheets and scripts say: a saved one makes every page a new frame.
+  const assets = assetsVersion([...rendered].filter(([name]) => /\.(css|js)$/.test(name)).map(([, data]) => data));
   for (const [name, data] of rendered) {
     const isPage = name.endsWith('.html');
     const kept = last?.made.get(name);
-    const same = kept && sameData(kept.data, data) && (!isPage || kept.styles === styles);
-    const file = same ? kept : served(name, data, styles);
+    const same = kept && sameData(kept.data, data) && (!isPage || kept.assets === assets);
+    const file = same ? kept : served(name, data, assets);
     made.set(name, file);
     if (file.version) pages[`/${name}`] = file.version;
   }
@@ -72,13 +70,13 @@ export function waitingSite(page: string): ServedSite {
   return servedSite(new Map([['index.html', page]]));
 }
 
-function served(name: string, data: SiteData, styles: string): Made {
-  if (!name.endsWith('.html')) return { data, styles, served: servedFile(name, Buffer.from(data)) };
+function served(name: string, data: SiteData, assets: string): Made {
+  if (!name.endsWith('.html')) return { data, assets, served: servedFile(name, Buffer.from(data)) };
   const html = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
-  const version = pageVersion(Buffer.from(html + styles));
+  const version = pageVersion(html, assets);
   return {
     data,
-    styles,
+    assets,
     version,
     served: servedFile(name, Buffer.from(withClient(html, version)), inlineStyleHashes(html)),
   };

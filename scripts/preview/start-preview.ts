@@ -9,6 +9,7 @@ import type { Diagnostic } from '../core/diagnostics.ts';
 import { keptValues, type Renderer } from '../render/contract.ts';
 import { BUILT_IN_TEMPLATES } from '../render/templates.ts';
 import { LiveReload, problemsOf } from './live-reload.ts';
+import { morphLibraryFile } from './morph-library.ts';
 import { previewServer } from './preview-server.ts';
 import type { PipelineOptions } from '../pipeline/pipeline.ts';
 import { sourceBuilder } from './rebuild.ts';
@@ -121,9 +122,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const queue = oneAtATime(rebuild);
   await queue();
   let hosts: Set<string> | undefined;
+  const morphLibrary = morphLibraryFile();
+  if (!morphLibrary)
+    options.warn('the page morphing library (idiomorph) is not installed: open pages reload on every save');
   const server = previewServer({
     chaptersDir: path.join(options.root, 'chapters'),
     previewDir,
+    morphLibrary,
     site: () => site,
     live,
     hosts: () => hosts,

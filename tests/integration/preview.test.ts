@@ -47,15 +47,25 @@ function rawStatusOf(target: string): Promise<number> {
 }
 
 const bodyText = () => page.evaluate(() => document.body.innerText);
+type Marked = Window & { previewTestMarker?: string; previewTestFocus?: Element | null };
+/** Marks the open document: a page loaded anew has lost the mark. */
+const mark = () => page.evaluate(() => void ((window as Marked).previewTestMarker = 'before the save'));
+const sameDocument = () =>
+  page.evaluate(
+    () =>
+      (window as Marked).previewTestMarker === 'before the save' &&
+      performance.getEntriesByType('navigation').length === 1,
+  );
 const overlayText = () =>
   page.evaluate(() => (document.getElementById('manual-preview-overlay') as HTMLDetailsElement | null)?.innerText);
 
 beforeAll(async () => {
   root = copyManual();
-  // Its own templates, to edit: a manual's templates/ replaces the built-in ones.
+  // Its own templates, to edit: a manual's templates/ overrides the built-in ones.
   cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
-  // A chapter page long enough to scroll: 150 paragraphs after the sentence the tests edit.
+  // A chapter page long enough to scroll: 150 paragraphs after the sentence the tests edit, one with a link to focus.
   const filler = Array.from({ length: 150 }, (_, i) => `Visit rule ${i + 1} applies to every visit.`);
+  filler[2] += ' Before one, see [the checks](placements.md#checks-before-placement).';
   appendFileSync(path.join(root, 'chapters/care/visits.md'), `\n${filler.join('\n\n')}\n`);
   child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'preview', '--root', root, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,10 +103,11 @@ describe('manual preview', () => {
     expect(await bodyText()).toContain('Visit every six weeks.');
   });
 
-  it('reloads the open page by itself on a save, at the same scroll position', async () => {
+  it('shows a save in the open page without loading it anew, at the same scroll position', async () => {
     await page.evaluate(() => window.scrollTo(0, 1500));
     const before = await page.evaluate(() => window.scrollY);
     expect(before).toBeGreaterThan(1000);
+    await mark();
     const saved = performance.now();
     edit(root, 'chapters/care/visits.md', 'Visit every six weeks.', 'Visit every six weeks. Phone in between.');
     await page.waitForFunction(() => document.body.innerText.includes('Phone in between.'), { timeout: 15_000 });
@@ -104,6 +115,7 @@ describe('manual preview', () => {
       `preview test: the page showed the edit ${Math.round(performance.now() - saved)} ms after the save\n`,
     );
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, { timeout: 5_000 }, before);
+    expect(await sameDocument()).toBe(true);
   });
 
   it('makes the search index when the search box asks for it, from the sources as saved', async () => {
@@ -115,6 +127,21 @@ describe('manual preview', () => {
     const index = await fetch(`${address}search-index.js`).then((r) => r.text());
     expect(index).toMatch(/^globalThis\.manualSearch = /);
     expect(index).toContain('Phone in between.');
+  });
+
+  it('keeps the focus and the search box (its text, its results) as the reader left them', async () => {
+    const link = '.chapter-body a[href*="checks-before-placement"]';
+    await page.focus(link);
+    await page.evaluate(() => ((window as Marked).previewTestFocus = document.activeElement));
+    const results = await page.$$eval('#search-results li', (items) => items.length);
+    expect(results).toBeGreaterThan(0);
+    await mark();
+    edit(root, 'chapters/care/visits.md', 'Visit every six weeks.', 'Visit every six weeks, or sooner.');
+    await page.waitForFunction(() => document.body.innerText.includes('or sooner.'), { timeout: 15_000 });
+    expect(await sameDocument()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement === (window as Marked).previewTestFocus)).toBe(true);
+    expect(await page.$eval('#search-input', (input) => (input as HTMLInputElement).value)).toBe('phone');
+    expect(await page.$$eval('#search-results li', (items) => items.length)).toBe(results);
   });
 
   it('shows a broken link in the overlay with its file and line, and drops it once fixed', async () => {
@@ -130,12 +157,14 @@ describe('manual preview', () => {
     expect(await overlayText()).toBeUndefined();
   });
 
-  it("reloads on a save of a stylesheet, its new inline style allowed by the page's policy", async () => {
+  it("loads the page anew on a save of a stylesheet, its new inline style allowed by the page's policy", async () => {
+    await mark();
     appendFileSync(path.join(root, 'templates/styles/manual.css'), '\nbody { --preview-test: saved; }\n');
     await page.waitForFunction(
       () => getComputedStyle(document.body).getPropertyValue('--preview-test').trim() === 'saved',
       { timeout: 15_000 },
     );
+    expect(await sameDocument()).toBe(false);
   });
 
   it('survives a contents.yml that is not YAML, serving the last good site with the overlay', async () => {
@@ -149,6 +178,14 @@ describe('manual preview', () => {
     expect(await statusOf('/')).toBe(200);
     write(root, 'chapters/contents.yml', contents);
     await page.waitForFunction(() => !document.getElementById('manual-preview-overlay'));
+  });
+
+  it("sends a page whose address is gone to the site's home", async () => {
+    await page.goto(`${address}chapters/help/early-help.html`);
+    const contents = readFileSync(path.join(root, 'chapters/contents.yml'), 'utf8');
+    write(root, 'chapters/contents.yml', contents.replace('      - chapter: help/early-help\n', ''));
+    await page.waitForFunction(() => location.pathname === '/', { timeout: 15_000 });
+    write(root, 'chapters/contents.yml', contents);
   });
 
   it('serves the images of chapters/ and nothing else: every way out is a 404', async () => {

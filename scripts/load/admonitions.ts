@@ -46,6 +46,11 @@ export function admonitions(tree: Root, text: string, parse: Parse): void {
   visit(tree.children);
 }
 
+/** Whether a node is the opening line of an admonition, which takes the indented block after it in. */
+export function isAdmonitionOpening(node: RootContent): boolean {
+  return openingTitle(node) !== undefined;
+}
+
 /** The title an admonition's opening line gives (its type capitalised when it names none; "" for none), or undefined. */
 function openingTitle(node: RootContent): string | undefined {
   if (node.type !== 'paragraph' || node.children.length !== 1 || node.children[0].type !== 'text') return undefined;

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Acceptance, Diagnostics } from '../core/diagnostics.ts';
+import { KEEP_NO_CHECKS, type KeepChecked } from '../core/kept.ts';
 import type { ParseMarkdown, ParsedChapter } from './markdown-cache.ts';
 import { CHAPTER_ENDINGS } from '../core/chapter-files.ts';
 import type { ChapterEntry, ChapterSource, Review } from './types.ts';
@@ -33,12 +34,16 @@ export async function chapterFile(root: string, entry: Pick<ChapterEntry, 'id' |
   return `chapters/${entry.id}.md`;
 }
 
-/** Reads and parses one chapter listed in the contents (`where`: the place it lists it). */
+/**
+ * Reads and parses one chapter listed in the contents (`where`: the place it lists it). `keep`
+ * may return the chapter as read before from the same bytes of the same file.
+ */
 export async function readChapter(
   root: string,
   entry: Pick<ChapterEntry, 'id' | 'file' | 'where'>,
   diagnostics: Diagnostics,
   parse: ParseMarkdown,
+  keep: KeepChecked = KEEP_NO_CHECKS,
 ): Promise<ChapterSource | undefined> {
   const { id, where: listedAt } = entry;
   const file = await chapterFile(root, entry);
@@ -72,9 +77,11 @@ export async function readChapter(
     );
     return undefined;
   }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return fromMarkdown({ id, file, sha256 }, await parse(text), diagnostics);
+  return keep(`chapter ${id}`, `${file}\n${sha256}`, diagnostics, async (found) => {
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    return fromMarkdown({ id, file, sha256 }, await parse(text, id), found);
+  });
 }
 
 /** The size of a chapter file in bytes, or undefined when there is no such file. */

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
+import { KEEP_NO_CHECKS, type KeepChecked } from '../core/kept.ts';
 import { AMENDMENTS_FILE, parseAmendments } from './amendments.ts';
 import { readBaseline } from './baseline.ts';
 import { chapterEnding, isSiteGeneratorPart, withoutChapterEnding } from '../core/chapter-files.ts';
@@ -23,6 +24,8 @@ export interface LoadOptions {
   parse?: ParseMarkdown;
   /** The archive of releases; the latest one up to the current edition is the baseline. */
   archiveDir?: string;
+  /** Keeps what was read of texts read before (the contents, the amendments, each chapter); default: nothing. */
+  keep?: KeepChecked;
 }
 
 export async function loadManual(
@@ -30,25 +33,39 @@ export async function loadManual(
   diagnostics: Diagnostics,
   options: LoadOptions = {},
 ): Promise<ManualSource | undefined> {
-  const parse = options.parse ?? uncachedParser;
+  const { parse = uncachedParser, keep = KEEP_NO_CHECKS } = options;
   const manifestText = await readSourceText(root, MANIFEST_FILE, diagnostics, 'the contents manifest');
   const errorsBefore = diagnostics.errors.length;
-  const manifest = manifestText === undefined ? undefined : parseManifest(manifestText, diagnostics);
+  const manifest =
+    manifestText === undefined
+      ? undefined
+      : keep('contents', manifestText, diagnostics, (found) => parseManifest(manifestText, found));
   const manifestHasErrors = diagnostics.errors.length > errorsBefore;
   if (!manifest) return undefined;
   const amendmentsText = await readSourceText(root, AMENDMENTS_FILE, diagnostics, 'the edition history');
+  const { language } = manifest.meta;
   const editions =
-    amendmentsText === undefined ? undefined : parseAmendments(amendmentsText, manifest.meta.language, diagnostics);
+    amendmentsText === undefined
+      ? undefined
+      : keep('amendments', `${language}\n${amendmentsText}`, diagnostics, (found) =>
+          parseAmendments(amendmentsText, language, found),
+        );
   // Like a compiler after a syntax error: checking chapters against a contents known to be wrong
   // would only report the consequences of its mistakes.
   if (manifestHasErrors) return undefined;
 
-  const entries = uniqueChapterEntries(manifest, diagnostics);
-  const chapters = await readChapters(root, entries, diagnostics, parse);
+  // Each listed chapter's file, found once: reading it and the unlisted files' warning both need it.
+  const entries = await Promise.all(
+    uniqueChapterEntries(manifest, diagnostics).map(async (entry) => ({
+      ...entry,
+      file: await chapterFile(root, entry),
+    })),
+  );
+  const chapters = await readChapters(root, entries, diagnostics, parse, keep);
   diagnostics.acceptances.push(...manifest.accept, ...[...chapters.values()].flatMap((chapter) => chapter.accept));
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
   const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
-  const listed = new Set(await Promise.all(entries.map((entry) => chapterFile(root, entry))));
+  const listed = new Set(entries.map((entry) => entry.file));
   await warnUnlisted(root, listed, diagnostics);
   await checkOwnTemplates(root, diagnostics);
   if (!editions) return undefined;
@@ -105,8 +122,9 @@ async function readChapters(
   entries: ChapterEntry[],
   diagnostics: Diagnostics,
   parse: ParseMarkdown,
+  keep: KeepChecked,
 ): Promise<Map<string, ChapterSource>> {
-  const read = await Promise.all(entries.map((entry) => readChapter(root, entry, diagnostics, parse)));
+  const read = await Promise.all(entries.map((entry) => readChapter(root, entry, diagnostics, parse, keep)));
   return new Map(read.flatMap((chapter) => (chapter ? [[chapter.id, chapter] as const] : [])));
 }
 

@@ -21,7 +21,8 @@ export interface ParsedChapter {
   tree: () => Root;
 }
 
-export type ParseMarkdown = (text: string) => Promise<ParsedChapter>;
+/** Parses a chapter's text; `chapter`, its id, lets a parser that keeps each chapter's last parse reuse it. */
+export type ParseMarkdown = (text: string, chapter?: string) => Promise<ParsedChapter>;
 
 /** What checking reads of a cached chapter; its tree is kept in a file of its own. */
 interface CachedNodes {
@@ -57,8 +58,10 @@ export function cachedParser(dir: string): ParseMarkdown {
   };
 }
 
-export const uncachedParser: ParseMarkdown = async (text) => {
-  const tree = parseMarkdown(text);
+export const uncachedParser: ParseMarkdown = async (text) => parsedFrom(parseMarkdown(text));
+
+/** A parsed chapter of a tree parseMarkdown made. */
+export function parsedFrom(tree: Root): ParsedChapter {
   const frontMatter = tree.children[0]?.type === 'yaml' ? tree.children[0] : undefined;
   const opening = tree.children[frontMatter ? 1 : 0];
   return {
@@ -67,7 +70,7 @@ export const uncachedParser: ParseMarkdown = async (text) => {
     opening: opening?.type === 'heading' ? opening : undefined,
     tree: () => tree,
   };
-};
+}
 
 /** Nodes whose source position no diagnostic names: the cached trees leave theirs out, which makes them about a third smaller. */
 const UNLOCATED = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'break', 'tableCell', 'tableRow']);

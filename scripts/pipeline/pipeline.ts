@@ -3,6 +3,7 @@ import { diffChapters, type Changes } from '../changes/diff.ts';
 import { checkAmendmentsAgainstChanges } from '../changes/gate.ts';
 import { changedBook } from '../changes/changed-book.ts';
 import type { Diagnostics, Severity } from '../core/diagnostics.ts';
+import type { KeepChecked } from '../core/kept.ts';
 import type { Settings } from '../core/settings.ts';
 import { loadManual } from '../load/load-manual.ts';
 import { cachedParser, uncachedParser, type ParseMarkdown } from '../load/markdown-cache.ts';
@@ -24,14 +25,16 @@ export interface CheckedManual {
 
 /**
  * How the pipeline runs, built once from a command's settings (`pipelineOptions`). The hooks let
- * a caller that runs it again and again (the preview) keep what did not change: parsed chapters,
- * converted chapters, the release's units.
+ * a caller that runs it again and again (the preview) keep what did not change: parsed and read
+ * chapters, the contents and amendments as read, converted chapters, the release's units.
  */
 export interface PipelineOptions {
   /** Folder for parsed chapters kept between runs; none disables the cache. */
   cacheDir?: string;
   /** Parses a chapter's text; default: through the parse cache in `cacheDir`. */
   parse?: ParseMarkdown;
+  /** Keeps what loading read of a text while the text is the same; default: nothing. */
+  keep?: KeepChecked;
   /** Converts a chapter to its HTML tree; default: anew each time. */
   convert?: ConvertChapter;
   /** Reads the units the baseline release recorded; default: anew each time. */
@@ -58,7 +61,8 @@ export async function checkManual(
   options: PipelineOptions = {},
 ): Promise<CheckedManual | undefined> {
   const parse = options.parse ?? (options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser);
-  const source = await loadManual(path.resolve(root), diagnostics, { parse, archiveDir: options.archiveDir });
+  const { keep, archiveDir } = options;
+  const source = await loadManual(path.resolve(root), diagnostics, { parse, archiveDir, keep });
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
   const resolved = resolveManual(source, numbered, diagnostics);

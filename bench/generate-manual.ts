@@ -1,5 +1,5 @@
 // A deterministic synthetic manual for benchmarks, in one of two shapes (bench/manual-shapes.ts):
-// `derby`, the Derby sample's (10 sections, sub-sections, outside documents, 190 chapters), or
+// `derby`, the Derby sample's (10 sections, subsections, outside documents, 190 chapters), or
 // `council`, many more and shorter chapters, denser in headings. At any size, so build times can
 // be measured at 300, 1,000 or 2,000 pages without real content. Same seed, same bytes: a seeded
 // PRNG (mulberry32) replaces Math.random, and nothing depends on the clock or the file system order.

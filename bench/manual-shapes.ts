@@ -10,7 +10,7 @@ export type ShapeName = (typeof SHAPES)[number];
 export interface Section {
   title: string;
   folder: string;
-  /** Sub-sections (a title) or the section's own chapters (none), and how many chapters each holds. */
+  /** Subsections (a title) or the section's own chapters (none), and how many chapters each holds. */
   groups: [string | undefined, number][];
 }
 

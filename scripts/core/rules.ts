@@ -93,6 +93,11 @@ export const RULES = {
   'release-not-reproducible': 'error',
   'edition-already-archived': 'error',
   'preview-failed': 'error',
+  // Documents: files a chapter links to that are no chapter
+  'document-too-large': 'error',
+  'document-program': 'error',
+  'document-macros': 'error',
+  'document-misnamed': 'error',
   // Import
   'import-file-unreadable': 'error',
   'import-file-kind': 'error',

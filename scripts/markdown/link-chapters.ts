@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { checkDocument } from './check-document.ts';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Link } from 'mdast';
 import type { LinkTarget, ResolveLinksOptions } from './link-types.ts';
@@ -78,7 +79,7 @@ function rootTarget(
     .map((dir) => path.posix.join(dir, fromRoot))
     .find((candidate) => isFile(path.join(options.root, candidate)));
   const where = options.locate(node);
-  if (file) {
+  if (file && checkDocument(where, file, path.join(options.root, file), options.diagnostics)) {
     options.diagnostics.warning(
       where,
       `link to ${filePart} (${file}), a file that editions do not include`,
@@ -87,6 +88,7 @@ function rootTarget(
     );
     return undefined;
   }
+  if (file) return undefined;
   options.diagnostics.error(
     where,
     `link to ${filePart}, which leads to no chapter or file of the manual (read from ${rootDir}/)`,
@@ -211,14 +213,15 @@ function reportNoChapter(
     const hint = nearest ? `link to a chapter by its .md file (the nearest is "${nearest}")` : FILE_HINT;
     options.diagnostics.error(where, `link to ${file}, which is no chapter of the contents`, hint, 'link-no-chapter');
   } else if (id === undefined) {
-    if (exists)
+    if (!exists)
+      options.diagnostics.error(where, `link to ${file}, which does not exist`, FILE_HINT, 'link-missing-file');
+    else if (!isFile(full) || checkDocument(where, file, full, options.diagnostics))
       options.diagnostics.warning(
         where,
         `link to ${file}, a file that editions do not include`,
         FILE_HINT,
         'link-file-not-included',
       );
-    else options.diagnostics.error(where, `link to ${file}, which does not exist`, FILE_HINT, 'link-missing-file');
   } else {
     const nearest = nearChapter(id, options);
     const problem = exists ? 'which is not in the contents' : 'which does not exist';

@@ -12,11 +12,11 @@ export interface DocumentKind {
 }
 
 const MACRO_ENDINGS = new Set(['.docm', '.dotm', '.xlsm', '.xltm', '.xlam', '.pptm', '.potm', '.ppsm']);
-const PROGRAM_ENDINGS = new Set(
-  ['.exe', '.com', '.scr', '.msi', '.bat', '.cmd', '.ps1', '.vbs', '.vbe', '.wsf', '.js', '.jse', '.sh', '.jar'].concat(
-    ['.app', '.dll', '.so', '.dylib', '.hta', '.lnk', '.reg', '.pif', '.cpl'],
-  ),
-);
+// prettier-ignore
+const PROGRAM_ENDINGS = new Set([
+  '.exe', '.com', '.scr', '.msi', '.bat', '.cmd', '.ps1', '.vbs', '.vbe', '.wsf', '.js', '.jse', '.sh', '.jar',
+  '.app', '.dll', '.so', '.dylib', '.hta', '.lnk', '.reg', '.pif', '.cpl',
+]);
 /** Endings that promise a format, and the labels whose bytes keep that promise. */
 const PROMISED: Record<string, string[]> = {
   '.pdf': ['PDF document'],
@@ -132,11 +132,12 @@ export function zipNames(bytes: Uint8Array): string[] {
   const count = view.getUint16(end + 10, true);
   let at = view.getUint32(end + 16, true);
   const names: string[] = [];
+  const decoder = new TextDecoder();
   for (let i = 0; i < count && at + 46 <= bytes.length; i++) {
     if (view.getUint32(at, true) !== 0x02014b50) return names;
     const nameLength = view.getUint16(at + 28, true);
     const extra = view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-    names.push(new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)));
+    names.push(decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)));
     at += 46 + nameLength + extra;
   }
   return names;

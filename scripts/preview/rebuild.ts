@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { Book } from '../core/book.ts';
 import { Diagnostics } from '../core/diagnostics.ts';
 import { keptChecks } from '../core/kept.ts';
 import { readReleasedUnits, type ReleasedUnits } from '../load/released-units.ts';
 import type { Baseline } from '../load/types.ts';
-import { cachedParser, uncachedParser, type ParseMarkdown, type ParsedChapter } from '../load/markdown-cache.ts';
+import { cachedParser, uncachedParser } from '../load/markdown-cache.ts';
 import { reparsingParser } from '../load/reparse.ts';
 import { convertChapter, type ChapterHtml, type ConvertChapter } from '../model/assemble-book.ts';
 import { bookOf, checkManual, type PipelineOptions } from '../pipeline/pipeline.ts';
@@ -17,33 +16,23 @@ export interface Checked {
 
 /**
  * The check-and-model half of the preview: the pipeline `build` runs, kept between rebuilds.
- * Parsed chapters are held in memory by the hash of their text, so a save parses only the chapter
- * saved, and of it only the paragraph the edit fell in when that gives the same tree
- * (`reparse.ts`); what loading read of each unchanged text (a chapter's front matter, the
- * contents, the amendments) is kept with its problems. Numbering, link resolution and the model
+ * What loading read of each unchanged file (a chapter parsed, with its front matter; the contents;
+ * the amendments) is kept with its problems, so a save parses only the chapter saved, and of it
+ * only the paragraph the edit fell in when that gives the same tree (`reparse.ts`). Numbering, link resolution and the model
  * run again on the whole manual, since a retitled chapter changes the text of every link to it.
  */
 export function sourceBuilder(root: string, options: PipelineOptions): () => Promise<Checked> {
   let base = options.cacheDir ? cachedParser(options.cacheDir) : uncachedParser;
-  const parser = reparsingParser((text) => base(text));
-  let kept = new Map<string, Promise<ParsedChapter>>();
+  // Only a chapter whose bytes changed is parsed: the keep holds every other as it was read.
+  const parse = reparsingParser((text) => base(text));
   const keep = keptChecks();
   const convert = keptConversions();
   const released = keptReleasedUnits();
   return async () => {
-    const used = new Map<string, Promise<ParsedChapter>>();
-    const parse: ParseMarkdown = (text, chapter) => {
-      const key = createHash('sha256').update(text).digest('hex');
-      const parsed = kept.get(key) ?? used.get(key) ?? parser(text, chapter);
-      used.set(key, parsed);
-      return parsed;
-    };
     const diagnostics = new Diagnostics();
     const hooks = { ...options, parse, keep, convert, released };
     const checked = await checkManual(root, diagnostics, hooks);
     const book = checked && (await bookOf(checked, diagnostics, hooks));
-    // Only what this build read stays: a chapter edited a hundred times is kept once.
-    kept = used;
     // The texts of later saves are drafts: writing each to the parse cache costs the save its
     // tree's JSON and two files, and no later run reads them.
     base = uncachedParser;

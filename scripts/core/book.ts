@@ -24,6 +24,8 @@ export interface BookMeta {
   logo?: string;
   /** Names the output files. */
   slug: string;
+  /** Where the web edition is published (`https://.../`, ending in "/"): PDFs and the EPUB link to documents there. */
+  siteUrl?: string;
 }
 
 /**
@@ -83,6 +85,14 @@ export interface OutsideDocumentNode extends Numbered {
   url: string;
 }
 
+/** A document of the manual that the contents lists (`document: forms/pet-assessment.docx`). */
+export interface DocumentNode extends Numbered {
+  kind: 'document';
+  /** The document's file, relative to the manual's root: its entry in `Book.documents`. */
+  file: string;
+  flag?: Flag;
+}
+
 export interface SeeAlsoLink {
   title: string;
   /** `#anchor` inside the book, or an outside address. */
@@ -106,7 +116,35 @@ export interface AmendmentsNode extends Numbered {
   anchor: string;
 }
 
-export type ContentsNode = SubsectionNode | ChapterNode | OutsideDocumentNode | SeeAlsoNode | NoteNode | AmendmentsNode;
+export type ContentsNode =
+  SubsectionNode | ChapterNode | OutsideDocumentNode | DocumentNode | SeeAlsoNode | NoteNode | AmendmentsNode;
+
+/**
+ * A file of the manual that chapters, amendments or the contents link to and that is no chapter:
+ * a form, a letter template, a guide. Outputs link to it where the web edition publishes it.
+ */
+export interface ManualDocument {
+  /** Relative to the manual's root (`chapters/forms/pet-assessment.docx`). */
+  file: string;
+  /** Its path in the web edition's `documents/` folder and after `site-url`: `forms/pet-assessment.docx`. */
+  path: string;
+  /** The contents entry's title, else the text of the first link to it, else its file name. */
+  title: string;
+  /** What it is, read from its bytes, as a reader is told: "Word document". */
+  type: string;
+  bytes: number;
+  sha256: string;
+  /** Its contents entry's number, when the contents lists it numbered. */
+  number?: string;
+  /** True when the contents lists it. */
+  listed: boolean;
+  /** The chapters that link to it, by id, in contents order. */
+  linkedFrom: string[];
+  /** New or changed since the last archived release. */
+  flag?: Flag;
+  /** The label of the edition that last changed it: the current one until a release says otherwise. */
+  issue: string;
+}
 
 export interface Chapter {
   id: string;
@@ -224,6 +262,8 @@ export interface Book {
   meta: BookMeta;
   /** The manual's images and logo. */
   assets: Assets;
+  /** The documents chapters, amendments and the contents link to, in the order first linked. */
+  documents: ManualDocument[];
   sections: SectionNode[];
   /** In contents order. */
   chapters: Chapter[];

@@ -3,6 +3,27 @@ import path from 'node:path';
 /** The largest document a manual may offer for download, unless a setting says otherwise. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+/**
+ * The endings of the files a manual publishes as documents when a chapter links to them: forms,
+ * guides, spreadsheets, and images offered for download. SVG is left out: opened from the web
+ * edition's address, its scripts would run as the site's own.
+ */
+// prettier-ignore
+export const DOCUMENT_ENDINGS = new Set([
+  '.pdf', '.doc', '.docx', '.odt', '.ods', '.odp', '.xls', '.xlsx', '.ppt', '.pptx', '.csv', '.txt', '.rtf',
+  '.png', '.jpg', '.jpeg', '.gif', '.webp',
+]);
+
+/** Whether a file's name makes it a document when linked (see DOCUMENT_ENDINGS). */
+export const isDocumentName = (name: string) => DOCUMENT_ENDINGS.has(path.extname(name).toLowerCase());
+
+/** A size as readers are told it: "48 KB", "1.2 MB". */
+export function sizeOf(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+}
+
 /** What a file linked from the manual is, read from its bytes. */
 export interface DocumentKind {
   /** As a reader is told: "PDF document", "Word document", ... */
@@ -31,6 +52,12 @@ const PROMISED: Record<string, string[]> = {
   '.ppt': ['PowerPoint 97-2003 presentation'],
   '.csv': ['text file'],
   '.txt': ['text file'],
+  '.rtf': ['Rich Text document'],
+  '.png': ['PNG image'],
+  '.jpg': ['JPEG image'],
+  '.jpeg': ['JPEG image'],
+  '.gif': ['GIF image'],
+  '.webp': ['WebP image'],
 };
 
 const starts = (bytes: Uint8Array, ...signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
@@ -82,6 +109,9 @@ function labelOf(bytes: Uint8Array): { label: string; macros?: boolean } {
   if (starts(bytes, 0x89, 0x50, 0x4e, 0x47)) return { label: 'PNG image' };
   if (starts(bytes, 0xff, 0xd8, 0xff)) return { label: 'JPEG image' };
   if (starts(bytes, 0x47, 0x49, 0x46, 0x38)) return { label: 'GIF image' };
+  if (starts(bytes, 0x52, 0x49, 0x46, 0x46) && starts(bytes.subarray(8), 0x57, 0x45, 0x42, 0x50))
+    return { label: 'WebP image' };
+  if (starts(bytes, 0x7b, 0x5c, 0x72, 0x74, 0x66)) return { label: 'Rich Text document' };
   if (!bytes.includes(0) && isUtf8Text(bytes)) return { label: 'text file' };
   return { label: 'file of an unknown kind' };
 }

@@ -21,6 +21,8 @@ export const RULES = {
   'id-format': 'error',
   'id-used-twice': 'error',
   'base-path-format': 'error',
+  'site-url-format': 'error',
+  'largest-document-format': 'error',
   'logo-missing': 'error',
   'chapter-missing': 'error',
   'chapter-listed-twice': 'error',
@@ -98,6 +100,9 @@ export const RULES = {
   'document-program': 'error',
   'document-macros': 'error',
   'document-misnamed': 'error',
+  'document-missing': 'error',
+  'document-unlinked': 'warning',
+  'document-no-site-url': 'warning',
   // Import
   'import-file-unreadable': 'error',
   'import-file-kind': 'error',

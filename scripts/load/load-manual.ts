@@ -66,13 +66,14 @@ export async function loadManual(
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
   const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
   const listed = new Set(entries.map((entry) => entry.file));
-  await warnUnlisted(root, listed, diagnostics);
+  const files = await filesUnder(root);
+  warnUnlisted(files, listed, diagnostics);
   await checkOwnTemplates(root, diagnostics);
   if (!editions) return undefined;
   warnOverdueReviews(chapters.values(), editions[0], manifest.meta.language, diagnostics);
   const archive = options.archiveDir ?? path.join(root, 'archive');
   const baseline = await readBaseline(archive, editions[0].id, diagnostics, root);
-  return { root, baseline, manifest: { ...manifest, meta }, editions, chapters };
+  return { root, baseline, manifest: { ...manifest, meta }, editions, chapters, files };
 }
 
 async function readSourceText(
@@ -144,10 +145,15 @@ function checkLogo(root: string, manifest: ManifestSpec, diagnostics: Diagnostic
   return file;
 }
 
-/** A markdown file that the contents never lists is usually a chapter someone forgot to add. */
-async function warnUnlisted(root: string, listed: Set<string>, diagnostics: Diagnostics): Promise<void> {
+/** Every file and folder under chapters/, as paths from the root, sorted. */
+async function filesUnder(root: string): Promise<string[]> {
   const files = await readdir(path.join(root, 'chapters'), { recursive: true });
-  for (const name of files.map((f) => `chapters/${f.split(path.sep).join('/')}`).sort()) {
+  return files.map((f) => `chapters/${f.split(path.sep).join('/')}`).sort();
+}
+
+/** A markdown file that the contents never lists is usually a chapter someone forgot to add. */
+function warnUnlisted(files: readonly string[], listed: Set<string>, diagnostics: Diagnostics): void {
+  for (const name of files) {
     if (!chapterEnding(name) || listed.has(name) || isSiteGeneratorPart(name)) continue;
     const id = withoutChapterEnding(name.slice('chapters/'.length));
     diagnostics.warning(

@@ -6,6 +6,7 @@ import { isUrl } from '../core/urls.ts';
 import { chapterEnding, withoutChapterEnding } from '../core/chapter-files.ts';
 import type { EntrySpec, ManifestSpec, ManualMeta, SectionSpec } from './types.ts';
 import { ACCEPT_KEY, readContentsAccepted } from './accept-spec.ts';
+import { readLargestDocument, readSiteUrl } from './publishing-spec.ts';
 import { readSite, SITE_KEYS } from './site-spec.ts';
 import { readBoolean, readFields, readList, readText, YamlFile, type Fields } from './yaml-file.ts';
 
@@ -18,6 +19,8 @@ const TOP_KEYS = [
   'language',
   'logo',
   'slug',
+  'site-url',
+  'largest-document',
   ...SITE_KEYS,
   'sections',
   ACCEPT_KEY,
@@ -27,6 +30,7 @@ const SECTION_KEYS = ['title', 'id', 'entries'];
 const ENTRY_KINDS = {
   chapter: ['chapter', 'numbered', 'remark'],
   url: ['title', 'url', 'numbered', 'remark'],
+  document: ['document', 'title', 'numbered', 'remark'],
   entries: ['title', 'id', 'entries', 'numbered', 'remark'],
   'see-also': ['see-also', 'title'],
   note: ['note'],
@@ -72,7 +76,10 @@ function readMeta(yaml: YamlFile, top: Fields): ManualMeta | undefined {
   const written = readText(yaml, top, 'logo', what);
   // Written relative to chapters/, like chapter paths; the book holds it from the root.
   const logo = written === undefined ? undefined : path.posix.normalize(`chapters/${written}`);
-  return { title, shortTitle, publisher, language, logo, logoAt: top.at('logo'), slug };
+  const siteUrl = readSiteUrl(yaml, top);
+  const largestDocument = readLargestDocument(yaml, top);
+  if (siteUrl === null || largestDocument === undefined) return undefined;
+  return { title, shortTitle, publisher, language, logo, logoAt: top.at('logo'), slug, siteUrl, largestDocument };
 }
 
 function readLanguage(yaml: YamlFile, top: Fields): string | undefined {
@@ -122,7 +129,7 @@ function readEntry(yaml: YamlFile, node: Node, ids: IdRegistry): EntrySpec | und
     const found = kinds.length === 0 ? 'none of them' : kinds.map((k) => `"${k}"`).join(' and ');
     yaml.diagnostics.error(
       yaml.where(node),
-      `an entry must have exactly one of "chapter", "url", "entries", "see-also", "note" or "generated"; this one has ${found}`,
+      `an entry must have exactly one of "chapter", "url", "document", "entries", "see-also", "note" or "generated"; this one has ${found}`,
       kinds.length === 0
         ? 'say what the entry is, e.g. "- chapter: care/placements"'
         : 'split it into one entry per kind',
@@ -165,6 +172,22 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
     }
     if (title === undefined || url === undefined) return undefined;
     return { kind: 'outside-document', title, url, ...numbering(yaml, fields), where: fields.where };
+  },
+  document(yaml, fields) {
+    const written = readText(yaml, fields, 'document', 'a document entry', true);
+    const title = readText(yaml, fields, 'title', 'a document entry', true);
+    if (written === undefined || title === undefined) return undefined;
+    const file = path.posix.normalize(`chapters/${written.replace(/^\.\//, '')}`);
+    if (written.startsWith('/') || !file.startsWith('chapters/')) {
+      yaml.diagnostics.error(
+        fields.at('document'),
+        `document path "${written}" must stay inside chapters/`,
+        'write the path relative to chapters/, e.g. "forms/pet-assessment.docx"',
+        'path-outside',
+      );
+      return undefined;
+    }
+    return { kind: 'document', title, file, ...numbering(yaml, fields), where: fields.at('document') };
   },
   entries(yaml, fields, ids) {
     const title = readText(yaml, fields, 'title', 'a subsection', true);

@@ -8,6 +8,8 @@ import type { ChapterNodes } from './chapter-nodes.ts';
 /** What the contents manifest says of the manual as a whole: the book's, and where the logo is written. */
 export interface ManualMeta extends BookMeta {
   logoAt?: Where;
+  /** The largest a document may be, in bytes (`largest-document: 20 MB`). */
+  largestDocument: number;
 }
 
 interface EntryBase {
@@ -32,6 +34,13 @@ export interface OutsideDocumentEntry extends NumberableEntry {
   kind: 'outside-document';
   title: string;
   url: string;
+}
+
+export interface DocumentEntry extends NumberableEntry {
+  kind: 'document';
+  title: string;
+  /** The document's file, relative to the manual's root (`chapters/forms/pet-assessment.docx`). */
+  file: string;
 }
 
 export interface SubsectionEntry extends NumberableEntry {
@@ -59,7 +68,7 @@ export interface AmendmentsEntry extends NumberableEntry {
 }
 
 export type EntrySpec =
-  ChapterEntry | OutsideDocumentEntry | SubsectionEntry | SeeAlsoEntry | NoteEntry | AmendmentsEntry;
+  ChapterEntry | OutsideDocumentEntry | DocumentEntry | SubsectionEntry | SeeAlsoEntry | NoteEntry | AmendmentsEntry;
 
 export interface SectionSpec {
   title: string;
@@ -191,4 +200,6 @@ export interface ManualSource {
   editions: EditionSpec[];
   /** Every chapter listed in the contents, by id. */
   chapters: Map<string, ChapterSource>;
+  /** Every file and folder under chapters/, as paths from the root (`chapters/forms/a.docx`), sorted. */
+  files: readonly string[];
 }

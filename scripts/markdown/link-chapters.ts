@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { MAX_DOCUMENT_BYTES } from '../core/document-kind.ts';
 import { checkDocument } from './check-document.ts';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Link } from 'mdast';
@@ -79,7 +80,7 @@ function rootTarget(
     .map((dir) => path.posix.join(dir, fromRoot))
     .find((candidate) => isFile(path.join(options.root, candidate)));
   const where = options.locate(node);
-  if (file && checkDocument(where, file, path.join(options.root, file), options.diagnostics)) {
+  if (file && checkDocument(where, file, path.join(options.root, file), limitOf(options), options.diagnostics)) {
     options.diagnostics.warning(
       where,
       `link to ${filePart} (${file}), a file that editions do not include`,
@@ -107,7 +108,7 @@ function fileAddress(rootDir: string, fromRoot: string, options: ResolveLinksOpt
 }
 
 /** `/staff-handbook/leave/` less the base path `/staff-handbook/`: `/leave/`. A link written without the base path is taken as it is. */
-function withoutBasePath(link: string, basePath: string): string {
+export function withoutBasePath(link: string, basePath: string): string {
   return basePath !== '/' && (link.startsWith(basePath) || `${link}/` === basePath)
     ? `/${link.slice(basePath.length)}`
     : link;
@@ -166,9 +167,11 @@ function viaSite(
   return target;
 }
 
+const limitOf = (options: ResolveLinksOptions) => options.documents?.limit ?? MAX_DOCUMENT_BYTES;
+
 const FILE_HINT = 'link to chapters by their .md file, or give a full web address (https://...)';
 
-function isFile(file: string): boolean {
+export function isFile(file: string): boolean {
   return existsSync(file) && statSync(file).isFile();
 }
 
@@ -215,7 +218,7 @@ function reportNoChapter(
   } else if (id === undefined) {
     if (!exists)
       options.diagnostics.error(where, `link to ${file}, which does not exist`, FILE_HINT, 'link-missing-file');
-    else if (!isFile(full) || checkDocument(where, file, full, options.diagnostics))
+    else if (!isFile(full) || checkDocument(where, file, full, limitOf(options), options.diagnostics))
       options.diagnostics.warning(
         where,
         `link to ${file}, a file that editions do not include`,

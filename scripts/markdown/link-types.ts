@@ -1,6 +1,7 @@
 import type { Image, Link } from 'mdast';
 import type { HeadingInfo } from '../core/book.ts';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
+import type { LinkedDocuments } from './linked-documents.ts';
 import type { SiteAddresses } from './site-addresses.ts';
 
 /** What a link can point at: a chapter of the contents and its headings. */
@@ -29,6 +30,8 @@ export interface ResolveLinksOptions {
   selfId?: string;
   /** The addresses of the site the chapters were written for; none: links starting with "/" are read from chapters/. */
   addresses?: SiteAddresses;
+  /** The documents linked so far, which links to documents join; none: such links are warned about as files the editions do not include. */
+  documents?: LinkedDocuments;
   diagnostics: Diagnostics;
   /** Where a node is in its source file. */
   locate: (node: Link | Image) => Where;
@@ -41,6 +44,8 @@ export interface ResolveLinksOptions {
 export interface Resolved {
   url?: string;
   text?: string;
+  /** For a link to a document: its file, relative to the manual's root (renderers write where they publish it). */
+  document?: string;
 }
 
 /** What checking resolved of a chapter's links and images, by where each starts in its source (its offset). */

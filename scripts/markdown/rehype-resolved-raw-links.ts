@@ -12,10 +12,25 @@ export function rehypeResolvedRawLinks(resolved: ResolvedLinks) {
   return (tree: Root): void => {
     forEachElement(tree, (node) => {
       const offset = node.tagName === 'a' || node.tagName === 'img' ? node.position?.start.offset : undefined;
-      const url = offset === undefined ? undefined : resolved.get(offset)?.url;
-      if (url === undefined) return;
-      if (node.tagName === 'a') node.properties.href = url;
-      else node.properties.src = url;
+      const fix = offset === undefined ? undefined : resolved.get(offset);
+      if (fix?.url === undefined) return;
+      if (node.tagName === 'a') node.properties.href = fix.url;
+      else node.properties.src = fix.url;
+    });
+  };
+}
+
+/**
+ * Marks each link that checking found leads to a document with its file (`data-document`), for
+ * renderers to write where they publish it. Runs after sanitizing, which drops any such mark an
+ * author wrote.
+ */
+export function rehypeDocumentMarks(resolved: ResolvedLinks) {
+  return (tree: Root): void => {
+    forEachElement(tree, (node) => {
+      const offset = node.tagName === 'a' ? node.position?.start.offset : undefined;
+      const document = offset === undefined ? undefined : resolved.get(offset)?.document;
+      if (document !== undefined) node.properties.dataDocument = document;
     });
   };
 }

@@ -6,7 +6,9 @@ import type { HeadingInfo } from '../core/book.ts';
 import { numberedTitle } from '../core/numbered-title.ts';
 import { rawAnchor } from '../core/raw-anchors.ts';
 import { SITE_REF } from '../load/generator-inline.ts';
+import { isDocumentName } from '../core/document-kind.ts';
 import { chapterTarget, refTarget } from './link-chapters.ts';
+import { documentTarget } from './link-documents.ts';
 import { decodedPath } from './rehype-contain-images.ts';
 import { resolveImage } from './resolve-images.ts';
 import type { LinkTarget, Resolved, ResolvedLinks, ResolveLinksOptions } from './link-types.ts';
@@ -36,6 +38,8 @@ function resolveLink(node: Link, options: ResolveLinksOptions): Resolved | undef
   if (!ref && HAS_SCHEME.test(url))
     return isEmpty(node) ? { url, text: url.replace(/^mailto:/, '') } : withUrl(node, url);
   const [filePart, fragment] = splitFragment(ref ? url.slice(SITE_REF.length) : url);
+  const document = !ref && isDocumentName(filePart) ? documentTarget(node, filePart, fragment, options) : undefined;
+  if (document !== undefined) return document ?? undefined;
   const find = ref ? refTarget : chapterTarget;
   const target = filePart === '' ? options.self : find(node, filePart, fragment, options);
   if (!target) return withUrl(node, url);

@@ -7,6 +7,8 @@ import type { NumberedManual } from '../number/number-manual.ts';
 import { reportConversion, reportTemplateSyntax } from './report-unsafe-html.ts';
 import { withoutChapterEnding } from '../core/chapter-files.ts';
 import { resolveLinks, type LinkTarget, type ResolvedLinks } from './resolve-links.ts';
+import { LinkedDocuments, type LinkedDocument } from './linked-documents.ts';
+import { listedDocuments, warnNoSiteUrl, warnUnlinkedDocuments } from './manual-documents.ts';
 import { SiteAddresses } from './site-addresses.ts';
 import { rawIds, rawReferences } from './raw-html.ts';
 import { mayLoseParts } from './safe-html.ts';
@@ -19,6 +21,10 @@ import { markdownToHtml } from './to-html-tree.ts';
  */
 export interface ResolvedManual {
   chapters: Map<string, ResolvedLinks>;
+  /** The documents the contents, chapters and amendments link to, in the order first linked. */
+  documents: LinkedDocument[];
+  /** Their titles: the contents entry's, else the first link's text, else the file name. */
+  documentTitles: ReadonlyMap<string, string>;
   amendments: Map<AmendmentItem, ResolvedLinks>;
   converted: { chapters: Map<string, HastRoot>; amendments: Map<AmendmentItem, HastRoot> };
 }
@@ -38,8 +44,12 @@ export function resolveManual(
 ): ResolvedManual {
   const targets = linkTargets(source, numbered);
   const addresses = new SiteAddresses(source.manifest.site, source.chapters.values());
+  const documents = new LinkedDocuments(source.root, source.manifest.meta.largestDocument, diagnostics);
+  listedDocuments(source, documents, diagnostics);
   const resolved: ResolvedManual = {
     chapters: new Map(),
+    documents: [],
+    documentTitles: new Map(),
     amendments: new Map(),
     converted: { chapters: new Map(), amendments: new Map() },
   };
@@ -54,6 +64,7 @@ export function resolveManual(
       self: targets.get(chapter.id),
       selfId: chapter.id,
       addresses,
+      documents,
       diagnostics,
       locate: locateNode(locate),
     };
@@ -80,6 +91,7 @@ export function resolveManual(
         baseDir: 'chapters',
         targets,
         addresses,
+        documents,
         diagnostics,
         locate: locateNode(locate),
       });
@@ -95,6 +107,12 @@ export function resolveManual(
       resolved.converted.amendments.set(item, conversion.tree);
     }
   }
+  warnUnlinkedDocuments(source, documents, diagnostics);
+  resolved.documents = documents.all();
+  warnNoSiteUrl(source, resolved.documents.length, diagnostics);
+  resolved.documentTitles = new Map(
+    resolved.documents.map((d) => [d.file, documents.titled(d.file) ?? d.linkText ?? documents.titleOf(d.file)]),
+  );
   return resolved;
 }
 

@@ -15,7 +15,7 @@ import { rehypeIframeLinks } from './rehype-iframe-links.ts';
 import { rehypeHeadingNumbers } from './rehype-heading-numbers.ts';
 import { rehypeMarkGeneratedIds, rehypeRawIds } from './rehype-raw-ids.ts';
 import { rehypeReportUnsafe } from './rehype-report-unsafe.ts';
-import { rehypeResolvedRawLinks } from './rehype-resolved-raw-links.ts';
+import { rehypeDocumentMarks, rehypeResolvedRawLinks } from './rehype-resolved-raw-links.ts';
 import type { ResolvedLinks } from './resolve-links.ts';
 import { mayLoseParts, SAFE_HTML } from './safe-html.ts';
 
@@ -63,6 +63,7 @@ export function markdownToHtml(tree: MdastRoot, options: HtmlTreeOptions): HtmlC
     .use(rehypeIframeLinks)
     .use(rehypeFormFields)
     .use(rehypeSanitize, SAFE_HTML)
+    .use(rehypeDocumentMarks, options.resolved)
     .use(rehypeTaskBoxes)
     .use(rehypeRawIds, options.idPrefix)
     .use(rehypeContainImages, options.root)
@@ -90,7 +91,10 @@ function resolvedHandlers(
     if (!fix) return node;
     const children =
       fix.text === undefined || node.type === 'image' ? {} : { children: [{ type: 'text' as const, value: fix.text }] };
-    return { ...node, url: fix.url ?? node.url, ...children };
+    // A document link keeps its file for renderers, which write where they publish it.
+    const data =
+      fix.document === undefined ? {} : { data: { ...node.data, hProperties: { dataDocument: fix.document } } };
+    return { ...node, url: fix.url ?? node.url, ...children, ...data };
   };
   return {
     heading: (state, node: Heading) => {

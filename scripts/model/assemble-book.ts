@@ -7,6 +7,7 @@ import { toHtmlTree, type HtmlTreeOptions } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import type { AmendmentView, Book, Chapter, ChapterNode, Edition } from '../core/book.ts';
 import { manualAssets } from './assets.ts';
+import { manualDocuments } from './documents.ts';
 
 /** A chapter's body as HTML with its blocks' ids, the ids, and the hash of what it prints. */
 export interface ChapterHtml {
@@ -69,10 +70,11 @@ export function assembleBook(
     ];
   });
   const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered, resolved, source.root));
-  const { title, shortTitle, publisher, language, logo, slug } = source.manifest.meta;
+  const { title, shortTitle, publisher, language, logo, slug, siteUrl } = source.manifest.meta;
   return {
-    meta: { title, shortTitle, publisher, language, logo, slug },
+    meta: { title, shortTitle, publisher, language, logo, slug, ...(siteUrl ? { siteUrl } : {}) },
     assets: manualAssets(source.root),
+    documents: manualDocuments(numbered, resolved, chapters, label),
     sections: numbered.contents.sections,
     chapters,
     edition: current,

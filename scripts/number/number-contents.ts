@@ -106,6 +106,8 @@ function entryNode(
     }
     case 'outside-document':
       return { kind: 'outside-document', number, title: entry.title, url: entry.url, remark: entry.remark };
+    case 'document':
+      return { kind: 'document', number, title: entry.title, file: entry.file, remark: entry.remark };
     case 'note':
       return { kind: 'note', text: entry.text };
     case 'amendments':

@@ -5,6 +5,7 @@ import type { AmendmentView, Book, Edition } from '../core/book.ts';
 import { longDate } from '../core/dates.ts';
 import { changeNote, sectionName } from '../core/numbered-title.ts';
 import { dataUri, rehypeInlineImages } from './rehype-inline-images.ts';
+import { publishedAddress, rehypeDocumentLinks } from './rehype-document-links.ts';
 import { rehypeShiftHeadings } from './rehype-shift-headings.ts';
 
 /** What every renderer's templates share: metadata, logo, dates and the edition history. */
@@ -14,10 +15,16 @@ export type ToHtml = (tree: Root, shift?: number) => string;
 
 /**
  * An HTML tree as an HTML string, headings moved down by `shift`, after the output's own
- * transforms (by default: images inlined, for outputs that must stand alone). Each transform
+ * transforms (by default: images inlined and documents linked where the web edition publishes them, for outputs that must stand alone). Each transform
  * returns a new tree (see map-elements.ts): renderers never change the model's trees.
  */
-export function htmlOf(book: Book, transforms: Pluggable[] = [[rehypeInlineImages, book.assets]]): ToHtml {
+export function htmlOf(
+  book: Book,
+  transforms: Pluggable[] = [
+    [rehypeInlineImages, book.assets],
+    [rehypeDocumentLinks, book, publishedAddress(book)],
+  ],
+): ToHtml {
   return (tree, shift = 0) => {
     const processor = unified().use(rehypeShiftHeadings, shift).use(transforms).use(rehypeStringify);
     return processor.stringify(processor.runSync(tree) as Root);

@@ -39,7 +39,7 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
     name: 'an entry of no kind',
     breakIt: (root) => edit(root, CONTENTS, '          - chapter: care/visits\n', '          - remark: lonely\n'),
     expected: [
-      'chapters/contents.yml:22:13: error: an entry must have exactly one of "chapter", "url", "entries", "see-also", "note" or "generated"; this one has none of them' +
+      'chapters/contents.yml:22:13: error: an entry must have exactly one of "chapter", "url", "document", "entries", "see-also", "note" or "generated"; this one has none of them' +
         '\n  fix: say what the entry is, e.g. "- chapter: care/placements"',
     ],
   },
@@ -53,7 +53,7 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
         '          - chapter: care/visits\n            url: https://example.org/\n',
       ),
     expected: [
-      'chapters/contents.yml:22:13: error: an entry must have exactly one of "chapter", "url", "entries", "see-also", "note" or "generated"; this one has "chapter" and "url"' +
+      'chapters/contents.yml:22:13: error: an entry must have exactly one of "chapter", "url", "document", "entries", "see-also", "note" or "generated"; this one has "chapter" and "url"' +
         '\n  fix: split it into one entry per kind',
     ],
   },

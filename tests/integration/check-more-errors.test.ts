@@ -153,7 +153,7 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
     ],
   },
   {
-    name: 'a link to a missing file, and one to a file no edition includes',
+    name: 'a link to a missing file, and one to a document while the contents says not where the web edition is',
     breakIt: (root) => {
       mkdirSync(path.join(root, 'chapters/forms'));
       write(root, 'chapters/forms/visit.pdf', '%PDF-1.7');
@@ -165,8 +165,8 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
       );
     },
     expected: [
-      'chapters/care/visits.md:5:27: warning: link to chapters/forms/visit.pdf, a file that editions do not include\n  fix: link to chapters by their .md file, or give a full web address (https://...)',
       'chapters/care/visits.md:7:1: error: link to chapters/forms/notes.docx, which does not exist\n  fix: link to chapters by their .md file, or give a full web address (https://...)',
+      `chapters/contents.yml: warning: the manual links to 1 document, but the contents does not say where the web edition is published: the PDFs, the HTML edition and the EPUB name them without a link\n  fix: add the web edition's address to chapters/contents.yml, like "site-url: https://procedures.example.gov.uk/children/"`,
     ],
   },
   {

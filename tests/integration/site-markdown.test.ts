@@ -54,13 +54,16 @@ describe('links from the site root', () => {
   it('reads them from the site root less the base path, and from static folders, without a warning once the site is named', async () => {
     const root = siteManual(files, ['leave/index', 'leave/holiday'], 'base-path: /staff/\nstatic-folders: [static]\n');
     expect(await check(root)).toEqual([
-      'chapters/leave/index.md:3:99: warning: link to /assets/form.pdf (chapters/static/assets/form.pdf), a file that editions do not include' +
-        '\n  fix: link to chapters by their .md file, or give a full web address (https://...)',
+      'chapters/contents.yml: warning: the manual links to 1 document, but the contents does not say where the web edition is published: the PDFs, the HTML edition and the EPUB name them without a link' +
+        '\n  fix: add the web edition\'s address to chapters/contents.yml, like "site-url: https://procedures.example.gov.uk/children/"',
     ]);
     const index = (await bodies(root)).get('leave/index')!;
     expect(index).toContain('<a href="#ch-leave.holiday--annual-leave">holiday</a>');
     expect(index).toContain('<a href="#ch-leave.holiday">again</a>');
     expect(index).toContain('<img src="chapters/static/assets/map.png" alt="Map"');
+    expect(index).toContain(
+      '<a href="chapters/static/assets/form.pdf" data-document="chapters/static/assets/form.pdf">the form</a>',
+    );
   });
 
   it('names the path as written, and suggests the base path, when the site is not named', async () => {

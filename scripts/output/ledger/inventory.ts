@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Book, Chapter } from '../../core/book.ts';
+import { publishedAddress } from '../../render/rehype-document-links.ts';
 
 /** The kinds of content the ledger counts in every output. */
 export type ItemKind = 'image' | 'link' | 'table' | 'code';
@@ -36,6 +37,8 @@ export const normalText = (text: string) => text.normalize('NFKC').replace(/\s+/
 
 /** Every image, link, table and code block of every chapter, with its place in the source. */
 export function inventory(book: Book): ChapterInventory[] {
+  const address = publishedAddress(book);
+  const documents = new Map(book.documents.map((document) => [document.file, document]));
   return book.chapters.map((chapter) => {
     const items: Item[] = [];
     let footnotes = 0;
@@ -45,6 +48,12 @@ export function inventory(book: Book): ChapterInventory[] {
         const src = String(node.properties.src ?? '');
         const raster = /\.svg$/i.test(src) || /^data:image\/svg/i.test(src) ? undefined : src;
         items.push({ kind: 'image', key: normalText(String(node.properties.alt ?? '')), raster, ...at });
+      } else if (node.tagName === 'a' && typeof node.properties.dataDocument === 'string') {
+        // Outputs write a document's link where it is published, or its name as text without an address.
+        const document = documents.get(node.properties.dataDocument);
+        const published = document && address(document);
+        const key = normalText(toString(node));
+        items.push({ kind: 'link', key, target: published && webAddress(published), texts: [key], ...at });
       } else if (node.tagName === 'a' && typeof node.properties.href === 'string') {
         items.push({ kind: 'link', key: normalText(toString(node)), target: pdfTarget(node.properties.href), ...at });
       } else if (node.tagName === 'table') {

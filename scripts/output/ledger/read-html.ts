@@ -27,6 +27,9 @@ export function readHtml(html: string, boundaries: ReadonlyMap<string, number>, 
   const open: { kind: ItemKind | 'row'; text: string[]; tag: string }[] = [];
   /** For each table open, whether its first row, which is its key, has been read. */
   const tables: boolean[] = [];
+  /** For each span open, what it is: a document named without a link stands for the link, and a document's type and size are no part of a link's text. */
+  const spans: ('name' | 'about' | 'other')[] = [];
+  let about = 0;
   let last = 0;
   const found = () => {
     let entry = into.get(chapter);
@@ -43,7 +46,7 @@ export function readHtml(html: string, boundaries: ReadonlyMap<string, number>, 
     const text = decodeEntities(html.slice(last, match.index));
     last = TOKEN.lastIndex;
     if (raw === 0 && text) {
-      for (const capture of open) capture.text.push(text);
+      if (about === 0) for (const capture of open) capture.text.push(text);
       if (chapter >= 0 && pre === 0 && code === 0) found().prose.push(text);
     }
     const [, closing, name, attributes] = match;
@@ -51,6 +54,11 @@ export function readHtml(html: string, boundaries: ReadonlyMap<string, number>, 
     const tag = name.toLowerCase();
     if (RAW_TEXT.has(tag)) raw += closing ? -1 : 1;
     if (raw > 0 && !(RAW_TEXT.has(tag) && !closing)) continue;
+    if (closing && tag === 'span') {
+      const span = spans.pop();
+      if (span === 'about') about--;
+      if (span !== 'name') continue;
+    }
     if (closing) {
       if (tag === 'table') tables.pop();
       if (tag === 'pre') pre--;
@@ -67,7 +75,13 @@ export function readHtml(html: string, boundaries: ReadonlyMap<string, number>, 
     const id = values.get('id');
     if (id !== undefined && boundaries.has(id)) chapter = boundaries.get(id)!;
     const selfClosing = /\/\s*$/.test(attributes);
-    if (tag === 'img') add('image', values.get('alt') ?? '');
+    if (tag === 'span' && !selfClosing) {
+      const classes = (values.get('class') ?? '').split(/\s+/);
+      const span = classes.includes('document-name') ? 'name' : classes.includes('document-about') ? 'about' : 'other';
+      spans.push(span);
+      if (span === 'about') about++;
+      if (span === 'name') open.push({ kind: 'link', text: [], tag });
+    } else if (tag === 'img') add('image', values.get('alt') ?? '');
     else if (tag === 'a' && values.has('href') && !selfClosing) open.push({ kind: 'link', text: [], tag });
     else if (tag === 'pre') {
       pre++;

@@ -5,6 +5,7 @@ import type { Templates } from '../templates.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 import type { PagePositions } from '../results.ts';
 import { printPagePlaces, type PagePlace } from './page-list.ts';
+import { documentEntry, publishedAddress, rehypeDocumentLinks } from '../rehype-document-links.ts';
 import { rehypeImageFileUrls } from './rehype-image-file-urls.ts';
 import { rehypePageBreaks } from './rehype-page-breaks.ts';
 import { entriesInOrder, mapEntries } from '../../core/contents.ts';
@@ -97,6 +98,7 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
     htmlOf(book, [
       [rehypeRetargetLinks, files, file],
       [rehypeImageFileUrls, book.assets],
+      [rehypeDocumentLinks, book, publishedAddress(book)],
       [rehypePageBreaks, pagesAt],
     ]);
   const shared = { ...editionView(book, toHtmlIn(''), link), logo: book.meta.logo && book.assets.url(book.meta.logo) };
@@ -105,6 +107,7 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
       if (node.kind === 'subsection') return { ...node, href: href(node.anchor), entries: inner };
       if (node.kind === 'chapter' || node.kind === 'amendments') return { ...node, href: href(node.anchor) };
       if (node.kind === 'see-also') return { ...node, links: node.links.map((l) => ({ ...l, href: link(l.href) })) };
+      if (node.kind === 'document') return documentEntry(book, node, publishedAddress(book));
       return node;
     });
   const sections = book.sections.map((s) => ({ ...s, href: href(s.anchor), entries: contents(s.entries) }));

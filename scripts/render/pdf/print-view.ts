@@ -9,6 +9,7 @@ import { joinCodeHyphens } from './code-hyphens.ts';
 import { codeLines } from './code-lines.ts';
 import { fitTables } from './fit-tables.ts';
 import type { Layout, Part, Variant } from './layout.ts';
+import { documentEntry, publishedAddress } from '../rehype-document-links.ts';
 
 /** A heading of a subsection, printed at the top of the first page of its first chapter. */
 interface SubsectionHeading {
@@ -105,6 +106,7 @@ export function printView(
       if (node.kind === 'subsection') return { ...node, page: pageRef(node.anchor), pages: '', entries: inner };
       if (node.kind === 'chapter' || node.kind === 'amendments')
         return { ...node, page: pageRef(node.anchor), pages: pageCount(node.anchor) };
+      if (node.kind === 'document') return documentEntry(book, node, publishedAddress(book));
       return node;
     });
   const sections = book.sections.map((s) => ({

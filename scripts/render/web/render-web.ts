@@ -1,6 +1,7 @@
 import type { Book } from '../../core/book.ts';
 import { KEEP_NOTHING, type Keep, type OutputFile } from '../contract.ts';
 import type { PagePositions } from '../results.ts';
+import { documentFile } from '../rehype-document-links.ts';
 import { loadTemplates } from '../templates.ts';
 import { renderFeed } from './feed.ts';
 import { staticFiles } from './site-files.ts';
@@ -27,6 +28,7 @@ export async function renderWeb(
     ...files,
     { name: 'feed.xml', data: renderFeed(site, templates) },
     ...site.images.files(),
+    ...book.documents.map((document) => ({ name: documentFile(document), data: book.assets.read(document.file) })),
     ...(await staticFiles(templates)),
   ];
   return all

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Book, ContentsNode } from '../../core/book.ts';
+import type { Book, ContentsNode, ManualDocument } from '../../core/book.ts';
 import { mapEntries } from '../../core/contents.ts';
 import { ownerOfRawAnchor } from '../../core/raw-anchors.ts';
 import { editionName } from '../contract.ts';
+import { documentEntry, documentFile, rehypeDocumentLinks } from '../rehype-document-links.ts';
 import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import { htmlOf, type ToHtml } from '../view-parts.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
@@ -34,6 +35,7 @@ export function linksFrom(site: Site, file: string) {
   const toHtml: ToHtml = htmlOf(site.book, [
     [rehypeRetargetLinks, fileOf, file, toFile],
     site.images.transform(toFile),
+    [rehypeDocumentLinks, site.book, (document: ManualDocument) => toFile(documentFile(document))],
     rehypeScrollTables,
   ]);
   return { toFile, target, page, toHtml };
@@ -80,6 +82,7 @@ export function contentsView(site: Site, file: string, nodes: ContentsNode[]): o
     if (node.kind === 'subsection') return { ...node, href: page(node.anchor), entries: inner };
     if (node.kind === 'chapter' || node.kind === 'amendments') return { ...node, href: page(node.anchor) };
     if (node.kind === 'see-also') return { ...node, links: node.links.map((l) => ({ ...l, href: target(l.href) })) };
+    if (node.kind === 'document') return documentEntry(site.book, node, (d) => relativeHref(file, documentFile(d)));
     return node;
   });
 }

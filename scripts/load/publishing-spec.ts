@@ -1,0 +1,47 @@
+import { MAX_DOCUMENT_BYTES } from '../core/document-kind.ts';
+import { readText, type Fields, type YamlFile } from './yaml-file.ts';
+
+const WHAT = 'the contents manifest';
+const UNITS: Record<string, number> = { B: 1, KB: 1024, MB: 1024 * 1024, GB: 1024 * 1024 * 1024 };
+
+/**
+ * `site-url`: where the web edition is published, as an `https://` (or `http://`) address ending
+ * in "/". Undefined when not given; null when it is wrong (reported).
+ */
+export function readSiteUrl(yaml: YamlFile, top: Fields): string | undefined | null {
+  const written = readText(yaml, top, 'site-url', WHAT);
+  if (written === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(written);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
+    yaml.diagnostics.error(
+      top.at('site-url'),
+      `"site-url" must be the web address the web edition is published at; "${written}" is not`,
+      'write the full address of its home page\'s folder, like "site-url: https://procedures.example.gov.uk/children/"',
+      'site-url-format',
+    );
+    return null;
+  }
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** `largest-document: 30 MB`: the largest a document may be, in bytes; 20 MB when not given. */
+export function readLargestDocument(yaml: YamlFile, top: Fields): number | undefined {
+  const written = readText(yaml, top, 'largest-document', WHAT);
+  if (written === undefined) return MAX_DOCUMENT_BYTES;
+  const match = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)$/i.exec(written.trim());
+  if (!match || Number(match[1]) <= 0) {
+    yaml.diagnostics.error(
+      top.at('largest-document'),
+      `"largest-document" must be a size such as "20 MB"; "${written}" is not`,
+      'write a number and one of KB, MB or GB, like "largest-document: 30 MB"',
+      'largest-document-format',
+    );
+    return undefined;
+  }
+  return Math.round(Number(match[1]) * UNITS[match[2].toUpperCase()]);
+}

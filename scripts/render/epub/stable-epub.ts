@@ -67,6 +67,8 @@ export class StableEPub extends EPub {
 
   /** The images are the manual's own files, read through the model rather than fetched by URL, so each can be prepared for the EPUB. */
   protected override async downloadAllImages(): Promise<void> {
+    // An empty folder in the container is an epubcheck warning (PKG-014): a manual may show no image.
+    if (this.images.length === 0) return void this.zip.remove('OEBPS/images');
     const folder = this.zip.folder('OEBPS')!.folder('images')!;
     for (const image of this.images as EpubImage[]) {
       const file = decodeURIComponent(image.url.slice(this.parts.rootUrl.length));

@@ -29,6 +29,8 @@ export interface DocumentPlan {
   chapters: ChapterFile[];
   /** Paths relative to chapters/. */
   images: ImportImage[];
+  /** The documents its chapters link to, taken with it; paths relative to chapters/. */
+  linkedDocuments: ImportImage[];
   /** What the report says about it, each a line. */
   notes: string[];
 }
@@ -73,8 +75,9 @@ export async function importDocument(file: string, options: DocumentOptions): Pr
     markdown: chapterMarkdown(meta, draft.title, body),
   }));
   notes.unshift(...summary(cleaned.tocLines, numbers, splitAt, review));
-  const images = read.images.map((image) => ({ ...image, path: `${options.into}/${image.path}` }));
-  return { file, name, title, into: options.into, chapters, images, notes };
+  const beside = (file: ImportImage) => ({ ...file, path: `${options.into}/${file.path}` });
+  const linkedDocuments = (read.linkedDocuments ?? []).map(beside);
+  return { file, name, title, into: options.into, chapters, images: read.images.map(beside), linkedDocuments, notes };
 }
 
 async function readDocument(file: string, prefix: string): Promise<{ read: ReadDocument; review?: DocxReview }> {

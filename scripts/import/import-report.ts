@@ -27,6 +27,10 @@ function documentLines(document: DocumentPlan): string[] {
     lines.push(
       `  chapters/${document.into}/images/: ${document.images.length} image${document.images.length === 1 ? '' : 's'}`,
     );
+  if (document.linkedDocuments.length)
+    lines.push(
+      `  chapters/${document.into}/documents/: ${document.linkedDocuments.length} document${document.linkedDocuments.length === 1 ? '' : 's'}`,
+    );
   for (const note of document.notes) lines.push(`  ${note}`);
   return lines;
 }

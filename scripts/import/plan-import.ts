@@ -27,7 +27,7 @@ export interface PlannedFile {
 
 export interface ImportPlan {
   documents: DocumentPlan[];
-  /** Chapters files and images first, contents.yml last. */
+  /** Chapters files, images and linked documents first, contents.yml last. */
   files: PlannedFile[];
   /** Documents imported before (chapters with their name as `source:`), with those chapters' ids. */
   reimports: Map<string, string[]>;
@@ -67,7 +67,7 @@ export async function planImport(request: ImportRequest): Promise<ImportPlan> {
     documents.push(document);
   }
   const files: PlannedFile[] = documents.flatMap((d) => [
-    ...d.images.map((image) => ({ path: `chapters/${image.path}`, data: image.bytes })),
+    ...[...d.images, ...d.linkedDocuments].map((file) => ({ path: `chapters/${file.path}`, data: file.bytes })),
     ...d.chapters.map((chapter) => ({ path: `chapters/${chapter.id}.md`, data: chapter.markdown })),
   ]);
   const updated = addToContents(

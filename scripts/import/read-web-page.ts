@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Element } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
+import { isDocumentName } from '../core/document-kind.ts';
 import { elements, mainContent } from './main-content.ts';
 import type { ImportImage, ReadDocument } from './types.ts';
 
@@ -10,7 +11,8 @@ const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /**
  * A saved web page (`page.html` beside `page_files/`) read into its main content: images saved
- * with it are taken (`images/PREFIX-N.EXT`), remote ones become links, relative links are made
+ * with it are taken (`images/PREFIX-N.EXT`), remote ones become links, documents it links to and
+ * was saved with are taken (`documents/NAME`), other relative links are made
  * absolute from the page's own address or, without one, kept as text; elements that links
  * within the page point at keep an `<a id>` anchor.
  */
@@ -18,6 +20,7 @@ export async function readWebPage(file: string, text: string, imagePrefix: strin
   const page = mainContent(unified().use(rehypeParse).parse(text));
   const notes: string[] = [];
   const images: ImportImage[] = [];
+  const linkedDocuments: ImportImage[] = [];
   const all = elements(page.content);
   const targets = new Set(
     all.flatMap((e) =>
@@ -27,11 +30,40 @@ export async function readWebPage(file: string, text: string, imagePrefix: strin
     ),
   );
   for (const node of all) {
-    if (node.tagName === 'a' && typeof node.properties.href === 'string') rebaseLink(node, page.base, notes);
+    if (node.tagName === 'a' && typeof node.properties.href === 'string')
+      if (!(await takeDocument(node, path.dirname(file), linkedDocuments, notes))) rebaseLink(node, page.base, notes);
     if (node.tagName === 'img') await takeImage(node, path.dirname(file), imagePrefix, images, notes);
     anchorTarget(node, targets);
   }
-  return { title: page.title, tree: page.content, images, notes };
+  return { title: page.title, tree: page.content, images, linkedDocuments, notes };
+}
+
+/**
+ * A link to a document saved beside the page (a form, a guide): the document is taken into
+ * `documents/` under its own name, which readers know it by, and the link leads there. True when
+ * it was taken; a link to a document not saved with the page is left to be made absolute.
+ */
+async function takeDocument(node: Element, dir: string, documents: ImportImage[], notes: string[]): Promise<boolean> {
+  const href = String(node.properties.href).trim();
+  const written = href.replace(/[?#].*$/s, '');
+  if (HAS_SCHEME.test(href) || written === '' || written.startsWith('/') || !isDocumentName(written)) return false;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path.resolve(dir, decodeURIComponent(written)));
+  } catch {
+    return false;
+  }
+  const name = path.basename(decodeURIComponent(written));
+  const same = documents.find((d) => Buffer.from(d.bytes).equals(bytes));
+  const taken = new Set(documents.map((d) => d.path));
+  const documentPath =
+    same?.path ?? (taken.has(`documents/${name}`) ? `documents/${documents.length + 1}-${name}` : `documents/${name}`);
+  if (!same) {
+    documents.push({ path: documentPath, bytes: new Uint8Array(bytes) });
+    notes.push(`the document "${href}" the page links to was copied to ${documentPath}`);
+  }
+  node.properties.href = documentPath.split('/').map(encodeURIComponent).join('/') + href.slice(written.length);
+  return true;
 }
 
 function rebaseLink(node: Element, base: string | undefined, notes: string[]): void {

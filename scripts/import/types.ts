@@ -22,6 +22,8 @@ export interface ReadDocument {
   /** The content, HTML as mammoth wrote it or a web page's main content. */
   tree: HastRoot;
   images: ImportImage[];
+  /** Documents a saved web page links to and was saved with (`documents/NAME`): forms, guides. */
+  linkedDocuments?: ImportImage[];
   notes: string[];
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ace, epubcheck } from '../helpers/epub.ts';
@@ -337,4 +337,44 @@ describe('manual import', () => {
     );
     expect(existsSync(path.join(root, 'chapters/allowances'))).toBe(false);
   });
+});
+
+describe('manual import of a saved web page that links to forms', () => {
+  it('takes the documents saved with it beside the chapter, where the links lead, and the manual publishes them', () => {
+    const saved = scratchDir('manual-saved-page-');
+    cpSync(path.join(FIXTURES, 'web'), saved, { recursive: true });
+    const forms = path.join(REPO, 'tests/fixtures/documents/chapters/forms');
+    mkdirSync(path.join(saved, 'forms'));
+    cpSync(path.join(forms, 'pet-assessment-form.docx'), path.join(saved, 'forms/pet assessment form.docx'));
+    const page = path.join(saved, 'short-breaks.html');
+    const html = read(saved, 'short-breaks.html').replace(
+      '<a href="#how-to-ask">how to ask</a>',
+      '<a href="#how-to-ask">how to ask</a>, fill in the <a href="forms/pet%20assessment%20form.docx">pet form</a>' +
+        ' (<a href="./forms/pet%20assessment%20form.docx#page=2">again</a>), read the <a href="forms/missing.pdf">missing guide</a>',
+    );
+    write(saved, 'short-breaks.html', html);
+    const root = copyManual();
+    const imported = manual(['import', '--root', root, page]);
+    expect(imported.status, imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('  chapters/short-breaks/documents/: 1 document\n');
+    expect(imported.stdout).toContain(
+      '  the document "forms/pet%20assessment%20form.docx" the page links to was copied to documents/pet assessment form.docx\n',
+    );
+    const chapter = read(root, 'chapters/short-breaks/short-breaks-for-disabled-children.md');
+    expect(chapter).toContain('[pet form](documents/pet%20assessment%20form.docx)');
+    expect(chapter).toContain('[again](documents/pet%20assessment%20form.docx#page=2)');
+    // Not saved with the page: made absolute from the page's address, as before.
+    expect(chapter).toContain(
+      '[missing guide](https://www.derby.gov.uk/health-and-social-care/short-breaks/forms/missing.pdf)',
+    );
+    expect(readFileSync(path.join(root, 'chapters/short-breaks/documents/pet assessment form.docx'))).toEqual(
+      readFileSync(path.join(forms, 'pet-assessment-form.docx')),
+    );
+    const out = scratchDir('manual-imported-');
+    const built = manual(['build', '--root', root, '--out', out, '--quiet']);
+    expect(built.status, built.stderr).toBe(0);
+    expect(readFileSync(path.join(out, 'web/documents/short-breaks/documents/pet assessment form.docx'))).toEqual(
+      readFileSync(path.join(forms, 'pet-assessment-form.docx')),
+    );
+  }, 300_000);
 });

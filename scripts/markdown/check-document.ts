@@ -14,13 +14,16 @@ export interface DocumentFile extends DocumentKind {
   tooLarge?: boolean;
 }
 
-/** Reads a file once to say what it is; a file over `limit` bytes is not read. */
-export function readDocument(full: string, file: string, limit: number): DocumentFile {
+/** Reads a linked file to say what it is (see readDocument); the preview keeps what it read of unchanged files. */
+export type ReadDocument = (full: string, file: string, limit: number) => DocumentFile;
+
+/** Reads a file to say what it is; a file over `limit` bytes is not read. */
+export const readDocument: ReadDocument = (full, file, limit) => {
   const bytes = statSync(full).size;
   if (bytes > limit) return { label: 'file', bytes, tooLarge: true };
   const data = readFileSync(full);
   return { ...documentKind(data, file), bytes, sha256: createHash('sha256').update(data).digest('hex') };
-}
+};
 
 /**
  * Reports, at a link, a linked file that must not be offered to readers: larger than a document

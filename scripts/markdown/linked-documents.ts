@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
-import { readDocument, reportRefused, type DocumentFile } from './check-document.ts';
+import { readDocument, reportRefused, type DocumentFile, type ReadDocument } from './check-document.ts';
 
 /** A document that checking found linked, with what it read of it. */
 export interface LinkedDocument {
@@ -32,13 +32,14 @@ export class LinkedDocuments {
     /** The largest a document may be, in bytes. */
     readonly limit: number,
     private readonly diagnostics: Diagnostics,
+    private readonly readFile: ReadDocument = readDocument,
   ) {}
 
   /** A link at `where` to `file` (an existing file): the document, or undefined when it is refused (reported). */
   link(where: Where, file: string, from: { chapter?: string; text?: string }): LinkedDocument | undefined {
     let found = this.read.get(file);
     if (!found) {
-      found = readDocument(path.join(this.root, file), file, this.limit);
+      found = this.readFile(path.join(this.root, file), file, this.limit);
       this.read.set(file, found);
     }
     if (!reportRefused(where, file, found, this.limit, this.diagnostics)) return undefined;

@@ -7,6 +7,7 @@ import type { NumberedManual } from '../number/number-manual.ts';
 import { reportConversion, reportTemplateSyntax } from './report-unsafe-html.ts';
 import { withoutChapterEnding } from '../core/chapter-files.ts';
 import { resolveLinks, type LinkTarget, type ResolvedLinks } from './resolve-links.ts';
+import type { ReadDocument } from './check-document.ts';
 import { LinkedDocuments, type LinkedDocument } from './linked-documents.ts';
 import { listedDocuments, warnNoSiteUrl, warnUnlinkedDocuments } from './manual-documents.ts';
 import { SiteAddresses } from './site-addresses.ts';
@@ -41,10 +42,11 @@ export function resolveManual(
   source: ManualSource,
   numbered: NumberedManual,
   diagnostics: Diagnostics,
+  readDocument?: ReadDocument,
 ): ResolvedManual {
   const targets = linkTargets(source, numbered);
   const addresses = new SiteAddresses(source.manifest.site, source.chapters.values());
-  const documents = new LinkedDocuments(source.root, source.manifest.meta.largestDocument, diagnostics);
+  const documents = new LinkedDocuments(source.root, source.manifest.meta.largestDocument, diagnostics, readDocument);
   listedDocuments(source, documents, diagnostics);
   const resolved: ResolvedManual = {
     chapters: new Map(),

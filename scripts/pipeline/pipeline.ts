@@ -9,6 +9,7 @@ import { loadManual } from '../load/load-manual.ts';
 import { cachedParser, uncachedParser, type ParseMarkdown } from '../load/markdown-cache.ts';
 import type { ReleasedUnits } from '../load/released-units.ts';
 import type { Baseline, ManualSource } from '../load/types.ts';
+import type { ReadDocument } from '../markdown/check-document.ts';
 import { resolveManual, type ResolvedManual } from '../markdown/resolve-manual.ts';
 import { assembleBook, type ConvertChapter } from '../model/assemble-book.ts';
 import type { Book } from '../core/book.ts';
@@ -26,7 +27,7 @@ export interface CheckedManual {
 /**
  * How the pipeline runs, built once from a command's settings (`pipelineOptions`). The hooks let
  * a caller that runs it again and again (the preview) keep what did not change: parsed and read
- * chapters, the contents and amendments as read, converted chapters, the release's units.
+ * chapters, the contents and amendments as read, converted chapters, documents read, the release's units.
  */
 export interface PipelineOptions {
   /** Folder for parsed chapters kept between runs; none disables the cache. */
@@ -37,6 +38,8 @@ export interface PipelineOptions {
   keep?: KeepChecked;
   /** Converts a chapter to its HTML tree; default: anew each time. */
   convert?: ConvertChapter;
+  /** Reads each document a chapter links to; default: anew each time. */
+  readDocument?: ReadDocument;
   /** Reads the units the baseline release recorded; default: anew each time. */
   released?: (baseline: Baseline, diagnostics: Diagnostics) => Promise<ReleasedUnits>;
   /** The archive of releases (default: ROOT/archive). */
@@ -65,7 +68,7 @@ export async function checkManual(
   const source = await loadManual(path.resolve(root), diagnostics, { parse, archiveDir, keep });
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
-  const resolved = resolveManual(source, numbered, diagnostics);
+  const resolved = resolveManual(source, numbered, diagnostics, options.readDocument);
   const changes = source.baseline && diffChapters(numbered.contents.chapters, source.chapters, source.baseline);
   if (changes)
     checkAmendmentsAgainstChanges(

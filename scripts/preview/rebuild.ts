@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import type { Book } from '../core/book.ts';
 import { Diagnostics } from '../core/diagnostics.ts';
 import { keptChecks } from '../core/kept.ts';
@@ -5,6 +6,7 @@ import { readReleasedUnits, type ReleasedUnits } from '../load/released-units.ts
 import type { Baseline } from '../load/types.ts';
 import { cachedParser, uncachedParser } from '../load/markdown-cache.ts';
 import { reparsingParser } from '../load/reparse.ts';
+import { readDocument, type DocumentFile, type ReadDocument } from '../markdown/check-document.ts';
 import { convertChapter, type ChapterHtml, type ConvertChapter } from '../model/assemble-book.ts';
 import { bookOf, checkManual, type PipelineOptions } from '../pipeline/pipeline.ts';
 
@@ -28,15 +30,33 @@ export function sourceBuilder(root: string, options: PipelineOptions): () => Pro
   const keep = keptChecks();
   const convert = keptConversions();
   const released = keptReleasedUnits();
+  const readDocument = keptDocumentReads();
   return async () => {
     const diagnostics = new Diagnostics();
-    const hooks = { ...options, parse, keep, convert, released };
+    const hooks = { ...options, parse, keep, convert, released, readDocument };
     const checked = await checkManual(root, diagnostics, hooks);
     const book = checked && (await bookOf(checked, diagnostics, hooks));
     // The texts of later saves are drafts: writing each to the parse cache costs the save its
     // tree's JSON and two files, and no later run reads them.
     base = uncachedParser;
     return { diagnostics, book };
+  };
+}
+
+/**
+ * What was read of each linked document, kept while its size and time of change are the same: a
+ * manual's forms can run to hundreds of megabytes, which a save must not read again.
+ */
+function keptDocumentReads(): ReadDocument {
+  const kept = new Map<string, { key: string; read: DocumentFile }>();
+  return (full, file, limit) => {
+    const { size, mtimeMs } = statSync(full);
+    const key = `${size} ${Math.floor(mtimeMs)} ${limit}`;
+    const found = kept.get(full);
+    if (found?.key === key) return found.read;
+    const read = readDocument(full, file, limit);
+    kept.set(full, { key, read });
+    return read;
   };
 }
 

@@ -17,7 +17,7 @@ import { amendmentPackRenderer } from '../render/pdf/amendment-pack.ts';
 import { pdfRenderer } from '../render/pdf/pdf-renderer.ts';
 import { Results } from '../render/results.ts';
 import { SharedResources } from '../render/shared-resources.ts';
-import { webRenderer, webSearchRenderer } from '../render/web/web-renderer.ts';
+import { webDocumentsRenderer, webRenderer, webSearchRenderer } from '../render/web/web-renderer.ts';
 import { renderBook } from './render-book.ts';
 
 /** Every output of an edition, in the order their files are listed (release.json keeps it). */
@@ -28,6 +28,7 @@ export const RENDERERS: readonly Renderer[] = [
   epubRenderer,
   webRenderer,
   webSearchRenderer,
+  webDocumentsRenderer,
 ];
 
 /** Every output of an edition, by file name, and what a release records of how they were made. */

@@ -1,5 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isDocumentName } from '../core/document-kind.ts';
 
 /** The image files of chapters/ the preview serves; any other file of the manual stays private. */
 export const IMAGE_TYPES: Readonly<Record<string, string>> = {
@@ -39,13 +40,29 @@ export function sitePath(target: string): string | undefined {
  * The real path of `relative` (a site path) when it is an image file under `chaptersDir` itself:
  * links are followed with realpath, so a symbolic link out of the manual is refused like `..`.
  */
-export async function containedImage(chaptersDir: string, relative: string): Promise<string | undefined> {
-  const type = IMAGE_TYPES[path.posix.extname(relative).toLowerCase()];
-  if (!type || relative.endsWith('/')) return undefined;
+export function containedImage(chaptersDir: string, relative: string): Promise<string | undefined> {
+  return containedFile(chaptersDir, relative, (name) => IMAGE_TYPES[path.extname(name).toLowerCase()] !== undefined);
+}
+
+/**
+ * The real path of a document the edition publishes (`file`, relative to the manual's folder)
+ * when it is a file inside the manual, as checking found it, and still named as a document once
+ * every link is followed: a link swapped since to a chapter's source or out of the manual is refused.
+ */
+export function containedDocument(manualDir: string, file: string): Promise<string | undefined> {
+  return containedFile(manualDir, file, isDocumentName);
+}
+
+/** The real path of `relative` under `base` when it is a file there whose name, before and after links are followed, `accepts`. */
+async function containedFile(
+  base: string,
+  relative: string,
+  accepts: (name: string) => boolean,
+): Promise<string | undefined> {
+  if (!accepts(relative) || relative.endsWith('/')) return undefined;
   try {
-    const [base, file] = await Promise.all([realpath(chaptersDir), realpath(path.join(chaptersDir, relative))]);
-    if (!file.startsWith(`${base}${path.sep}`)) return undefined;
-    if (!IMAGE_TYPES[path.extname(file).toLowerCase()]) return undefined;
+    const [real, file] = await Promise.all([realpath(base), realpath(path.join(base, relative))]);
+    if (!file.startsWith(`${real}${path.sep}`) || !accepts(file)) return undefined;
     return (await stat(file)).isFile() ? file : undefined;
   } catch {
     return undefined;

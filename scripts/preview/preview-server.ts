@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import mime from 'mime';
-import { containedImage, IMAGE_TYPES, sitePath } from './contain.ts';
+import { containedDocument, containedImage, IMAGE_TYPES, sitePath } from './contain.ts';
 import { EVENTS_PATH, PREVIEW_PREFIX, type LiveReload } from './live-reload.ts';
 import { MORPH_LIBRARY } from './morph-library.ts';
 
@@ -22,11 +22,13 @@ const PREVIEW_FILES: Readonly<Record<string, string>> = {
 /** The files of a site by path; a file made only when asked for comes as a promise. */
 export interface SiteFiles {
   get(name: string): ServedFile | Promise<ServedFile> | undefined;
+  /** The manual's file (relative to its folder) of a document the site publishes at `name`: served from disk, never held. */
+  documentOf(name: string): string | undefined;
 }
 
 export interface ServerOptions {
-  /** The manual's chapters/ folder: only its images are served from disk. */
-  chaptersDir: string;
+  /** The manual's folder: only the documents the site publishes are served from it, and the images of its chapters/. */
+  manualDir: string;
   /** The folder holding the preview's client script and overlay stylesheet. */
   previewDir: string;
   /** The morphing library's file (`morphLibraryFile`); none: it is not served, and pages reload. */
@@ -60,7 +62,7 @@ export function servedFile(name: string, data: Buffer, styleHashes?: string[]): 
 
 function typeOf(name: string): string {
   const type = IMAGE_TYPES[path.posix.extname(name).toLowerCase()] ?? mime.getType(name) ?? 'application/octet-stream';
-  return /^text\/|javascript|json|xml/.test(type) ? `${type}; charset=utf-8` : type;
+  return /^text\/|javascript|json|[/+]xml$/.test(type) ? `${type}; charset=utf-8` : type;
 }
 
 /** The preview's HTTP server: the site in memory, the manual's images, the client script and the event stream. */
@@ -85,16 +87,26 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     if (!file) return notFound(response);
     return send(response, 200, file.type, await readFile(file.path), request.method === 'HEAD');
   }
-  const site = sitePath(target);
-  if (site === undefined) return notFound(response);
-  const name = site === '' || site.endsWith('/') ? `${site}index.html` : site;
-  const file = await options.site().get(name);
+  const asked = sitePath(target);
+  if (asked === undefined) return notFound(response);
+  const name = asked === '' || asked.endsWith('/') ? `${asked}index.html` : asked;
+  const site = options.site();
+  const file = await site.get(name);
   if (file) return send(response, 200, file.type, file.data, request.method === 'HEAD', file.policy);
-  const image = name.startsWith('chapters/')
-    ? await containedImage(options.chaptersDir, name.slice('chapters/'.length))
-    : undefined;
-  if (!image) return notFound(response);
-  send(response, 200, typeOf(image), await readFile(image), request.method === 'HEAD');
+  const found = await fromDisk(name, site, options.manualDir);
+  if (!found) return notFound(response);
+  send(response, 200, typeOf(found), await readFile(found), request.method === 'HEAD');
+}
+
+/**
+ * A file of the site served from the manual's folder, realpath-contained: an image of chapters/
+ * (as a chapter's raw HTML may name it), or a document the site publishes at `name`.
+ */
+function fromDisk(name: string, site: SiteFiles, manualDir: string): Promise<string | undefined> {
+  if (name.startsWith('chapters/'))
+    return containedImage(path.join(manualDir, 'chapters'), name.slice('chapters/'.length));
+  const document = site.documentOf(name);
+  return document === undefined ? Promise.resolve(undefined) : containedDocument(manualDir, document);
 }
 
 /** A file of the preview's own by its name under /__preview/: only those named here, never a path from the request. */

@@ -27,12 +27,14 @@ interface Made {
 /**
  * Makes the served copies of a rendered site; the rendered files themselves are left as they
  * are. A file rendered as it was in `last` (and, for a page, with the same stylesheets) keeps its
- * served copy and version: a save serves anew only the pages it changed.
+ * served copy and version: a save serves anew only the pages it changed. `documents` names the
+ * manual's file of each document the site publishes, by its path in the site.
  */
 export function servedSite(
   rendered: ReadonlyMap<string, SiteData>,
   last?: ServedSite,
   onDemand: ReadonlyMap<string, OnDemand> = new Map(),
+  documents: ReadonlyMap<string, string> = new Map(),
 ): ServedSite {
   const made = new Map<string, Made>();
   const pages: Record<string, string> = {};
@@ -50,6 +52,7 @@ export function servedSite(
   return {
     pages,
     made,
+    documentOf: (name) => documents.get(name),
     get(name) {
       const file = made.get(name)?.served;
       if (file) return file;

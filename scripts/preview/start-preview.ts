@@ -7,6 +7,7 @@ import type { Book } from '../core/book.ts';
 import { siftAccepted } from '../core/accepted.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { keptValues, type Renderer } from '../render/contract.ts';
+import { documentFile } from '../render/rehype-document-links.ts';
 import { BUILT_IN_TEMPLATES } from '../render/templates.ts';
 import { LiveReload, problemsOf } from './live-reload.ts';
 import { morphLibraryFile } from './morph-library.ts';
@@ -105,7 +106,12 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     const renders = newBook && (newBook !== book || !change?.sources);
     if (newBook && renders) {
       try {
-        site = servedSite(await renderSite(newBook, served, options, keep), site, onDemand(newBook));
+        site = servedSite(
+          await renderSite(newBook, served, options, keep),
+          site,
+          onDemand(newBook),
+          documentsOf(newBook),
+        );
         book = newBook;
         built = true;
       } catch (error) {
@@ -126,7 +132,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   if (!morphLibrary)
     options.warn('the page morphing library (idiomorph) is not installed: open pages reload on every save');
   const server = previewServer({
-    chaptersDir: path.join(options.root, 'chapters'),
+    manualDir: options.root,
     previewDir,
     morphLibrary,
     site: () => site,
@@ -152,6 +158,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/** The manual's file of each document the site publishes, by its path in the site: the preview serves them from disk. */
+function documentsOf(book: Book): Map<string, string> {
+  return new Map(book.documents.map((document) => [documentFile(document), document.file]));
 }
 
 /** Listening on this machine only: then only its own names are answered. */

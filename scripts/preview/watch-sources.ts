@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { watch } from 'chokidar';
+import { isDocumentName } from '../core/document-kind.ts';
+
+const isDocument = (file: string) => isDocumentName(file) && !/\.(png|jpe?g|gif|webp)$/i.test(file);
 
 /** What a burst of saves touched: the sources (the book is made again) or only what the site is rendered from. */
 export interface SourceChange {
-  /** A chapter, contents.yml or amendments.yml changed: check and make the book again. */
+  /** A chapter, contents.yml, amendments.yml or a document changed: check and make the book again. */
   sources: boolean;
   /** The files changed, relative to the manual's root where they are inside it. */
   files: string[];
@@ -37,7 +40,9 @@ export async function watchSources(
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, file) => {
     const relative = path.relative(root, file).split(path.sep).join('/');
-    const isSource = file.startsWith(`${chaptersDir}${path.sep}`) && /\.(md|ya?ml)$/i.test(file);
+    // A document is read by checking (its type, size and what it must not carry), so saving one
+    // checks the manual again; an image is only copied into the site.
+    const isSource = file.startsWith(`${chaptersDir}${path.sep}`) && (/\.(md|ya?ml)$/i.test(file) || isDocument(file));
     pending ??= { sources: false, files: [], firstAt: performance.now() };
     pending.sources ||= isSource;
     if (!pending.files.includes(relative)) pending.files.push(relative);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,7 @@ import { createInterface } from 'node:readline';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumEnvironment } from '../../scripts/core/chromium-flags.ts';
+import { onePagePdf } from '../helpers/documents.ts';
 import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
 
 const CHROMIUM_ARGS = [...CHROMIUM_FLAGS];
@@ -67,6 +68,16 @@ beforeAll(async () => {
   const filler = Array.from({ length: 150 }, (_, i) => `Visit rule ${i + 1} applies to every visit.`);
   filler[2] += ' Before one, see [the checks](placements.md#checks-before-placement).';
   appendFileSync(path.join(root, 'chapters/care/visits.md'), `\n${filler.join('\n\n')}\n`);
+  // A document, linked from a chapter, where the site is published: the preview serves it from disk.
+  mkdirSync(path.join(root, 'chapters/forms'));
+  writeFileSync(path.join(root, 'chapters/forms/guide.pdf'), onePagePdf('Guide'));
+  appendFileSync(path.join(root, 'chapters/care/pledge.md'), '\nRead [the guide](../forms/guide.pdf).\n');
+  edit(
+    root,
+    'chapters/contents.yml',
+    'publisher: Test Council\n',
+    'publisher: Test Council\nsite-url: https://example.org/\n',
+  );
   child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'preview', '--root', root, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -220,6 +231,39 @@ describe('manual preview', () => {
     ];
     for (const target of hostile) expect(await statusOf(target), target).toBe(404);
     expect(await rawStatusOf('/chapters/images/flow.svg\u0000.md')).not.toBe(200);
+  });
+
+  it('serves each document the site publishes from the manual as saved, and nothing outside it', async () => {
+    const guide = path.join(root, 'chapters/forms/guide.pdf');
+    const served = await fetch(`${address}documents/forms/guide.pdf`);
+    expect([served.status, served.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(Buffer.from(await served.arrayBuffer()).equals(readFileSync(guide))).toBe(true);
+    // A document saved is read again: the page linking to it gives its new size.
+    await page.goto(`${address}chapters/care/pledge.html`);
+    const bigger = onePagePdf('Guide '.repeat(400));
+    writeFileSync(guide, bigger);
+    const size = `PDF document, ${Math.round(bigger.length / 1024)} KB`;
+    await page.waitForFunction((s) => document.body.innerText.includes(s), { timeout: 15_000 }, size);
+    expect(Buffer.from(await (await fetch(`${address}documents/forms/guide.pdf`)).arrayBuffer()).equals(bigger)).toBe(
+      true,
+    );
+    for (const target of [
+      '/documents/forms/other.pdf',
+      '/documents/care/pledge.md',
+      '/documents/contents.yml',
+      '/documents/../chapters/contents.yml',
+      '/documents/forms/%2e%2e/%2e%2e/contents.yml',
+      '/documents/forms/guide.pdf/',
+    ])
+      expect(await statusOf(target), target).toBe(404);
+    // Swapped for a link out of the manual, the document is refused, whatever the site last built says.
+    const outside = scratchDir('preview-outside-');
+    writeFileSync(path.join(outside, 'secret.pdf'), onePagePdf('secret'));
+    rmSync(guide);
+    symlinkSync(path.join(outside, 'secret.pdf'), guide);
+    expect(await statusOf('/documents/forms/guide.pdf')).toBe(404);
+    rmSync(guide);
+    writeFileSync(guide, bigger);
   });
 
   it('answers only to its own address, so a page of another site renamed to it (DNS rebinding) reads nothing', async () => {

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { containedImage, sitePath } from '../../scripts/preview/contain.ts';
+import { containedDocument, containedImage, sitePath } from '../../scripts/preview/contain.ts';
 
 describe('the site path of a request', () => {
   it('is the path decoded once, the root being empty', () => {
@@ -56,5 +56,37 @@ describe('an image of the manual', () => {
   it('is refused when it is no image, is missing, or a link leads out of chapters/', async () => {
     for (const file of ['notes.md', 'images/missing.svg', 'images/out.png', 'up/secret.png', 'images'])
       expect(await containedImage(chapters, file), file).toBeUndefined();
+  });
+});
+
+describe('a document the site publishes', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'preview-contain-'));
+  const manual = path.join(dir, 'manual');
+  const forms = path.join(manual, 'chapters/forms');
+  mkdirSync(forms, { recursive: true });
+  writeFileSync(path.join(forms, 'guide.pdf'), '%PDF-1.4\n');
+  writeFileSync(path.join(manual, 'chapters/notes.md'), '# Notes');
+  writeFileSync(path.join(dir, 'secret.pdf'), '%PDF-1.4 secret\n');
+  symlinkSync(path.join(dir, 'secret.pdf'), path.join(forms, 'out.pdf'));
+  symlinkSync(dir, path.join(forms, 'up'));
+  symlinkSync(path.join(manual, 'chapters/notes.md'), path.join(forms, 'notes.pdf'));
+  symlinkSync(path.join(forms, 'guide.pdf'), path.join(forms, 'same.pdf'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is served from inside the manual, through links that stay inside it', async () => {
+    expect(await containedDocument(manual, 'chapters/forms/guide.pdf')).toBe(path.join(forms, 'guide.pdf'));
+    expect(await containedDocument(manual, 'chapters/forms/same.pdf')).toBe(path.join(forms, 'guide.pdf'));
+  });
+
+  it('is refused when a link leads out of the manual or to a file of another kind, or it is missing', async () => {
+    for (const file of [
+      'chapters/forms/out.pdf',
+      'chapters/forms/up/secret.pdf',
+      'chapters/forms/notes.pdf',
+      'chapters/notes.md',
+      'chapters/forms/missing.pdf',
+      'chapters/forms',
+    ])
+      expect(await containedDocument(manual, file), file).toBeUndefined();
   });
 });

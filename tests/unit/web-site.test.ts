@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rehypeScrollTables } from '../../scripts/render/web/rehype-scroll-tables.ts';
 import { stopWordsFor, termRule } from '../../scripts/render/web/search-index.ts';
 import { relativeHref, rootOf } from '../../scripts/render/web/site-plan.ts';
+import { publishedPage } from '../../scripts/render/web/web-view.ts';
 
 describe("the web edition's addresses", () => {
   it('links pages relatively, from any folder to any other, each part of a path encoded', () => {
@@ -11,6 +12,13 @@ describe("the web edition's addresses", () => {
     expect(relativeHref('chapters/care/visits.html', 'chapters/care/plans.html')).toBe('plans.html');
     expect(relativeHref('chapters/care/visits.html', 'chapters/care/visits.html')).toBe('visits.html');
     expect(relativeHref('sections/sec-care.html', 'chapters/care/a b#1.html')).toBe('../chapters/care/a%20b%231.html');
+  });
+
+  it('gives each page its published address: the site itself for the home page, each part of a path encoded', () => {
+    const site = 'https://procedures.example.gov.uk/children/';
+    expect(publishedPage(site, 'index.html')).toBe(site);
+    expect(publishedPage(site, 'chapters/care/a b#1.html')).toBe(`${site}chapters/care/a%20b%231.html`);
+    expect(publishedPage(site, 'documents.html')).toBe(`${site}documents.html`);
   });
 
   it("knows the way up to the site's folder from any page", () => {

@@ -3,6 +3,7 @@ import type { Chapter } from '../../core/book.ts';
 import type { PagePositions } from '../results.ts';
 import { editionName, type Keep } from '../contract.ts';
 import { imageSourcesOf } from '../map-elements.ts';
+import { documentAbout } from '../rehype-document-links.ts';
 import { monthLabels } from '../../core/dates.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 import { frameKey, frameView, linksFrom, trailView, type Site } from './web-view.ts';
@@ -53,8 +54,9 @@ export function chapterPages(site: Site, pages: PagePositions, keep: Keep) {
 
 /**
  * A chapter's body as its page prints it, made again only when what it is made from changed: the
- * chapter's content, where every anchor of the site lives (`anchors`, a hash of the plan), and
- * the site file of each image it shows (an image saved anew gets a new file).
+ * chapter's content, where every anchor of the site lives (`anchors`, a hash of the plan), the
+ * site file of each image it shows (an image saved anew gets a new file), and the type and size
+ * of each document it links to (its links say them).
  */
 function keptBody(
   site: Site,
@@ -65,7 +67,10 @@ function keptBody(
   const content = `${chapter.anchor} ${chapter.bodySha256}`;
   const sources = keep(`images of ${file}`, content, () => imageSourcesOf(chapter.body));
   const images = sources.map((source) => site.images.fileOf(source)).join(' ');
-  const key = `${content} ${anchors} ${images}`;
+  const documents = site.book.documents
+    .filter((document) => document.linkedFrom.includes(chapter.id))
+    .map((document) => `${document.path} ${documentAbout(document)}`);
+  const key = JSON.stringify([content, anchors, images, documents]);
   return { html: keep(`body of ${file}`, key, make), key };
 }
 

@@ -6,18 +6,23 @@ import { linksFrom, type Site } from './web-view.ts';
 
 /**
  * `feed.xml`: an Atom feed with an entry for every edition, newest first, so readers can register
- * for updates. The site's address is unknown, so ids are URNs made from the manual and the
- * edition, and links are relative to the feed, which sits at the top of the site.
+ * for updates. Ids are URNs made from the manual and the edition, so that they never change when
+ * the site moves. Links are absolute where the contents gives the site's address (`site-url`),
+ * since feed readers resolve relative ones unreliably, and else relative to the feed, which sits
+ * at the top of the site.
  */
 export function renderFeed(site: Site, templates: Templates): string {
   const { book } = site;
   const links = linksFrom(site, HOME);
-  const item = (a: AmendmentView) => ({ ...a, href: a.href && links.page(a.href.slice(1)) });
+  const siteUrl = book.meta.siteUrl;
+  // A link from the top of the site, made absolute against its address.
+  const at = (href: string) => (siteUrl ? new URL(href, siteUrl).href : href);
+  const item = (a: AmendmentView) => ({ ...a, href: a.href && at(links.page(a.href.slice(1))) });
   const entry = (edition: Edition) => ({
     id: editionIdentifier(book.meta.slug, edition.id),
     label: edition.label,
     updated: atomDate(edition.date),
-    link: links.page('amendments'),
+    link: at(links.page('amendments')),
     content: templates.render('feed-entry', {
       ...edition,
       updated: edition.updated.map(item),
@@ -27,6 +32,8 @@ export function renderFeed(site: Site, templates: Templates): string {
   });
   return templates.render('feed', {
     meta: book.meta,
+    self: at('feed.xml'),
+    home: siteUrl ?? HOME,
     id: editionIdentifier(book.meta.slug),
     updated: atomDate(book.edition.date),
     entries: [book.edition, ...book.history.flatMap((y) => y.editions)].map(entry),

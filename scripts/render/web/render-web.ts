@@ -1,18 +1,19 @@
 import type { Book } from '../../core/book.ts';
 import { KEEP_NOTHING, type Keep, type OutputFile } from '../contract.ts';
 import type { PagePositions } from '../results.ts';
-import { documentFile } from '../rehype-document-links.ts';
 import { loadTemplates } from '../templates.ts';
 import { renderFeed } from './feed.ts';
 import { staticFiles } from './site-files.ts';
+import { sitemap } from './sitemap.ts';
 import { renderPages } from './web-pages.ts';
 
 /** Where the web edition's files go in the output folder, beside the PDFs and the EPUB it links to. */
 export const WEB_FOLDER = 'web';
 
 /**
- * The web edition but its search index: every page, the feed, images and fixed files, under
- * `web/`, sorted by name. `keep` holds what the last render of the manual made.
+ * The web edition but its search index and documents: every page, the feed (and the sitemap,
+ * where the site's address is known), images and fixed files, under `web/`, sorted by name.
+ * `keep` holds what the last render of the manual made.
  */
 export async function renderWeb(
   book: Book,
@@ -27,8 +28,8 @@ export async function renderWeb(
   const all = [
     ...files,
     { name: 'feed.xml', data: renderFeed(site, templates) },
+    ...(book.meta.siteUrl ? [{ name: 'sitemap.xml', data: sitemap(site, book.meta.siteUrl) }] : []),
     ...site.images.files(),
-    ...book.documents.map((document) => ({ name: documentFile(document), data: book.assets.read(document.file) })),
     ...(await staticFiles(templates)),
   ];
   return all

@@ -1,19 +1,22 @@
 import type { Element, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import MiniSearch from 'minisearch';
-import type { Book, Chapter } from '../../core/book.ts';
+import type { Book, Chapter, ManualDocument } from '../../core/book.ts';
+import { documentAbout, documentPath } from '../rehype-document-links.ts';
 import { chapterFile } from './site-plan.ts';
 import { entriesInOrder } from '../../core/contents.ts';
 
 /**
  * The site's search index, built here with MiniSearch and loaded in the browser with
  * `MiniSearch.loadJS`: one document for each part of a chapter, its opening and each `##` or
- * `###` heading's part. The index stores only short fields (the part's number and title, which
- * chapter, a snippet), and the chapters' labels once each, so it stays small for large manuals.
+ * `###` heading's part, and one for each document of the manual, found by its title and its path
+ * (`forms/pet-assessment.docx`). The index stores only short fields (the part's number and title,
+ * which chapter or document, a snippet), and the chapters' and documents' labels once each, so it
+ * stays small for large manuals.
  */
 
 /** The options the browser must load the index with: the same fields, the same stored fields. */
-export const SEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'n', 'c', 'f', 'x'] };
+export const SEARCH_OPTIONS = { fields: ['title', 'text'], storeFields: ['title', 'n', 'c', 'd', 'f', 'x'] };
 
 /** How many characters of a part's text the results show. */
 const SNIPPET = 140;
@@ -46,8 +49,10 @@ interface Part {
   text: string;
   /** The part's number: the heading's, none for a chapter's opening. */
   n?: string;
-  /** The chapter's place in `chapters` of the index file. */
-  c: number;
+  /** The chapter's place in `chapters` of the index file; none for a document. */
+  c?: number;
+  /** The document's place in `documents` of the index file; none for a part of a chapter. */
+  d?: number;
   /** The heading's anchor; none for the opening. */
   f?: string;
   x: string;
@@ -66,14 +71,21 @@ export function searchIndexScript(book: Book): string {
   const search = new MiniSearch<Part>({ ...SEARCH_OPTIONS, processTerm: termRule(stopWords) });
   let id = 0;
   book.chapters.forEach((chapter, c) => search.addAll(partsOf(chapter).map((part) => ({ ...part, id: id++, c }))));
-  const data = { options: SEARCH_OPTIONS, stopWords, chapters, index: search.toJSON() };
+  search.addAll(book.documents.map((document, d) => ({ ...documentPart(document), id: id++, d })));
+  const documents = book.documents.map((document) => ({ a: documentAbout(document), u: documentPath(document) }));
+  const data = { options: SEARCH_OPTIONS, stopWords, chapters, documents, index: search.toJSON() };
   return `globalThis.manualSearch = ${JSON.stringify(data)};\n`;
 }
 
+/** A document as the index holds it: found by its title and its path, its file name shown under its title. */
+function documentPart(document: ManualDocument): Omit<Part, 'id'> {
+  return { title: document.title, n: document.number, text: document.path, x: document.path.split('/').at(-1)! };
+}
+
 /** A chapter's opening and each part under a numbered heading, as documents to index. */
-function partsOf(chapter: Chapter): Omit<Part, 'id' | 'c'>[] {
+function partsOf(chapter: Chapter): Omit<Part, 'id' | 'c' | 'd'>[] {
   const headings = new Map(chapter.headings.filter((h) => h.depth <= 3).map((h) => [h.anchor, h]));
-  const parts: Omit<Part, 'id' | 'c'>[] = [];
+  const parts: Omit<Part, 'id' | 'c' | 'd'>[] = [];
   let part: { title: string; n?: string; f?: string; nodes: RootContent[] } = { title: chapter.title, nodes: [] };
   const finish = () => {
     const text = part.nodes

@@ -10,6 +10,8 @@ import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../../core/book.ts';
 
 export const HOME = 'index.html';
 export const AMENDMENTS_PAGE = 'amendments.html';
+/** Every document the manual links to, by section and chapter: made only when it links to any. */
+export const DOCUMENTS_PAGE = 'documents.html';
 
 /** A section or subsection: the trail above it, for breadcrumbs. */
 export interface Crumb {

@@ -6,8 +6,9 @@ import type { Templates } from '../templates.ts';
 import { editionView } from '../view-parts.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 import { chapterPages } from './chapter-page.ts';
+import { documentsView } from './documents-page.ts';
 import { SiteImages } from './site-images.ts';
-import { HOME, sitePlan, type SitePage } from './site-plan.ts';
+import { DOCUMENTS_PAGE, HOME, sitePlan, type SitePage } from './site-plan.ts';
 import { contentsView, frameView, linksFrom, trailView, type Site } from './web-view.ts';
 
 /** The web edition's pages, and the site (plan, images) they were made with. */
@@ -32,6 +33,8 @@ export function renderPages(book: Book, templates: Templates, pages: PagePositio
     if (page.kind === 'removed')
       files.push({ name: page.file, data: templates.render('removed', removedView(site, page)) });
   }
+  if (book.documents.length > 0)
+    files.push({ name: DOCUMENTS_PAGE, data: templates.render('documents', documentsView(site)) });
   return { site, files };
 }
 
@@ -40,6 +43,7 @@ function homeView(site: Site) {
   return {
     ...frameView(site, HOME, `${book.meta.title} – ${book.edition.label} edition`),
     isHome: true,
+    documentCount: book.documents.length,
     sections: book.sections.map((s) => ({
       ...s,
       href: linksFrom(site, HOME).page(s.anchor),

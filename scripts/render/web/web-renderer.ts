@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { Book } from '../../core/book.ts';
 import { keptValues, type Renderer } from '../contract.ts';
+import { documentFile } from '../rehype-document-links.ts';
 import type { PagePositions } from '../results.ts';
 import { WEB_FOLDER, renderWeb } from './render-web.ts';
 import { searchIndexScript } from './search-index.ts';
@@ -47,6 +50,25 @@ export const webSearchRenderer: Renderer = {
   render: async (book, { time }) => [
     { name: `${WEB_FOLDER}/${SEARCH_INDEX}`, data: await time('search index', async () => searchIndexScript(book)) },
   ],
+};
+
+/**
+ * The documents the web edition publishes, each copied as it is to `documents/<its path>`: a
+ * renderer of its own, which the preview leaves out, so that a save reads no document again and
+ * the preview holds none in memory (it serves each from the manual's folder when asked for).
+ */
+export const webDocumentsRenderer: Renderer = {
+  name: 'web documents',
+  // Copying files is no step a reader waits on.
+  steps: [],
+  archived: true,
+  render: (book) =>
+    Promise.all(
+      book.documents.map(async (document) => ({
+        name: `${WEB_FOLDER}/${documentFile(document)}`,
+        data: await readFile(fileURLToPath(book.assets.url(document.file))),
+      })),
+    ),
 };
 
 /** True when both put every chapter on the same page: all the web edition shows of them. */

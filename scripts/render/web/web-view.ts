@@ -8,7 +8,7 @@ import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import { htmlOf, type ToHtml } from '../view-parts.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
 import type { SiteImages } from './site-images.ts';
-import { HOME, relativeHref, rootOf, type Crumb, type SitePlan } from './site-plan.ts';
+import { DOCUMENTS_PAGE, HOME, relativeHref, rootOf, type Crumb, type SitePlan } from './site-plan.ts';
 
 /** What every page of the site is made with: the book, the plan, and how links are written from a page. */
 export interface Site {
@@ -55,9 +55,11 @@ export function frameView(site: Site, file: string, title: string) {
     logo: book.meta.logo && links.toFile(site.images.fileOf(book.meta.logo)),
     // A browser tab, a bookmark and a search result name the manual as well as the page.
     pageTitle: file === HOME ? title : `${title} – ${book.meta.shortTitle}`,
+    canonical: book.meta.siteUrl && publishedPage(book.meta.siteUrl, file),
     root,
     home: links.toFile(HOME),
     amendments: links.page('amendments'),
+    documentsPage: book.documents.length > 0 ? links.toFile(DOCUMENTS_PAGE) : undefined,
     downloads: [
       download('.pdf', 'PDF (for reading on screen)'),
       download('-print.pdf', 'PDF for printing (binder pages)'),
@@ -67,11 +69,20 @@ export function frameView(site: Site, file: string, title: string) {
   };
 }
 
+/**
+ * A page's address where the site is published (`siteUrl` ends in "/"): the home page is the
+ * site's own address, the one readers are given; every other page its file, each part encoded.
+ */
+export function publishedPage(siteUrl: string, file: string): string {
+  return file === HOME ? siteUrl : `${siteUrl}${file.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /** A hash of what `frameView` reads of the site: with the page's file and title it stands for the whole frame. */
 export function frameKey(site: Site): string {
   const { book } = site;
   const logo = book.meta.logo && site.images.fileOf(book.meta.logo);
-  const read = [book.meta, book.edition, site.editionDate, logo, editionName(book), Boolean(book.pack)];
+  const documents = book.documents.length > 0;
+  const read = [book.meta, book.edition, site.editionDate, logo, editionName(book), Boolean(book.pack), documents];
   return createHash('sha256').update(JSON.stringify(read)).digest('hex');
 }
 

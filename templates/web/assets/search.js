@@ -56,7 +56,18 @@
     return element;
   }
 
-  function resultItem(hit) {
+  // A document leads to its file; what it is and its size are in the link's text, as on every page.
+  function documentLink(hit) {
+    var found = engine.data.documents[hit.d];
+    var link = document.createElement('a');
+    link.href = root + found.u;
+    link.appendChild(text('span', 'result-title', (hit.n ? hit.n + ' ' : '') + hit.title));
+    link.appendChild(text('span', 'result-section', 'Document: ' + found.a));
+    link.appendChild(text('span', 'result-snippet', hit.x));
+    return link;
+  }
+
+  function chapterLink(hit) {
     var chapter = engine.data.chapters[hit.c];
     var link = document.createElement('a');
     link.href = root + chapter.u.split('/').map(encodeURIComponent).join('/') + (hit.f ? '#' + hit.f : '');
@@ -65,8 +76,12 @@
     link.appendChild(text('span', 'result-title', label));
     link.appendChild(text('span', 'result-section', chapter.s));
     if (hit.x) link.appendChild(text('span', 'result-snippet', hit.x));
+    return link;
+  }
+
+  function resultItem(hit) {
     var item = document.createElement('li');
-    item.appendChild(link);
+    item.appendChild(hit.d === undefined ? chapterLink(hit) : documentLink(hit));
     return item;
   }
 
@@ -79,7 +94,7 @@
     var hits = engine.search.search(query, { prefix: true, fuzzy: 0.2, boost: { title: 3 }, combineWith: 'AND' });
     status.textContent =
       hits.length === 0
-        ? 'No chapter matches "' + query + '".'
+        ? 'Nothing matches "' + query + '".'
         : hits.length + (hits.length === 1 ? ' match' : ' matches') +
           (hits.length > MAX_RESULTS ? ', the best ' + MAX_RESULTS + ' shown' : '') +
           '. Use the down arrow to reach them.';

@@ -2,7 +2,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import MiniSearch from 'minisearch';
 import type { Book, Chapter } from '../../core/book.ts';
-import { chapterFile } from './site-plan.ts';
+import { chapterFile } from '../site-addresses.ts';
 import { entriesInOrder } from '../../core/contents.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { Book, FilingStep } from '../core/book.ts';
+import { DOCUMENTS_TITLE, type Book, type FilingStep } from '../core/book.ts';
 import { bookParts, type BookPart } from '../core/book-parts.ts';
 import { numberedTitle } from '../core/numbered-title.ts';
 import type { Baseline, ReleasedChapter } from '../load/types.ts';
@@ -7,9 +7,9 @@ const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
 
 /**
  * The filing steps, in binder order, from the release the binder holders have to this edition:
- * the title page, the contents and the amendments appendix always; section dividers that are new
- * or changed; chapters new, changed or renumbered (their pages were reissued); chapters removed,
- * where they were.
+ * the title page, the contents, the amendments appendix and the list of documents always; section
+ * dividers that are new or changed; chapters new, changed or renumbered (their pages were
+ * reissued); chapters removed, where they were.
  */
 export function filingSteps(book: Book, baseline: Baseline): FilingStep[] {
   const current = book.edition.label;
@@ -26,6 +26,7 @@ export function filingSteps(book: Book, baseline: Baseline): FilingStep[] {
     for (const removed of removedAfter.get(part.id ?? '') ?? [])
       steps.push({ remove: `${numberedTitle(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
   }
+  if (book.documents.length === 0 && baseline.documentsPages > 0) steps.push({ remove: releasedDocuments(baseline) });
   return steps;
 }
 
@@ -42,6 +43,9 @@ function partStep(
       remove: `${numberedTitle(part)} (${pagesText(baseline.appendixPages)}, ${baseline.edition.label})`,
       insert,
     };
+  // It names chapters by number and documents by size, so every edition reissues it.
+  if (part.kind === 'documents')
+    return { remove: baseline.documentsPages > 0 ? releasedDocuments(baseline) : undefined, insert };
   if (part.kind === 'section') {
     const old = context.oldSections.get(part.anchor);
     if (old && old.number === part.number && old.title === part.title) return undefined;
@@ -54,6 +58,9 @@ function partStep(
   const old = baseline.chapters[part.id!];
   return { remove: old ? `${numberedTitle(old)} (${pagesText(old.pages)}, ${old.issue})` : undefined, insert };
 }
+
+const releasedDocuments = (baseline: Baseline) =>
+  `${DOCUMENTS_TITLE} (${pagesText(baseline.documentsPages)}, ${baseline.edition.label})`;
 
 /** Chapters of the release that are gone now, keyed by the surviving chapter they followed. */
 function removedChaptersByPredecessor(book: Book, baseline: Baseline): Map<string, ReleasedChapter[]> {

@@ -1,22 +1,32 @@
-import { CONTENTS_ANCHOR, type Book, type ContentsNode, type SectionNode } from './book.ts';
+import {
+  CONTENTS_ANCHOR,
+  DOCUMENTS_ANCHOR,
+  DOCUMENTS_TITLE,
+  type Book,
+  type ContentsNode,
+  type SectionNode,
+} from './book.ts';
 import { contentsInOrder } from './contents.ts';
 
 /**
  * A part of the printed book: a run of pages that starts on a new page (the contents, a
- * section's opening page, a chapter, the amendments appendix). In the binder each starts on a
- * right-hand page and carries its own page numbers, so it can be replaced on its own: the
- * amendment pack's filing steps name them.
+ * section's opening page, a chapter, the amendments appendix, the list of documents). In the
+ * binder each starts on a right-hand page and carries its own page numbers, so it can be replaced
+ * on its own: the amendment pack's filing steps name them.
  */
 export interface BookPart {
   anchor: string;
-  kind: 'contents' | 'section' | 'chapter' | 'amendments';
+  kind: 'contents' | 'section' | 'chapter' | 'amendments' | 'documents';
   /** The chapter's id, for chapters. */
   id?: string;
   number?: string;
   title: string;
 }
 
-/** The parts of a book, in print order; the contents part titled `contentsTitle`. */
+/**
+ * The parts of a book, in print order; the contents part titled `contentsTitle`. The list of
+ * documents, a reference list, comes last: at the back of the binder, where a reader looks one up.
+ */
 export function bookParts(book: Book, contentsTitle = 'Contents'): BookPart[] {
   const parts: BookPart[] = [{ anchor: CONTENTS_ANCHOR, kind: 'contents', title: contentsTitle }];
   for (const node of contentsInOrder(book)) {
@@ -24,6 +34,7 @@ export function bookParts(book: Book, contentsTitle = 'Contents'): BookPart[] {
     const { anchor, kind, number, title } = node;
     parts.push({ anchor, kind, id: node.kind === 'chapter' ? node.id : undefined, number, title });
   }
+  if (book.documents.length > 0) parts.push({ anchor: DOCUMENTS_ANCHOR, kind: 'documents', title: DOCUMENTS_TITLE });
   return parts;
 }
 

@@ -12,6 +12,14 @@ export type Flag = 'Updated' | 'New';
 export const CONTENTS_ANCHOR = 'contents';
 export const AMENDMENTS_ANCHOR = 'amendments';
 
+/**
+ * The list of the manual's documents that the PDFs and the EPUB end with, when it has any: each
+ * document's title, type, size and address, and the chapters that refer to it. The web edition
+ * links to each document where it publishes it; a printed page can only name the address.
+ */
+export const DOCUMENTS_ANCHOR = 'documents-referred-to';
+export const DOCUMENTS_TITLE = 'Documents referred to';
+
 /** What the contents manifest says of the manual as a whole. */
 export interface BookMeta {
   title: string;

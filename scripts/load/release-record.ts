@@ -12,6 +12,8 @@ export interface ReleaseRecord {
   /** Binder pages of the contents and the amendments appendix. */
   contents: { pages: number };
   appendix: { pages: number };
+  /** Binder pages of the list of documents, when the edition had one (releases before it have none). */
+  documents?: { pages: number };
   sections: { number: string; title: string; anchor: string }[];
   chapters: Record<string, ReleasedChapter>;
 }

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ReleaseRecord } from '../load/release-record.ts';
 import type { Book } from '../core/book.ts';
 import type { Outputs } from '../output/render-outputs.ts';
-import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../core/book.ts';
+import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR, DOCUMENTS_ANCHOR } from '../core/book.ts';
 import { recordOfUnit, unitsOf } from '../core/block-units.ts';
 
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -24,6 +24,7 @@ export function releaseRecord(
     files: [...files].map(([name, data]) => ({ name, bytes: Buffer.byteLength(data), sha256: sha256(data) })),
     contents: { pages: pages(CONTENTS_ANCHOR) },
     appendix: { pages: pages(AMENDMENTS_ANCHOR) },
+    ...(book.documents.length > 0 && { documents: { pages: pages(DOCUMENTS_ANCHOR) } }),
     sections: book.sections.map((s) => ({ number: s.number, title: s.title, anchor: s.anchor })),
     chapters: Object.fromEntries(
       book.chapters.map((c) => [

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import type { Element, Root, Text } from 'hast';
-import type { Book } from '../../core/book.ts';
+import { DOCUMENTS_ANCHOR, type Book } from '../../core/book.ts';
 import { entriesInOrder } from '../../core/contents.ts';
 import type { Diagnostics } from '../../core/diagnostics.ts';
 import { templateSyntaxIn } from '../../core/template-syntax.ts';
@@ -74,6 +74,7 @@ function anchorsOf(book: Book): { boundaries: Map<string, number>; partAnchors: 
     boundaries.set(section.anchor, -1);
     for (const [node] of entriesInOrder(section.entries)) if ('anchor' in node) boundaries.set(node.anchor, -1);
   }
+  if (book.documents.length > 0) boundaries.set(DOCUMENTS_ANCHOR, -1);
   book.chapters.forEach((chapter, i) => boundaries.set(chapter.anchor, i));
   return { boundaries, partAnchors: [...boundaries.keys()] };
 }

@@ -1,11 +1,12 @@
 import { slug } from 'github-slugger';
-import type { Book, ContentsNode, SectionNode } from '../../core/book.ts';
+import { DOCUMENTS_ANCHOR, type Book, type ContentsNode, type SectionNode } from '../../core/book.ts';
 import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import type { Templates } from '../templates.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
 import type { PagePositions } from '../results.ts';
 import { printPagePlaces, type PagePlace } from './page-list.ts';
 import { documentEntry, publishedAddress, rehypeDocumentLinks } from '../rehype-document-links.ts';
+import { documentsListView } from '../documents-list.ts';
 import { rehypeImageFileUrls } from './rehype-image-file-urls.ts';
 import { rehypePageBreaks } from './rehype-page-breaks.ts';
 import { entriesInOrder, mapEntries } from '../../core/contents.ts';
@@ -41,6 +42,8 @@ interface NavItem {
 
 export const TITLE_FILE = 'title.xhtml';
 export const CONTENTS_FILE = 'contents.xhtml';
+/** The list of documents, the last document of the reading order when the manual has documents. */
+const DOCUMENTS_FILE = `${DOCUMENTS_ANCHOR}.xhtml`;
 
 const outsideId = (node: { number?: string; title: string }) => `outside-${node.number ?? slug(node.title)}`;
 const outsideFile = (node: { number?: string; title: string }) => `${outsideId(node)}.xhtml`;
@@ -75,6 +78,7 @@ function documentOf(book: Book, spine: SpineItem[]): Map<string, string> {
   }
   for (const chapter of book.chapters)
     for (const heading of chapter.headings) files.set(heading.anchor, `${chapter.anchor}.xhtml`);
+  if (book.documents.length > 0) files.set(DOCUMENTS_ANCHOR, DOCUMENTS_FILE);
   return files;
 }
 
@@ -111,6 +115,9 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
       return node;
     });
   const sections = book.sections.map((s) => ({ ...s, href: href(s.anchor), entries: contents(s.entries) }));
+  // An address outside the EPUB is a link only where the manual says where documents are published.
+  const list = documentsListView(book, publishedAddress(book), (address) => ({ link: address, address }), href);
+  const documentsEntry = list && { title: list.title, href: href(list.anchor) };
   const entriesOf = new Map(sections.map((s) => [s.anchor, s.entries]));
   const body = bodyOf(book);
   const documents: EpubDocument[] = [
@@ -122,7 +129,12 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
     {
       filename: CONTENTS_FILE,
       title: 'Contents',
-      body: templates.render('contents', { ...shared, sections, pageBreaks: pagesAt.get(CONTENTS_FILE) }),
+      body: templates.render('contents', {
+        ...shared,
+        sections,
+        documentsEntry,
+        pageBreaks: pagesAt.get(CONTENTS_FILE),
+      }),
     },
     ...spine.map((item) => {
       const pageBreaks = 'anchor' in item.node ? pagesAt.get(item.node.anchor) : undefined;
@@ -146,12 +158,16 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
         body: templates.render(item.kind, { ...view, html, level: 1 }),
       };
     }),
+    ...(list ? [documentsDocument(templates, { ...shared, ...list, pageBreaks: pagesAt.get(DOCUMENTS_ANCHOR) })] : []),
   ];
-  const nav = book.sections.map((s) => ({
-    label: numberedTitle(s),
-    href: href(s.anchor),
-    children: navItems(s.entries, files),
-  }));
+  const nav: NavItem[] = [
+    ...book.sections.map((s) => ({
+      label: numberedTitle(s),
+      href: href(s.anchor),
+      children: navItems(s.entries, files),
+    })),
+    ...(documentsEntry ? [{ label: documentsEntry.title, href: documentsEntry.href, children: [] }] : []),
+  ];
   const pageList = [...places].map(([page, place]) => ({ label: String(page), href: `${place.file}#page-${page}` }));
   const navDocument = templates.render('nav', {
     ...shared,
@@ -161,6 +177,13 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
   });
   return { documents, navDocument, shared: { ...shared, printPageNumbers: places.size > 0 } };
 }
+
+/** The list of documents, after everything else: each document's address, and the chapters that refer to it. */
+const documentsDocument = (templates: Templates, view: { title: string } & Record<string, unknown>): EpubDocument => ({
+  filename: DOCUMENTS_FILE,
+  title: view.title,
+  body: templates.render('documents', view),
+});
 
 /** The navigation document's entries, each pointing into the book in reading order. */
 function navItems(nodes: ContentsNode[], files: Map<string, string>): NavItem[] {

@@ -1,5 +1,5 @@
 import { contentsInOrder } from '../../core/contents.ts';
-import type { Book } from '../../core/book.ts';
+import { DOCUMENTS_ANCHOR, type Book } from '../../core/book.ts';
 import type { PagePositions } from '../results.ts';
 
 /** A place in the EPUB that a print page begins at: a document, and an element of it (none: the document's top). */
@@ -46,12 +46,14 @@ export function samePagePlaces(book: Book, a: PagePositions, b: PagePositions): 
   );
 }
 
-/** Every place with an id the partner PDF reports, in reading order: sections, chapters and their blocks, the appendix. */
+/** Every place with an id the partner PDF reports, in reading order: sections, chapters and their blocks, the appendix, the list of documents. */
 function readingOrder(book: Book, fileOf: (anchor: string) => string): PagePlace[] {
   const blocks = new Map(book.chapters.map((c) => [c.anchor, c.blocks]));
-  return contentsInOrder(book).flatMap((node) => {
+  const places = contentsInOrder(book).flatMap((node) => {
     if (node.kind !== 'section' && node.kind !== 'chapter' && node.kind !== 'amendments') return [];
     const file = fileOf(node.anchor);
     return [node.anchor, ...(blocks.get(node.anchor) ?? [])].map((id) => ({ file, id }));
   });
+  if (book.documents.length > 0) places.push({ file: fileOf(DOCUMENTS_ANCHOR), id: DOCUMENTS_ANCHOR });
+  return places;
 }

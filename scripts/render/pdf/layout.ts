@@ -1,6 +1,6 @@
 import { bookParts, type BookPart } from '../../core/book-parts.ts';
 import { contentsInOrder } from '../../core/contents.ts';
-import { CONTENTS_ANCHOR, type Book } from '../../core/book.ts';
+import { CONTENTS_ANCHOR, DOCUMENTS_ANCHOR, type Book } from '../../core/book.ts';
 
 export type Variant = 'partner' | 'binder';
 
@@ -27,9 +27,10 @@ export function printParts(book: Book): Part[] {
   return bookParts(book).map((part) => ({ ...part, issue: issues.get(part.anchor) ?? current }));
 }
 
-/** Every anchor whose page the partner PDF's contents shows: sections, subsections, chapters, the appendix. */
+/** Every anchor whose page the partner PDF's contents shows: sections, subsections, chapters, the appendix, the list of documents. */
 export function contentsAnchors(book: Book): string[] {
-  return contentsInOrder(book).flatMap((node) => ('anchor' in node ? [node.anchor] : []));
+  const anchors = contentsInOrder(book).flatMap((node) => ('anchor' in node ? [node.anchor] : []));
+  return book.documents.length > 0 ? [...anchors, DOCUMENTS_ANCHOR] : anchors;
 }
 
 /** The page the contents starts on: after the title page, and in the binder after its blank back. */

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import type { Book, ContentsNode, SectionNode } from '../../core/book.ts';
+import { DOCUMENTS_ANCHOR, type Book, type ContentsNode, type SectionNode } from '../../core/book.ts';
 import { bodyShift, entriesInOrder, headingLevel, mapEntries } from '../../core/contents.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
@@ -10,6 +10,8 @@ import { codeLines } from './code-lines.ts';
 import { fitTables } from './fit-tables.ts';
 import type { Layout, Part, Variant } from './layout.ts';
 import { documentEntry, publishedAddress } from '../rehype-document-links.ts';
+import { documentsListView } from '../documents-list.ts';
+import { chapterAddress } from '../site-addresses.ts';
 
 /** A heading of a subsection, printed at the top of the first page of its first chapter. */
 interface SubsectionHeading {
@@ -115,13 +117,24 @@ export function printView(
     pages: '',
     entries: contents(s.entries),
   }));
+  const binder = variant === 'binder';
+  const documents = documentsList(book, binder);
   return {
     ...editionView(book),
     css,
     variant,
-    binder: variant === 'binder',
+    binder,
     contentsPageName: names.get('contents'),
-    effectivePages: variant === 'binder' ? effectivePages(book, pageCount) : [],
+    // Binder holders keep their copy current with amendment packs; the partner PDF is sent out and
+    // printed by others, so its title page says where the current edition is.
+    controlledAt: binder ? undefined : book.meta.siteUrl,
+    documentsEntry: documents && {
+      anchor: DOCUMENTS_ANCHOR,
+      title: documents.title,
+      page: pageRef(DOCUMENTS_ANCHOR),
+      pages: pageCount(DOCUMENTS_ANCHOR),
+    },
+    effectivePages: binder ? effectivePages(book, pageCount) : [],
     followsRelease: book.pack !== undefined,
     sections,
     measuring: pass.measuring ?? false,
@@ -131,12 +144,19 @@ export function printView(
           .filter((c) => !pass.only || pass.only.has(c.id))
           .flatMap((c) => [...c.blocks, ...(c.changes?.marks ?? [])])
       : [],
-    parts: book.sections
-      .flatMap((s, i) => sectionParts(s, sections[i].entries, chapters, pagingOf))
-      .filter((u) => included(u, pass)),
-    pageRules: parts.map((part) => pageRule(part, names.get(part.anchor)!, layout)),
+    parts: [
+      ...book.sections.flatMap((s, i) => sectionParts(s, sections[i].entries, chapters, pagingOf)),
+      ...(documents ? [{ ...documents, level: 2, ...pagingOf(DOCUMENTS_ANCHOR) }] : []),
+    ].filter((u) => included(u, pass)),
+    pageRules: parts.map((part) =>
+      pageRule(part, names.get(part.anchor)!, layout, binder && part.id ? chapterAddress(book, part.id) : undefined),
+    ),
   };
 }
+
+/** The list of documents, the last part. The binder is printed: it shows each address. The partner PDF is read on screen too: it links to each. */
+const documentsList = (book: Book, binder: boolean) =>
+  documentsListView(book, publishedAddress(book), (address) => (binder ? { address } : { link: address, address }));
 
 /**
  * The binder's list of effective pages: every chapter with its page count and the edition that
@@ -160,7 +180,7 @@ function included(part: PrintedPart, pass: PassKind): boolean {
   return true;
 }
 
-/** What the edition template prints in order, each from a new page: a section's opening page, a chapter, the amendments. */
+/** What the edition template prints in order, each from a new page: a section's opening page, a chapter, the amendments, the list of documents. */
 type PrintedPart = { kind: string } & Record<string, unknown>;
 
 /**
@@ -194,8 +214,12 @@ function sectionParts(
   return parts;
 }
 
-/** The running head and footer of one part's pages, and its own page numbering. */
-function pageRule(part: Part, pageName: string, layout: Layout | undefined) {
+/**
+ * The running head and footer of one part's pages, and its own page numbering; `address`, the
+ * chapter's page in the web edition, printed under the binder's footer. Margin boxes lie outside
+ * the page area, so what they print never moves the text.
+ */
+function pageRule(part: Part, pageName: string, layout: Layout | undefined, address?: string) {
   const label = numberedTitle(part);
   const start = layout?.pageOf.get(part.anchor);
   const count = layout?.counts.get(part.anchor) ?? 0;
@@ -207,6 +231,7 @@ function pageRule(part: Part, pageName: string, layout: Layout | undefined) {
     footerLabel: part.kind === 'contents' ? 'Contents' : truncate(part.number ?? part.title, 40),
     start,
     count,
+    address,
     // `@counter-style` with `system: fixed N` shows page N as "1", N+1 as "2"...: per-chapter
     // page numbers from the document's page counter, which Chromium will not reset.
     symbols: start === undefined ? [] : Array.from({ length: count }, (_, i) => String(i + 1)),

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { ManualError } from '../../core/diagnostics.ts';
-import type { Book, ContentsNode } from '../../core/book.ts';
+import { DOCUMENTS_ANCHOR, DOCUMENTS_TITLE, type Book, type ContentsNode } from '../../core/book.ts';
 import { mapEntries } from '../../core/contents.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 import { loadTemplates, type Templates } from '../templates.ts';
@@ -210,7 +210,7 @@ export function documentInfo(book: Book, title = book.meta.title) {
   };
 }
 
-/** Bookmarks mirror the numbered contents: sections > subsections > chapters. */
+/** Bookmarks mirror the numbered contents: sections > subsections > chapters, then the list of documents. */
 function outlineOf(book: Book, variant: Variant): OutlineNode[] {
   const entries = (nodes: ContentsNode[]) =>
     mapEntries<OutlineNode>(nodes, (node, children) => {
@@ -222,5 +222,6 @@ function outlineOf(book: Book, variant: Variant): OutlineNode[] {
   return [
     { title: 'Contents', target: contentsStart(variant), children: [] },
     ...book.sections.map((s) => ({ title: numberedTitle(s), target: s.anchor, children: entries(s.entries) })),
+    ...(book.documents.length > 0 ? [{ title: DOCUMENTS_TITLE, target: DOCUMENTS_ANCHOR, children: [] }] : []),
   ];
 }

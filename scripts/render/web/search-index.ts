@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import MiniSearch from 'minisearch';
 import type { Book, Chapter, ManualDocument } from '../../core/book.ts';
 import { documentAbout, documentPath } from '../rehype-document-links.ts';
-import { chapterFile } from './site-plan.ts';
+import { chapterFile } from '../site-addresses.ts';
 import { entriesInOrder } from '../../core/contents.ts';
 
 /**

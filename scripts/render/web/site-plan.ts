@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Book, ChapterNode, ContentsNode, Edition, SectionNode, SubsectionNode } from '../../core/book.ts';
 import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../../core/book.ts';
+import { chapterFile } from '../site-addresses.ts';
 
 /**
  * The web edition's pages and where each anchor of the book lives. Addresses are made from ids
@@ -31,7 +32,6 @@ export interface SitePlan {
   fileOf: Map<string, string>;
 }
 
-export const chapterFile = (id: string) => `chapters/${id}.html`;
 const sectionFile = (anchor: string) => `sections/${anchor}.html`;
 
 export function sitePlan(book: Book): SitePlan {

@@ -26,7 +26,7 @@ export function filingSteps(book: Book, baseline: Baseline): FilingStep[] {
     for (const removed of removedAfter.get(part.id ?? '') ?? [])
       steps.push({ remove: `${numberedTitle(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
   }
-  if (book.documents.length === 0 && baseline.documentsPages > 0) steps.push({ remove: releasedDocuments(baseline) });
+  if (book.documents.length === 0 && baseline.documentListPages > 0) steps.push({ remove: releasedDocuments(baseline) });
   return steps;
 }
 
@@ -45,7 +45,7 @@ function partStep(
     };
   // It names chapters by number and documents by size, so every edition reissues it.
   if (part.kind === 'documents')
-    return { remove: baseline.documentsPages > 0 ? releasedDocuments(baseline) : undefined, insert };
+    return { remove: baseline.documentListPages > 0 ? releasedDocuments(baseline) : undefined, insert };
   if (part.kind === 'section') {
     const old = context.oldSections.get(part.anchor);
     if (old && old.number === part.number && old.title === part.title) return undefined;
@@ -60,7 +60,7 @@ function partStep(
 }
 
 const releasedDocuments = (baseline: Baseline) =>
-  `${DOCUMENTS_TITLE} (${pagesText(baseline.documentsPages)}, ${baseline.edition.label})`;
+  `${DOCUMENTS_TITLE} (${pagesText(baseline.documentListPages)}, ${baseline.edition.label})`;
 
 /** Chapters of the release that are gone now, keyed by the surviving chapter they followed. */
 function removedChaptersByPredecessor(book: Book, baseline: Baseline): Map<string, ReleasedChapter[]> {

@@ -46,7 +46,7 @@ export async function readBaseline(
     sections: record.sections,
     contentsPages: record.contents.pages,
     appendixPages: record.appendix.pages,
-    documentsPages: record.documents?.pages ?? 0,
+    documentListPages: record.documentList?.pages ?? 0,
     sameEdition: edition === current,
     epub: record.files.map((f) => f.name).find((name) => name.endsWith('.epub') && !name.includes('/')),
   };

@@ -13,7 +13,7 @@ export interface ReleaseRecord {
   contents: { pages: number };
   appendix: { pages: number };
   /** Binder pages of the list of documents, when the edition had one (releases before it have none). */
-  documents?: { pages: number };
+  documentList?: { pages: number };
   sections: { number: string; title: string; anchor: string }[];
   chapters: Record<string, ReleasedChapter>;
 }

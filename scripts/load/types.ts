@@ -185,7 +185,7 @@ export interface Baseline {
   contentsPages: number;
   appendixPages: number;
   /** Binder pages of the list of documents: 0 when the release had none. */
-  documentsPages: number;
+  documentListPages: number;
   /** True when the baseline is the current edition itself, already released. */
   sameEdition: boolean;
   /** The release's EPUB, where its chapters' units are read when the record has none. */

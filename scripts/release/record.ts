@@ -24,7 +24,7 @@ export function releaseRecord(
     files: [...files].map(([name, data]) => ({ name, bytes: Buffer.byteLength(data), sha256: sha256(data) })),
     contents: { pages: pages(CONTENTS_ANCHOR) },
     appendix: { pages: pages(AMENDMENTS_ANCHOR) },
-    ...(book.documents.length > 0 && { documents: { pages: pages(DOCUMENTS_ANCHOR) } }),
+    ...(book.documents.length > 0 && { documentList: { pages: pages(DOCUMENTS_ANCHOR) } }),
     sections: book.sections.map((s) => ({ number: s.number, title: s.title, anchor: s.anchor })),
     chapters: Object.fromEntries(
       book.chapters.map((c) => [

@@ -24,7 +24,7 @@ function book(documents: Partial<ManualDocument>[]): Book {
   } as unknown as Book;
 }
 
-function baseline(documentsPages: number): Baseline {
+function baseline(documentListPages: number): Baseline {
   return {
     edition: { id: '2025-02', label: 'February 2025', date: '2025-02-03' },
     folder: '',
@@ -35,7 +35,7 @@ function baseline(documentsPages: number): Baseline {
     sections: [{ number: '1', title: 'Care', anchor: 'sec-care' }],
     contentsPages: 2,
     appendixPages: 1,
-    documentsPages,
+    documentListPages,
     sameEdition: false,
   };
 }

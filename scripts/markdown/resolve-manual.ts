@@ -113,10 +113,16 @@ export function resolveManual(
   resolved.documents = documents.all();
   warnNoSiteUrl(source, resolved.documents.length, diagnostics);
   resolved.documentTitles = new Map(
-    resolved.documents.map((d) => [d.file, documents.titled(d.file) ?? d.linkText ?? documents.titleOf(d.file)]),
+    resolved.documents.map((d) => [
+      d.file,
+      documents.titled(d.file) ?? asTitle(d.linkText) ?? documents.titleOf(d.file),
+    ]),
   );
   return resolved;
 }
+
+/** A link's text as a title: "duty rota" in "the [duty rota](rota.xlsx) says" lists as "Duty rota". */
+const asTitle = (text: string | undefined) => text && text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Ids in an amendment's details are kept apart from the chapters' and from other editions'. */
 export const amendmentPrefix = (edition: string) => `amendment-${edition}`;

@@ -134,7 +134,7 @@ describe('the PDFs of a manual with documents and a site-url', () => {
       expect(list).toContain(
         `Early Help Guide (PDF document, ${PDF.length} bytes) ${GUIDE} Referred to in 1.1 Early Help ` +
           `Visit Checklist (Word document, ${sizeOf(CHECKLIST_BYTES.length)}) ${CHECKLIST} Referred to in 2.1.2 Visits ` +
-          `visit log (CSV file, ${LOG_TEXT.length} bytes) ${LOG} Referred to in 1.1 Early Help; 2.1.2 Visits`,
+          `Visit log (CSV file, ${LOG_TEXT.length} bytes) ${LOG} Referred to in 1.1 Early Help; 2.1.2 Visits`,
       );
       expect(pdfOutline(file).at(-1)!.title).toBe('Documents referred to');
     }

@@ -48,5 +48,6 @@ export async function readBaseline(
     appendixPages: record.appendix.pages,
     sameEdition: edition === current,
     epub: record.files.map((f) => f.name).find((name) => name.endsWith('.epub') && !name.includes('/')),
+    documents: record.documents && new Map(record.documents.map((d) => [d.path, d])),
   };
 }

@@ -1,5 +1,6 @@
 import type { AmendmentView, Edition } from '../../core/book.ts';
 import { editionIdentifier } from '../edition-identifier.ts';
+import { documentFile } from '../rehype-document-links.ts';
 import type { Templates } from '../templates.ts';
 import { HOME } from './site-plan.ts';
 import { linksFrom, type Site } from './web-view.ts';
@@ -12,19 +13,36 @@ import { linksFrom, type Site } from './web-view.ts';
 export function renderFeed(site: Site, templates: Templates): string {
   const { book } = site;
   const links = linksFrom(site, HOME);
-  const item = (a: AmendmentView) => ({ ...a, href: a.href && links.page(a.href.slice(1)) });
-  const entry = (edition: Edition) => ({
-    id: editionIdentifier(book.meta.slug, edition.id),
-    label: edition.label,
-    updated: atomDate(edition.date),
-    link: links.page('amendments'),
-    content: templates.render('feed-entry', {
-      ...edition,
-      updated: edition.updated.map(item),
-      new: edition.new.map(item),
-      removed: edition.removed.map(item),
-    }),
-  });
+  const documents = new Map(book.documents.map((d) => [d.file, d]));
+  const item = (a: AmendmentView) => {
+    const document = a.document === undefined ? undefined : documents.get(a.document);
+    return { ...a, href: document ? links.toFile(documentFile(document)) : a.href && links.page(a.href.slice(1)) };
+  };
+  // Chapters and documents are listed apart, as the amendments appendix lists them.
+  const lists = (items: AmendmentView[]) => [
+    items.filter((a) => !a.document).map(item),
+    items.filter((a) => a.document).map(item),
+  ];
+  const entry = (edition: Edition) => {
+    const [updated, updatedDocuments] = lists(edition.updated);
+    const [added, newDocuments] = lists(edition.new);
+    const [removed, removedDocuments] = lists(edition.removed);
+    return {
+      id: editionIdentifier(book.meta.slug, edition.id),
+      label: edition.label,
+      updated: atomDate(edition.date),
+      link: links.page('amendments'),
+      content: templates.render('feed-entry', {
+        ...edition,
+        updated,
+        new: added,
+        removed,
+        updatedDocuments,
+        newDocuments,
+        removedDocuments,
+      }),
+    };
+  };
   return templates.render('feed', {
     meta: book.meta,
     id: editionIdentifier(book.meta.slug),

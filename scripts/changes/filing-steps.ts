@@ -2,6 +2,10 @@ import { DOCUMENTS_TITLE, type Book, type FilingStep } from '../core/book.ts';
 import { bookParts, type BookPart } from '../core/book-parts.ts';
 import { numberedTitle } from '../core/numbered-title.ts';
 import type { Baseline, ReleasedChapter } from '../load/types.ts';
+import type { DocumentDiff } from './document-diff.ts';
+import { documentChangesSince } from './document-flags.ts';
+
+type DocumentChange = NonNullable<FilingStep['document']>['change'];
 
 const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
 
@@ -9,7 +13,8 @@ const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
  * The filing steps, in binder order, from the release the binder holders have to this edition:
  * the title page, the contents, the amendments appendix and the list of documents always; section
  * dividers that are new or changed; chapters new, changed or renumbered (their pages were
- * reissued); chapters removed, where they were.
+ * reissued); chapters removed, where they were; then the documents to replace, add or take out,
+ * which binder holders print apart from the binder PDF.
  */
 export function filingSteps(book: Book, baseline: Baseline): FilingStep[] {
   const current = book.edition.label;
@@ -26,8 +31,29 @@ export function filingSteps(book: Book, baseline: Baseline): FilingStep[] {
     for (const removed of removedAfter.get(part.id ?? '') ?? [])
       steps.push({ remove: `${numberedTitle(removed)} (${pagesText(removed.pages)}, ${removed.issue})` });
   }
-  if (book.documents.length === 0 && baseline.documentListPages > 0) steps.push({ remove: releasedDocuments(baseline) });
-  return steps;
+  if (book.documents.length === 0 && baseline.documentListPages > 0)
+    steps.push({ remove: releasedDocuments(baseline) });
+  return [...steps, ...documentSteps(book, baseline)];
+}
+
+/**
+ * The documents to replace, add and take out, after the binder's pages: they are printed apart
+ * from them. Each is called what the amendment naming it calls it, as the appendix does.
+ */
+function documentSteps(book: Book, baseline: Baseline): FilingStep[] {
+  const changes = documentChangesSince(book, baseline);
+  const { updated, new: added, removed } = book.edition;
+  const titles = new Map(
+    [...updated, ...added, ...removed].flatMap((a) => (a.document ? [[a.document, a.title] as const] : [])),
+  );
+  const step = (change: DocumentChange) => (d: DocumentDiff) => ({
+    document: { change, ...d, title: titles.get(`chapters/${d.path}`) ?? d.title },
+  });
+  return [
+    ...changes.changed.map(step('replace')),
+    ...changes.added.map(step('add')),
+    ...changes.removed.map(step('take-out')),
+  ];
 }
 
 function partStep(

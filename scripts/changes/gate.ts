@@ -1,7 +1,8 @@
-import type { Diagnostics, Severity, Where } from '../core/diagnostics.ts';
-import type { GateRule } from '../core/rules.ts';
+import type { Diagnostics, Severity } from '../core/diagnostics.ts';
 import type { Baseline, EditionSpec } from '../load/types.ts';
 import { hasChanges, type Changes } from './diff.ts';
+import { hasDocumentChanges, type DocumentChanges } from './document-diff.ts';
+import { checkDocumentAmendments, type GateReport } from './document-gate.ts';
 
 /**
  * The release gate: the current edition's amendments must account for every change since the
@@ -12,25 +13,28 @@ export function checkAmendmentsAgainstChanges(
   edition: EditionSpec,
   baseline: Baseline,
   changes: Changes,
+  documents: DocumentChanges | undefined,
   diagnostics: Diagnostics,
   severity: Severity,
 ): void {
-  const report = (where: Where, message: string, hint: string, ruleId: GateRule) =>
+  const report: GateReport = (where, message, hint, ruleId) =>
     severity === 'error'
       ? diagnostics.error(where, message, hint, ruleId)
       : diagnostics.warning(where, message, hint, ruleId);
   const since = `since the ${baseline.edition.label} release`;
   if (baseline.sameEdition) {
-    if (hasChanges(changes)) {
+    const changed = [hasChanges(changes) && 'chapters', hasDocumentChanges(documents) && 'documents'].filter(Boolean);
+    if (changed.length > 0) {
       report(
         edition.where,
-        `edition ${edition.id} is already released (${baseline.shownFolder}), and chapters have changed ${since.replace('since the', 'since its')}`,
+        `edition ${edition.id} is already released (${baseline.shownFolder}), and ${changed.join(' and ')} have changed ${since.replace('since the', 'since its')}`,
         'add the next edition at the top of chapters/amendments.yml and list the changes there',
         'edition-already-released',
       );
     }
     return;
   }
+  if (documents && baseline.documents) checkDocumentAmendments(edition, baseline.documents, documents, since, report);
   const listed = (items: EditionSpec['updated']) => new Set(items.flatMap((i) => (i.chapter ? [i.chapter] : [])));
   const updated = listed(edition.updated);
   const added = listed(edition.new);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ChapterDiff, Changes } from '../changes/diff.ts';
+import { hasDocumentChanges, type DocumentChanges } from '../changes/document-diff.ts';
 import { Diagnostics } from '../core/diagnostics.ts';
 import { bookOf, checkManual, pipelineOptions } from '../pipeline/pipeline.ts';
 import type { Settings } from '../core/settings.ts';
@@ -52,5 +53,15 @@ export async function runDiff(settings: Settings): Promise<number> {
     }
   }
   if (!any) process.stdout.write('no chapter has changed\n');
+  writeDocumentChanges(checked.documentChanges);
   return diagnostics.hasErrors() ? 1 : 0;
+}
+
+/** The documents changed, added and removed, under a heading of their own; nothing when the release recorded none. */
+function writeDocumentChanges(changes: DocumentChanges | undefined): void {
+  if (!changes || !hasDocumentChanges(changes)) return;
+  process.stdout.write('documents:\n');
+  for (const kind of ['changed', 'added', 'removed'] as const)
+    for (const { path, title, type } of changes[kind])
+      process.stdout.write(`${kind.padEnd(11)} ${title} (${path}${type ? `, ${type}` : ''})\n`);
 }

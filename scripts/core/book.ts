@@ -230,6 +230,11 @@ export interface AmendmentView {
   href?: string;
   /** The chapter's id (its path under chapters/), when the amendment names one: a removed chapter's old address. */
   chapter?: string;
+  /**
+   * The document's file (`chapters/forms/a.docx`), when the amendment names a document instead of
+   * a chapter: its entry in `Book.documents` while the manual still has it.
+   */
+  document?: string;
   details?: HastRoot;
   /** The change is editorial (spelling, punctuation): it gets no change marks. */
   editorial: boolean;
@@ -256,6 +261,11 @@ export interface FilingStep {
    * binder's first page); `counted` when the step names its page count and issue after `label`.
    */
   insert?: { anchor?: string; label: string; counted: boolean };
+  /**
+   * A document to replace, add or take out: no page of the binder PDF, so binder holders print it
+   * themselves from where the web edition publishes it (`path`, its entry in `Book.documents`).
+   */
+  document?: { change: 'replace' | 'add' | 'take-out'; path: string; title: string; type: string };
 }
 
 /** What the binder holders need to bring their binders up to this edition. */

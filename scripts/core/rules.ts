@@ -36,6 +36,8 @@ export const RULES = {
   'editions-out-of-order': 'error',
   'edition-date-month': 'warning',
   'amendment-unnamed': 'error',
+  'amendment-names-both': 'error',
+  'amendment-no-document': 'error',
   'amendment-not-in-contents': 'error',
   'removed-still-listed': 'error',
   'amendment-listed-twice': 'error',

@@ -1,16 +1,17 @@
+import path from 'node:path';
 import type { Node } from 'yaml';
 import { monthLabels } from '../core/dates.ts';
 import { withoutChapterEnding } from '../core/chapter-files.ts';
 import type { Diagnostics } from '../core/diagnostics.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import type { AmendmentItem, EditionSpec } from './types.ts';
-import { readBoolean, readFields, readList, readText, YamlFile } from './yaml-file.ts';
+import { readBoolean, readFields, readList, readText, YamlFile, type Fields } from './yaml-file.ts';
 
 export const AMENDMENTS_FILE = 'chapters/amendments.yml';
 
 const TOP_KEYS = ['editions'];
 const EDITION_KEYS = ['edition', 'date', 'label', 'next-update', 'change-marks', 'updated', 'new', 'removed'];
-const ITEM_KEYS = ['chapter', 'title', 'details', 'editorial'];
+const ITEM_KEYS = ['chapter', 'document', 'title', 'details', 'editorial'];
 const LISTS = ['updated', 'new', 'removed'] as const;
 
 /** Reads `chapters/amendments.yml`, the edition history, newest first. */
@@ -88,24 +89,51 @@ function readItem(yaml: YamlFile, node: Node): AmendmentItem | undefined {
   if (!fields) return undefined;
   const written = readText(yaml, fields, 'chapter', 'an amendment');
   const chapter = written === undefined ? undefined : withoutChapterEnding(written.replace(/^\.\//, ''));
+  const document = readDocumentPath(yaml, fields);
   const title = readText(yaml, fields, 'title', 'an amendment');
   const details = readText(yaml, fields, 'details', 'an amendment');
-  if (chapter === undefined && title === undefined) {
+  if (document === null) return undefined;
+  if (chapter === undefined && document === undefined && title === undefined) {
     yaml.diagnostics.error(
       fields.where,
-      'an amendment must name a "chapter" (its path) or give its "title"',
-      'add "chapter: PATH", or "title: ..." for a chapter that no longer exists under that name',
+      'an amendment must name a "chapter" or a "document" (its path) or give its "title"',
+      'add "chapter: PATH" or "document: PATH", or "title: ..." for a chapter that no longer exists under that name',
       'amendment-unnamed',
+    );
+    return undefined;
+  }
+  if (chapter !== undefined && document !== undefined) {
+    yaml.diagnostics.error(
+      fields.at('document'),
+      'an amendment names both a chapter and a document',
+      'give the document an amendment of its own: "- document: PATH" with its details',
+      'amendment-names-both',
     );
     return undefined;
   }
   return {
     chapter,
+    document,
     title,
     details: details === undefined ? undefined : parseMarkdown(details),
     editorial: readBoolean(yaml, fields, 'editorial', 'an amendment') ?? false,
-    where: fields.at(chapter ? 'chapter' : 'title'),
+    where: fields.at(chapter ? 'chapter' : document ? 'document' : 'title'),
   };
+}
+
+/** `document: forms/a.docx`, relative to chapters/ as in the contents, as a file from the root; null when it leaves chapters/ (reported). */
+function readDocumentPath(yaml: YamlFile, fields: Fields): string | null | undefined {
+  const written = readText(yaml, fields, 'document', 'an amendment');
+  if (written === undefined) return undefined;
+  const file = path.posix.normalize(`chapters/${written.replace(/^\.\//, '')}`);
+  if (!written.startsWith('/') && file.startsWith('chapters/')) return file;
+  yaml.diagnostics.error(
+    fields.at('document'),
+    `document path "${written}" must stay inside chapters/`,
+    'write the path relative to chapters/, e.g. "forms/pet-assessment.docx"',
+    'path-outside',
+  );
+  return null;
 }
 
 /** Edition ids are unique, and the history reads newest first, as the appendix prints it. */

@@ -49,5 +49,6 @@ export async function readBaseline(
     documentListPages: record.documentList?.pages ?? 0,
     sameEdition: edition === current,
     epub: record.files.map((f) => f.name).find((name) => name.endsWith('.epub') && !name.includes('/')),
+    documents: record.documents && new Map(record.documents.map((d) => [d.path, d])),
   };
 }

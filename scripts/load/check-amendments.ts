@@ -54,17 +54,22 @@ function checkListedOnce(edition: EditionSpec, diagnostics: Diagnostics): void {
   ];
   for (const [list, items] of lists) {
     for (const item of items) {
-      if (item.chapter === undefined) continue;
-      const first = seen.get(item.chapter);
+      // A chapter and a document never share a name: chapter ids have no ending, document files start with chapters/.
+      const named = item.chapter ?? item.document;
+      if (named === undefined) continue;
+      const first = seen.get(named);
       if (first) {
+        const what = item.chapter
+          ? `chapter "${item.chapter}"`
+          : `document "${item.document!.slice('chapters/'.length)}"`;
         diagnostics.error(
           item.where,
-          `chapter "${item.chapter}" is listed twice in edition ${edition.id} (in "${first}" and "${list}")`,
-          'list each chapter once per edition',
+          `${what} is listed twice in edition ${edition.id} (in "${first}" and "${list}")`,
+          `list each ${item.chapter ? 'chapter' : 'document'} once per edition`,
           'amendment-listed-twice',
         );
       }
-      seen.set(item.chapter, list);
+      seen.set(named, list);
     }
   }
 }

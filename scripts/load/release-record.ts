@@ -1,4 +1,4 @@
-import type { ReleasedChapter } from './types.ts';
+import type { ReleasedChapter, ReleasedDocument } from './types.ts';
 
 /** `archive/<edition>/release.json`: what went out, and how to prove it. */
 export interface ReleaseRecord {
@@ -16,6 +16,8 @@ export interface ReleaseRecord {
   documentList?: { pages: number };
   sections: { number: string; title: string; anchor: string }[];
   chapters: Record<string, ReleasedChapter>;
+  /** Every document the edition published, in the order first linked; releases before documents were recorded have none. */
+  documents?: ReleasedDocument[];
 }
 
 export const RELEASE_FILE = 'release.json';
@@ -34,5 +36,6 @@ export function parseReleaseRecord(text: string): ReleaseRecord | string {
   for (const key of ['edition', 'files', 'chapters', 'sections', 'contents', 'appendix'] as const) {
     if (!record[key]) return `it has no "${key}"`;
   }
+  if (record.documents !== undefined && !Array.isArray(record.documents)) return 'its "documents" is not a list';
   return record as ReleaseRecord;
 }

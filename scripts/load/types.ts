@@ -103,7 +103,9 @@ export interface ManifestSpec {
 export interface AmendmentItem {
   /** Chapter id, when the item names a chapter of the manual. */
   chapter?: string;
-  /** The chapter's name at the time, for chapters since renamed or removed. */
+  /** The document's file, relative to the manual's root (`chapters/forms/a.docx`), when the item names one; never with `chapter`. */
+  document?: string;
+  /** The chapter's or document's name at the time, for those since renamed or removed. */
   title?: string;
   /** Markdown, parsed. */
   details?: MdastRoot;
@@ -172,6 +174,19 @@ export interface ReleasedChapter {
   units?: unknown[];
 }
 
+/** A document as a release recorded it: what it was and the bytes the release published. */
+export interface ReleasedDocument {
+  /** Under chapters/, as the web edition's `documents/` folder and amendments name it: `forms/pet-assessment.docx`. */
+  path: string;
+  title: string;
+  /** What readers were told it is: "Word document". */
+  type: string;
+  bytes: number;
+  sha256: string;
+  /** The label of the edition that last changed it. */
+  issue: string;
+}
+
 /** The archived release the current edition follows, as its release.json recorded it. */
 export interface Baseline {
   edition: { id: string; label: string; date: string };
@@ -190,6 +205,8 @@ export interface Baseline {
   sameEdition: boolean;
   /** The release's EPUB, where its chapters' units are read when the record has none. */
   epub?: string;
+  /** Its documents by path; none for releases made before documents were recorded, which nothing is compared with. */
+  documents?: ReadonlyMap<string, ReleasedDocument>;
 }
 
 export interface ManualSource {

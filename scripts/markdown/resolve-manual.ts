@@ -8,6 +8,7 @@ import { reportConversion, reportTemplateSyntax } from './report-unsafe-html.ts'
 import { withoutChapterEnding } from '../core/chapter-files.ts';
 import { resolveLinks, type LinkTarget, type ResolvedLinks } from './resolve-links.ts';
 import type { ReadDocument } from './check-document.ts';
+import { checkAmendmentDocuments, checkRemovedDocumentTitles } from './amendment-documents.ts';
 import { LinkedDocuments, type LinkedDocument } from './linked-documents.ts';
 import { listedDocuments, warnNoSiteUrl, warnUnlinkedDocuments } from './manual-documents.ts';
 import { SiteAddresses } from './site-addresses.ts';
@@ -110,6 +111,8 @@ export function resolveManual(
     }
   }
   warnUnlinkedDocuments(source, documents, diagnostics);
+  checkAmendmentDocuments(source.editions[0], documents, source.root, diagnostics);
+  checkRemovedDocumentTitles(source, documents, diagnostics);
   resolved.documents = documents.all();
   warnNoSiteUrl(source, resolved.documents.length, diagnostics);
   resolved.documentTitles = new Map(

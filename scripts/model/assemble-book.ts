@@ -102,6 +102,14 @@ function editionView(edition: EditionSpec, numbered: NumberedManual, resolved: R
           idPrefix: amendmentPrefix(edition.id),
           root,
         }));
+    if (item.document !== undefined)
+      return {
+        // Checking requires a title where the document is no longer published.
+        title: item.title ?? resolved.documentTitles.get(item.document) ?? item.document,
+        document: item.document,
+        details,
+        editorial: item.editorial,
+      };
     return {
       number: node?.number,
       title: item.title ?? node?.title ?? item.chapter ?? '',

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { diffChapters, type Changes } from '../changes/diff.ts';
+import { checkedDocuments, diffDocuments, type DocumentChanges } from '../changes/document-diff.ts';
 import { checkAmendmentsAgainstChanges } from '../changes/gate.ts';
 import { changedBook } from '../changes/changed-book.ts';
 import type { Diagnostics, Severity } from '../core/diagnostics.ts';
@@ -22,6 +23,8 @@ export interface CheckedManual {
   resolved: ResolvedManual;
   /** What changed since the baseline release, when there is one. */
   changes?: Changes;
+  /** What changed in the documents since the baseline release, when it recorded them. */
+  documentChanges?: DocumentChanges;
 }
 
 /**
@@ -69,16 +72,19 @@ export async function checkManual(
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
   const resolved = resolveManual(source, numbered, diagnostics, options.readDocument);
-  const changes = source.baseline && diffChapters(numbered.contents.chapters, source.chapters, source.baseline);
+  const { baseline } = source;
+  const changes = baseline && diffChapters(numbered.contents.chapters, source.chapters, baseline);
+  const documentChanges = baseline && diffDocuments(checkedDocuments(resolved), baseline);
   if (changes)
     checkAmendmentsAgainstChanges(
       source.editions[0],
-      source.baseline!,
+      baseline!,
       changes,
+      documentChanges,
       diagnostics,
       options.gate ?? 'warning',
     );
-  return { source, numbered, resolved, changes };
+  return { source, numbered, resolved, changes, documentChanges };
 }
 
 /** The book model, or undefined when the manual has errors (they are in `diagnostics`). */

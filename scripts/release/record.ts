@@ -40,6 +40,14 @@ export function releaseRecord(
         },
       ]),
     ),
+    documents: book.documents.map(({ path, title, type, bytes, sha256, issue }) => ({
+      path,
+      title,
+      type,
+      bytes,
+      sha256,
+      issue,
+    })),
   };
 }
 

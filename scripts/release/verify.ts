@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EDITION_FOLDER, parseReleaseRecord, RELEASE_FILE } from '../load/release-record.ts';
+import { EDITION_FOLDER, parseReleaseRecord, RELEASE_FILE, type ReleaseRecord } from '../load/release-record.ts';
+import { documentFile } from '../render/rehype-document-links.ts';
+import { WEB_FOLDER } from '../render/web/render-web.ts';
 import { sha256 } from './record.ts';
 
 export interface Verdict {
@@ -10,7 +12,11 @@ export interface Verdict {
   problems: string[];
 }
 
-/** Recomputes the checksum of every archived file and compares it with its release record. */
+/**
+ * Recomputes the checksum of every archived file and compares it with its release record. The
+ * documents are archived in the web edition (`web/documents/<path>`), so their files' checksums
+ * cover them; the record's list of documents must agree with those files.
+ */
 export function verifyArchive(archiveDir: string): Verdict[] {
   if (!existsSync(archiveDir)) return [];
   return readdirSync(archiveDir)
@@ -25,17 +31,39 @@ function verifyEdition(folder: string, edition: string): Verdict {
   if (!existsSync(recordFile)) return { edition, files: 0, problems: [`${RELEASE_FILE} is missing`] };
   const record = parseReleaseRecord(readFileSync(recordFile, 'utf8'));
   if (typeof record === 'string') return { edition, files: 0, problems: [`${RELEASE_FILE} cannot be read: ${record}`] };
+  const documents = new Map((record.documents ?? []).map((d) => [archivedName(d), d]));
   const problems = record.files.flatMap((file) => {
     const full = path.join(folder, file.name);
-    if (!existsSync(full)) return [`${file.name} is missing`];
+    const document = documents.get(file.name);
+    const named = document ? `${file.name} (the document "${document.title}")` : file.name;
+    if (!existsSync(full)) return [`${named} is missing`];
     const found = sha256(readFileSync(full));
     return found === file.sha256
       ? []
-      : [`${file.name} has changed: its SHA-256 is ${found}, the release recorded ${file.sha256}`];
+      : [`${named} has changed: its SHA-256 is ${found}, the release recorded ${file.sha256}`];
   });
+  problems.push(...unarchivedDocuments(record));
   const listed = new Set([RELEASE_FILE, ...record.files.map((f) => f.name)]);
   for (const name of filesUnder(folder)) if (!listed.has(name)) problems.push(`${name} is not part of the release`);
   return { edition, files: record.files.length, problems };
+}
+
+/** A document's file in the archive, as release.json names it: in the web edition, which publishes it. */
+const archivedName = (document: { path: string }) => `${WEB_FOLDER}/${documentFile(document)}`;
+
+/** Each document the record lists must be archived, with the bytes it recorded: the archived web edition's copy is what verify checks. */
+function unarchivedDocuments(record: ReleaseRecord): string[] {
+  const files = new Map(record.files.map((f) => [f.name, f.sha256]));
+  return (record.documents ?? []).flatMap(({ path: documentPath, title, sha256: recorded }) => {
+    const name = archivedName({ path: documentPath });
+    const archived = files.get(name);
+    if (archived === undefined) return [`the document "${title}" (${documentPath}) is not archived: no ${name}`];
+    return archived === recorded
+      ? []
+      : [
+          `the document "${title}" (${documentPath}): ${RELEASE_FILE} gives it two checksums, ${recorded} and ${archived} for ${name}`,
+        ];
+  });
 }
 
 /** Every file below `folder`, by its path from there with "/" between folders (the web edition's are in folders). */

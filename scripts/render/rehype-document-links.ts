@@ -10,10 +10,10 @@ export type DocumentAddress = (document: ManualDocument) => string | undefined;
  * Where the web edition keeps a document: `documents/` and its path under chapters/, never a
  * hash of its bytes, so an address saved in a case record keeps working from edition to edition.
  */
-export const documentFile = (document: ManualDocument) => `documents/${document.path}`;
+export const documentFile = (document: Pick<ManualDocument, 'path'>) => `documents/${document.path}`;
 
 /** The same as an address: each part percent-encoded (`letter%20templates/a.docx`). */
-export const documentPath = (document: ManualDocument) =>
+export const documentPath = (document: Pick<ManualDocument, 'path'>) =>
   documentFile(document).split('/').map(encodeURIComponent).join('/');
 
 /** Where the web edition publishes a document, as outputs that stand alone link to it: none without `site-url`. */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified, type Pluggable } from 'unified';
@@ -5,7 +6,7 @@ import type { AmendmentView, Book, Edition } from '../core/book.ts';
 import { longDate } from '../core/dates.ts';
 import { changeNote, sectionName } from '../core/numbered-title.ts';
 import { dataUri, rehypeInlineImages } from './rehype-inline-images.ts';
-import { publishedAddress, rehypeDocumentLinks } from './rehype-document-links.ts';
+import { documentAbout, publishedAddress, rehypeDocumentLinks, type DocumentAddress } from './rehype-document-links.ts';
 import { rehypeShiftHeadings } from './rehype-shift-headings.ts';
 
 /** What every renderer's templates share: metadata, logo, dates and the edition history. */
@@ -37,11 +38,19 @@ export function bodyOf(book: Book): (id: string) => Root {
 }
 
 /**
- * The title block and the amendments appendix's data, as the templates read them. `link` maps a
- * book-wide `#anchor` to where the output keeps it.
+ * The title block and the amendments appendix's data, as the templates read them: each edition's
+ * chapters in `updated`, `new` and `removed`, its documents in `updatedDocuments` and so on.
+ * `link` maps a book-wide `#anchor` to where the output keeps it, `address` a document to where
+ * the output links to it.
  */
-export function editionView(book: Book, toHtml: ToHtml = htmlOf(book), link = (href: string) => href) {
+export function editionView(
+  book: Book,
+  toHtml: ToHtml = htmlOf(book),
+  link = (href: string) => href,
+  address: DocumentAddress = publishedAddress(book),
+) {
   const sections = changedSectionsByHref(book, link);
+  const documents = new Map(book.documents.map((d) => [d.file, d]));
   const edition = (e: Edition, current: boolean) => {
     const item = (a: AmendmentView) => ({
       ...a,
@@ -50,7 +59,25 @@ export function editionView(book: Book, toHtml: ToHtml = htmlOf(book), link = (h
       detailsHtml: a.details ? toHtml(a.details) : '',
       changedSections: (current && a.href && !a.editorial && sections.get(a.href)) || [],
     });
-    return { ...e, updated: e.updated.map(item), new: e.new.map(item), removed: e.removed.map(item) };
+    const documentItem = (a: AmendmentView) => {
+      const document = documents.get(a.document!);
+      const about = document && { href: address(document), about: documentAbout(document), type: document.type };
+      return {
+        ...a,
+        ...about,
+        name: path.posix.basename(a.document!),
+        detailsHtml: a.details ? toHtml(a.details) : '',
+      };
+    };
+    // Chapters and documents are listed apart: a document has no number, pages or changed sections.
+    const split = (items: AmendmentView[]) => [
+      items.filter((a) => !a.document).map(item),
+      items.filter((a) => a.document).map(documentItem),
+    ];
+    const [updated, updatedDocuments] = split(e.updated);
+    const [added, newDocuments] = split(e.new);
+    const [removed, removedDocuments] = split(e.removed);
+    return { ...e, updated, new: added, removed, updatedDocuments, newDocuments, removedDocuments };
   };
   return {
     meta: book.meta,

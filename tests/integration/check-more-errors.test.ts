@@ -131,7 +131,7 @@ const cases: { name: string; breakIt: (root: string) => void; expected: string[]
     name: 'an amendment naming neither a chapter nor a title',
     breakIt: (root) => edit(root, AMENDMENTS, '      - title: Old Visits Chapter\n        details', '      - details'),
     expected: [
-      'chapters/amendments.yml:14:9: error: an amendment must name a "chapter" (its path) or give its "title"\n  fix: add "chapter: PATH", or "title: ..." for a chapter that no longer exists under that name',
+      'chapters/amendments.yml:14:9: error: an amendment must name a "chapter" or a "document" (its path) or give its "title"\n  fix: add "chapter: PATH" or "document: PATH", or "title: ..." for a chapter that no longer exists under that name',
     ],
   },
   {

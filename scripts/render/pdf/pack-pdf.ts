@@ -1,5 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
-import type { AmendmentPackPlan, Book } from '../../core/book.ts';
+import path from 'node:path';
+import type { Book, FilingStep } from '../../core/book.ts';
+import { documentPath } from '../rehype-document-links.ts';
 import { loadTemplates } from '../templates.ts';
 import { editionView } from '../view-parts.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
@@ -7,18 +9,24 @@ import type { PrintedBinder } from '../results.ts';
 import { setDocumentInfo } from './pdf-file.ts';
 import { documentInfo, NOTHING_ON_SCREEN } from './render-pdf.ts';
 
-/** A filing step as the pack prints it, with the pages of the binder PDF it inserts (1-based). */
+/**
+ * A filing step as the pack prints it, with the pages of the binder PDF it inserts (1-based); a
+ * document's step is one instruction across both columns, since the pack holds no page of it.
+ */
 interface FilingRow {
   remove?: string;
   insert?: string;
   pages?: { from: number; count: number };
+  instruction?: string;
 }
 
 const pagesText = (count: number) => `${count} page${count === 1 ? '' : 's'}`;
 
 /** The filing steps with the page numbers and counts of the binder PDF as it printed. */
-function filingRows(plan: AmendmentPackPlan, layout: PrintedBinder['layout'], current: string): FilingRow[] {
-  return plan.steps.map(({ remove, insert }) => {
+function filingRows(book: Book, layout: PrintedBinder['layout']): FilingRow[] {
+  const current = book.edition.label;
+  return book.pack!.steps.map(({ remove, insert, document }) => {
+    if (document) return { instruction: documentInstruction(book, document) };
     if (!insert) return { remove };
     const pages =
       insert.anchor === undefined
@@ -30,6 +38,20 @@ function filingRows(plan: AmendmentPackPlan, layout: PrintedBinder['layout'], cu
       pages,
     };
   });
+}
+
+/**
+ * What to do with a document, which binder holders print themselves: "Replace the Pet Assessment
+ * Form (Word document): print it from https://…/documents/forms/pet-assessment.docx", or, where
+ * the contents gives no `site-url`, from the web edition by its file name.
+ */
+function documentInstruction(book: Book, step: NonNullable<FilingStep['document']>): string {
+  const named = `the ${step.title}${step.type ? ` (${step.type})` : ''}`;
+  if (step.change === 'take-out') return `Take out ${named}`;
+  const verb = step.change === 'replace' ? 'Replace' : 'Add';
+  const address = book.meta.siteUrl && `${book.meta.siteUrl}${documentPath(step)}`;
+  const from = address ? `print it from ${address}` : `print ${path.posix.basename(step.path)} from the web edition`;
+  return `${verb} ${named}: ${from}`;
 }
 
 /**
@@ -46,10 +68,11 @@ export async function renderAmendmentPack(
   options: PrintOptions,
 ): Promise<Uint8Array> {
   const plan = book.pack!;
-  const steps = filingRows(plan, binder.layout, book.edition.label);
+  const steps = filingRows(book, binder.layout);
   const templates = await loadTemplates(templatesDir, 'pdf');
   const css = (await templates.styles('manual.css', 'print.css', 'binder.css')) + NOTHING_ON_SCREEN;
-  const html = templates.render('pack', { ...editionView(book), css, baseline: plan.since, steps });
+  const printsDocuments = steps.some((s) => s.instruction);
+  const html = templates.render('pack', { ...editionView(book), css, baseline: plan.since, steps, printsDocuments });
   const instructions = await PDFDocument.load(await browser.print(html, options));
   const source = await PDFDocument.load(binder.bytes);
   const pack = await PDFDocument.create();

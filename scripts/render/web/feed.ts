@@ -1,5 +1,6 @@
 import type { AmendmentView, Edition } from '../../core/book.ts';
 import { editionIdentifier } from '../edition-identifier.ts';
+import { documentFile } from '../rehype-document-links.ts';
 import type { Templates } from '../templates.ts';
 import { HOME } from './site-plan.ts';
 import { linksFrom, type Site } from './web-view.ts';
@@ -17,19 +18,37 @@ export function renderFeed(site: Site, templates: Templates): string {
   const siteUrl = book.meta.siteUrl;
   // A link from the top of the site, made absolute against its address.
   const at = (href: string) => (siteUrl ? new URL(href, siteUrl).href : href);
-  const item = (a: AmendmentView) => ({ ...a, href: a.href && at(links.page(a.href.slice(1))) });
-  const entry = (edition: Edition) => ({
-    id: editionIdentifier(book.meta.slug, edition.id),
-    label: edition.label,
-    updated: atomDate(edition.date),
-    link: at(links.page('amendments')),
-    content: templates.render('feed-entry', {
-      ...edition,
-      updated: edition.updated.map(item),
-      new: edition.new.map(item),
-      removed: edition.removed.map(item),
-    }),
-  });
+  const documents = new Map(book.documents.map((d) => [d.file, d]));
+  const item = (a: AmendmentView) => {
+    const document = a.document === undefined ? undefined : documents.get(a.document);
+    const href = document ? links.toFile(documentFile(document)) : a.href && links.page(a.href.slice(1));
+    return { ...a, href: href && at(href) };
+  };
+  // Chapters and documents are listed apart, as the amendments appendix lists them.
+  const lists = (items: AmendmentView[]) => [
+    items.filter((a) => !a.document).map(item),
+    items.filter((a) => a.document).map(item),
+  ];
+  const entry = (edition: Edition) => {
+    const [updated, updatedDocuments] = lists(edition.updated);
+    const [added, newDocuments] = lists(edition.new);
+    const [removed, removedDocuments] = lists(edition.removed);
+    return {
+      id: editionIdentifier(book.meta.slug, edition.id),
+      label: edition.label,
+      updated: atomDate(edition.date),
+      link: at(links.page('amendments')),
+      content: templates.render('feed-entry', {
+        ...edition,
+        updated,
+        new: added,
+        removed,
+        updatedDocuments,
+        newDocuments,
+        removedDocuments,
+      }),
+    };
+  };
   return templates.render('feed', {
     meta: book.meta,
     self: at('feed.xml'),

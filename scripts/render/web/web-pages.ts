@@ -3,6 +3,7 @@ import type { Keep, OutputFile } from '../contract.ts';
 import type { PagePositions } from '../results.ts';
 import { longDate } from '../../core/dates.ts';
 import type { Templates } from '../templates.ts';
+import { documentFile } from '../rehype-document-links.ts';
 import { editionView } from '../view-parts.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 import { chapterPages } from './chapter-page.ts';
@@ -66,7 +67,7 @@ function amendmentsView(site: Site, page: Extract<SitePage, { kind: 'amendments'
   const frame = frameView(site, page.file, numberedTitle(page.node));
   return {
     ...frame,
-    ...editionView(site.book, links.toHtml, links.target),
+    ...editionView(site.book, links.toHtml, links.target, (d) => links.toFile(documentFile(d))),
     ...page.node,
     logo: frame.logo,
     trail: trailView(site, page.file, page.trail),

@@ -68,7 +68,7 @@ describe('documents in the release', () => {
       },
       {
         path: 'forms/visit-log.csv',
-        title: 'visit log',
+        title: 'Visit log',
         type: 'CSV file',
         bytes: readFileSync(path.join(root, 'chapters/forms/visit-log.csv')).length,
         sha256: sha256(readFileSync(path.join(root, 'chapters/forms/visit-log.csv'))),
@@ -102,8 +102,8 @@ describe('documents in the release', () => {
     const since = 'since the February 2025 release, but edition 2025-08 does not list it as';
     expect(await check(root)).toEqual([
       `chapters/amendments.yml:2:5: warning: document forms/pet-assessment.docx ("Pet Assessment Form") has changed ${since} updated\n  fix: add "- document: forms/pet-assessment.docx" and its details under "updated"`,
-      `chapters/amendments.yml:2:5: warning: document letters/home-visit.txt ("home visit letter") is new ${since} new\n  fix: add "- document: letters/home-visit.txt" and its details under "new"`,
-      `chapters/amendments.yml:2:5: warning: document forms/visit-log.csv ("visit log") was removed ${since} removed\n  fix: add "- document: forms/visit-log.csv" with "title: visit log" and its details under "removed"`,
+      `chapters/amendments.yml:2:5: warning: document letters/home-visit.txt ("Home visit letter") is new ${since} new\n  fix: add "- document: letters/home-visit.txt" and its details under "new"`,
+      `chapters/amendments.yml:2:5: warning: document forms/visit-log.csv ("Visit log") was removed ${since} removed\n  fix: add "- document: forms/visit-log.csv" with "title: Visit log" and its details under "removed"`,
     ]);
     const result = release();
     expect(result.status).toBe(1);
@@ -122,8 +122,8 @@ describe('documents in the release', () => {
         'changed     2.1.2 Visits (care/visits): 1 changed',
         'documents:',
         'changed     Pet Assessment Form (forms/pet-assessment.docx, Word document)',
-        'added       home visit letter (letters/home-visit.txt, text file)',
-        'removed     visit log (forms/visit-log.csv, CSV file)',
+        'added       Home visit letter (letters/home-visit.txt, text file)',
+        'removed     Visit log (forms/visit-log.csv, CSV file)',
         '',
       ].join('\n'),
     );
@@ -154,7 +154,7 @@ describe('documents in the release', () => {
       'chapters/amendments.yml:9:19: error: the current edition names document forms/missing.docx, which does not exist in chapters/',
       'chapters/amendments.yml:13:19: error: document forms/visit-log.csv is no longer published, so its name cannot be looked up',
     ]);
-    expect(found.at(-1)).toContain('fix: add "title: visit log", the name the last release gave it');
+    expect(found.at(-1)).toContain('fix: add "title: Visit log", the name the last release gave it');
   });
 
   it(
@@ -201,12 +201,12 @@ describe('documents in the release', () => {
       expect(appendix).toContain('<caption>Removed Documents</caption>');
       const pack = pdfPages(archive('2025-08', 'small-test-manual-2025-08-amendment-pack.pdf'))[0].replace(/\s+/g, ' ');
       expect(pack).toContain(
-        `5 Replace the Pet Assessment Form (Word document): print it from ${SITE}documents/forms/pet-assessment.docx`,
+        `6 Replace the Pet Assessment Form (Word document): print it from ${SITE}documents/forms/pet-assessment.docx`,
       );
       expect(pack).toContain(
-        `6 Add the Home Visit Letter (text file): print it from ${SITE}documents/letters/home-visit.txt`,
+        `7 Add the Home Visit Letter (text file): print it from ${SITE}documents/letters/home-visit.txt`,
       );
-      expect(pack).toContain('7 Take out the Visit Log (CSV file)');
+      expect(pack).toContain('8 Take out the Visit Log (CSV file)');
     },
   );
 

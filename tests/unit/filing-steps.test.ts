@@ -6,7 +6,7 @@ import type { Baseline } from '../../scripts/load/types.ts';
 /** A one-chapter book, unchanged since its release, with the amendments appendix and these documents. */
 function book(documents: Partial<ManualDocument>[]): Book {
   return {
-    edition: { label: 'August 2025' },
+    edition: { label: 'August 2025', updated: [], new: [], removed: [] },
     chapters: [{ id: 'care/visits', issue: 'February 2025' }],
     sections: [
       {

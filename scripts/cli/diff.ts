@@ -32,7 +32,7 @@ export async function runDiff(settings: Settings): Promise<number> {
   const checked = await checkManual(root, diagnostics, options);
   report(diagnostics);
   if (!checked) return 1;
-  const baseline = checked.source.baseline;
+  const baseline = checked.compared;
   if (!baseline || !checked.changes) {
     process.stdout.write(`no archived release in ${path.relative(root, archive) || archive} to compare with\n`);
     return 0;

@@ -15,6 +15,8 @@ Commands:
            their owners (owner:), those overdue for the current edition first
   release  build the current edition twice, and archive it when both builds agree
   verify   recompute every archived file's checksum against its release record
+  at       which archived edition was in force on a date, its files and their checksums, verified:
+           manual at YYYY-MM-DD
   preview  serve the web edition of the sources on this machine, rebuilt and reloaded on every save:
            manual preview [--port N] [--host ADDR]
   import   turn Word documents (.docx) and saved web pages (.html) into chapters:
@@ -67,6 +69,7 @@ const COMMANDS: Record<string, (settings: Settings, values: Values, files: strin
   reviews: async (settings) => (await import('./reviews.ts')).runReviews(settings),
   release: async (settings) => (await import('./release.ts')).runRelease(settings),
   verify: async (settings) => (await import('./release.ts')).runVerify(settings),
+  at: async (settings, _values, args) => (await import('./at.ts')).runAt(settings, args[0]),
   preview: async (settings, values) =>
     (await import('./preview.ts')).runPreview(settings, {
       port: values.port === undefined ? DEFAULT_PORT : Number(values.port),
@@ -156,6 +159,7 @@ function misuse(positionals: string[], values: Values): string | undefined {
   const initOnly = (['title', 'publisher', 'templates'] as const).filter((key) => values[key] !== undefined);
   if (command !== 'init' && initOnly.length) return `--${initOnly[0]} is an option of init only`;
   if (command === 'init') return files.length > 1 ? 'init takes one folder: manual init [DIR]' : undefined;
+  if (command === 'at') return files.length === 1 ? undefined : 'at takes one date: manual at YYYY-MM-DD';
   if (values.format !== undefined && !REPORT_FORMATS.includes(values.format as ReportFormat))
     return `--format must be ${REPORT_FORMATS.join(', ')}, not "${values.format}"`;
   if (command === 'import') {

@@ -14,19 +14,35 @@ export function archivedEditions(archiveDir: string): string[] {
 }
 
 /**
- * The latest archived release up to the current edition: what the binder holders have, and what
- * change detection compares the sources with.
+ * The releases the current edition is read against: `baseline`, the latest archived release
+ * before it (what the binder holders have, what change detection compares the sources with, so a
+ * build of an edition already released makes the files its release archived), and `released`,
+ * the current edition's own release when it is archived (sources changed since it are refused).
  */
-export async function readBaseline(
+export async function readBaselines(
   archiveDir: string,
   current: string,
   diagnostics: Diagnostics,
   root: string,
+): Promise<{ baseline?: Baseline; released?: Baseline }> {
+  const editions = archivedEditions(archiveDir);
+  const before = editions.filter((id) => id < current).at(-1);
+  const baseline =
+    before === undefined ? undefined : await readBaseline(archiveDir, before, current, diagnostics, root);
+  const released = editions.includes(current)
+    ? await readBaseline(archiveDir, current, current, diagnostics, root)
+    : undefined;
+  return { baseline, released };
+}
+
+/** One archived release, as the current edition is read against it. */
+async function readBaseline(
+  archiveDir: string,
+  edition: string,
+  current: string,
+  diagnostics: Diagnostics,
+  root: string,
 ): Promise<Baseline | undefined> {
-  const edition = archivedEditions(archiveDir)
-    .filter((id) => id <= current)
-    .at(-1);
-  if (!edition) return undefined;
   const file = path.join(archiveDir, edition, RELEASE_FILE);
   const record = parseReleaseRecord(await readFile(file, 'utf8'));
   if (typeof record === 'string') {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { KEEP_NO_CHECKS, type KeepChecked } from '../core/kept.ts';
 import { AMENDMENTS_FILE, parseAmendments } from './amendments.ts';
-import { readBaseline } from './baseline.ts';
+import { readBaselines } from './baseline.ts';
 import { chapterEnding, isSiteGeneratorPart, withoutChapterEnding } from '../core/chapter-files.ts';
 import { chapterFile, readChapter } from './chapter.ts';
 import { checkAmendmentChapters } from './check-amendments.ts';
@@ -22,7 +22,7 @@ import { walkEntries } from './walk-entries.ts';
  */
 export interface LoadOptions {
   parse?: ParseMarkdown;
-  /** The archive of releases; the latest one up to the current edition is the baseline. */
+  /** The archive of releases; the latest one before the current edition is the baseline. */
   archiveDir?: string;
   /** Keeps what was read of texts read before (the contents, the amendments, each chapter); default: nothing. */
   keep?: KeepChecked;
@@ -72,8 +72,8 @@ export async function loadManual(
   if (!editions) return undefined;
   warnOverdueReviews(chapters.values(), editions[0], manifest.meta.language, diagnostics);
   const archive = options.archiveDir ?? path.join(root, 'archive');
-  const baseline = await readBaseline(archive, editions[0].id, diagnostics, root);
-  return { root, baseline, manifest: { ...manifest, meta }, editions, chapters, files };
+  const { baseline, released } = await readBaselines(archive, editions[0].id, diagnostics, root);
+  return { root, baseline, released, manifest: { ...manifest, meta }, editions, chapters, files };
 }
 
 async function readSourceText(

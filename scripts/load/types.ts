@@ -212,8 +212,10 @@ export interface Baseline {
 export interface ManualSource {
   /** Absolute path of the manual's root folder. */
   root: string;
-  /** The latest archived release up to the current edition, if there is one. */
+  /** The latest archived release before the current edition, if there is one: what the edition follows. */
   baseline?: Baseline;
+  /** The current edition's own release, when it is already archived. */
+  released?: Baseline;
   manifest: ManifestSpec;
   /** Newest first; the first is the current edition. */
   editions: EditionSpec[];

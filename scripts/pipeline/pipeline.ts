@@ -21,9 +21,14 @@ export interface CheckedManual {
   numbered: NumberedManual;
   /** How every link and image is written, as checking resolved it. */
   resolved: ResolvedManual;
-  /** What changed since the baseline release, when there is one. */
+  /**
+   * The release the edition is compared with: the baseline, or for `compareReleased` the current
+   * edition's own release when it is archived.
+   */
+  compared?: Baseline;
+  /** What changed since that release, when there is one. */
   changes?: Changes;
-  /** What changed in the documents since the baseline release, when it recorded them. */
+  /** What changed in the documents since that release, when it recorded them. */
   documentChanges?: DocumentChanges;
 }
 
@@ -51,7 +56,7 @@ export interface PipelineOptions {
   gate?: Severity;
   /** False for `--no-change-marks`. */
   changeMarks?: boolean;
-  /** Compare with the baseline even when it is the current edition, already released. */
+  /** Compare with the current edition's own release when it is archived (`manual diff`), not the one before it. */
   compareReleased?: boolean;
 }
 
@@ -72,19 +77,26 @@ export async function checkManual(
   if (!source) return undefined;
   const numbered = numberManual(source, diagnostics);
   const resolved = resolveManual(source, numbered, diagnostics, options.readDocument);
-  const { baseline } = source;
-  const changes = baseline && diffChapters(numbered.contents.chapters, source.chapters, baseline);
-  const documentChanges = baseline && diffDocuments(checkedDocuments(resolved), baseline);
-  if (changes)
+  const { baseline, released } = source;
+  const compared = (options.compareReleased && released) || baseline;
+  const since = (release: Baseline) => ({
+    changes: diffChapters(numbered.contents.chapters, source.chapters, release),
+    documents: diffDocuments(checkedDocuments(resolved), release),
+  });
+  const found = compared && since(compared);
+  // An edition already released is held to its release; one not yet, to the release before it.
+  const gated = released ?? baseline;
+  const gate = gated && (gated === compared ? found : since(gated));
+  if (gated && gate)
     checkAmendmentsAgainstChanges(
       source.editions[0],
-      baseline!,
-      changes,
-      documentChanges,
+      gated,
+      gate.changes,
+      gate.documents,
       diagnostics,
       options.gate ?? 'warning',
     );
-  return { source, numbered, resolved, changes, documentChanges };
+  return { source, numbered, resolved, compared, changes: found?.changes, documentChanges: found?.documents };
 }
 
 /** The book model, or undefined when the manual has errors (they are in `diagnostics`). */
@@ -106,7 +118,7 @@ export async function bookOf(
   if (diagnostics.hasErrors()) return undefined;
   const book = assembleBook(checked.source, checked.numbered, checked.resolved, options.convert);
   const { released } = options;
-  return changedBook(book, checked.source.baseline, diagnostics, {
+  return changedBook(book, checked.compared, diagnostics, {
     changeMarks: options.changeMarks ?? true,
     compareReleased: options.compareReleased,
     released: released && ((baseline) => released(baseline, diagnostics)),

@@ -26,7 +26,8 @@ export function verifyArchive(archiveDir: string): Verdict[] {
     .map((edition) => verifyEdition(path.join(archiveDir, edition), edition));
 }
 
-function verifyEdition(folder: string, edition: string): Verdict {
+/** Checks one archived release: every file against its recorded checksum, and nothing unrecorded. */
+export function verifyEdition(folder: string, edition: string): Verdict {
   const recordFile = path.join(folder, RELEASE_FILE);
   if (!existsSync(recordFile)) return { edition, files: 0, problems: [`${RELEASE_FILE} is missing`] };
   const record = parseReleaseRecord(readFileSync(recordFile, 'utf8'));

@@ -1,7 +1,17 @@
-import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { copyManual, edit, manual, REPO, removeCopies, write, SAMPLE_NEXT_EDITION } from '../helpers/fixture.ts';
+import {
+  copyManual,
+  edit,
+  manual,
+  REPO,
+  removeCopies,
+  scratchDir,
+  write,
+  SAMPLE_NEXT_EDITION,
+} from '../helpers/fixture.ts';
 import { lines, pdfInfo, pdfPages } from '../helpers/pdf.ts';
 
 /**
@@ -13,6 +23,7 @@ const SLOW = 600_000;
 let root: string;
 const archive = (...parts: string[]) => path.join(root, 'archive', ...parts);
 const release = () => manual(['release', '--root', root]);
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
 beforeAll(() => {
   root = copyManual(REPO);
@@ -196,6 +207,47 @@ describe('six-monthly releases of the Derby sample', () => {
     ]);
   });
 
+  it('builds the released edition again into the very files it archived', { timeout: SLOW }, () => {
+    // The build follows the February release, as the release did: not the August one it made.
+    const out = scratchDir('manual-rebuilt-');
+    const built = manual(['build', '--root', root, '--out', out, '--quiet']);
+    expect(built.status, built.stderr).toBe(0);
+    const record = JSON.parse(readFileSync(archive('2025-08', 'release.json'), 'utf8'));
+    const differ = record.files
+      .filter(
+        (f: { name: string; sha256: string }) =>
+          !existsSync(path.join(out, f.name)) || sha256(path.join(out, f.name)) !== f.sha256,
+      )
+      .map((f: { name: string }) => f.name);
+    expect(differ).toEqual([]);
+    expect(record.files.length).toBeGreaterThan(150);
+  });
+
+  it('names the edition in force on a date, with its files and their checksums verified', () => {
+    const record = (edition: string) => JSON.parse(readFileSync(archive(edition, 'release.json'), 'utf8'));
+    const february = manual(['at', '2025-08-03', '--root', root]);
+    expect(february.status).toBe(0);
+    const files = record('2025-02').files as { name: string; sha256: string }[];
+    expect(february.stdout).toBe(
+      [
+        'On 3 August 2025 the February 2025 edition (2025-02) was in force, from 3 February 2025 to 4 August 2025.',
+        ...files.filter((f) => !f.name.includes('/')).map((f) => `  archive/2025-02/${f.name}  ${f.sha256}`),
+        `  archive/2025-02/web/  its web edition, ${files.filter((f) => f.name.startsWith('web/')).length} files`,
+        `all ${files.length} files match release.json`,
+        '',
+      ].join('\n'),
+    );
+    expect(manual(['at', '2025-08-04', '--root', root]).stdout).toMatch(
+      /^On 4 August 2025 the August 2025 edition \(2025-08\) was in force, from 4 August 2025, the latest release\.\n/,
+    );
+    expect(manual(['at', '2025-02-02', '--root', root])).toMatchObject({
+      status: 1,
+      stdout:
+        'no archived edition was in force on 2 February 2025: the first, February 2025, came into force on 3 February 2025\n',
+    });
+    expect(manual(['at', '2025-02-30', '--root', root])).toMatchObject({ status: 2 });
+  });
+
   it('verifies the archive, and finds a changed byte', () => {
     // Each edition's PDFs, EPUB (and from the second on its amendment pack), and its web edition's files.
     const files = (edition: string) => JSON.parse(readFileSync(archive(edition, 'release.json'), 'utf8')).files.length;
@@ -209,6 +261,11 @@ describe('six-monthly releases of the Derby sample', () => {
     const bytes = readFileSync(file);
     bytes[bytes.length - 30] ^= 0xff;
     writeFileSync(file, bytes);
+    const at = manual(['at', '2025-05-01', '--root', root]);
+    expect(at.status).toBe(1);
+    expect(at.stdout).toMatch(
+      /\nFAILED: the archive differs from the release record\n {2}derby-childrens-social-care-2025-02\.epub has changed/,
+    );
     const result = manual(['verify', '--root', root]);
     expect(result.status).toBe(1);
     expect(result.stdout).toMatch(

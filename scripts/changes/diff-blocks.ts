@@ -6,11 +6,13 @@ export type UnitStatus = 'same' | 'moved' | 'changed' | 'added';
 export interface UnitsDiff {
   /** One status per current unit, in order. */
   status: UnitStatus[];
+  /** For each current unit that is the same, moved or changed: the index of the released unit it stands for. */
+  from: (number | undefined)[];
   /**
    * The released units no current unit stands for, each with the index of the current unit it
    * went before (the current units' length when it was last).
    */
-  removed: { unit: UnitRecord; before: number }[];
+  removed: { unit: UnitRecord; index: number; before: number }[];
 }
 
 /** Above this many cells the longest common run is found greedily: a chapter rewritten beyond recognition. */
@@ -28,11 +30,12 @@ export function diffUnits(released: readonly UnitRecord[], current: readonly Uni
     current.map((u) => u.hash),
   );
   const status: UnitStatus[] = current.map(() => 'added');
+  const from: (number | undefined)[] = current.map(() => undefined);
   const gaps: { released: number[]; current: number[]; closedBy: number }[] = [];
   let [i, j] = [0, 0];
   for (const [a, b] of [...pairs, [released.length, current.length]]) {
     gaps.push({ released: range(i, a), current: range(j, b), closedBy: b });
-    if (a < released.length) status[b] = 'same';
+    if (a < released.length) [status[b], from[b]] = ['same', a];
     [i, j] = [a + 1, b + 1];
   }
   const leftOver = new Map<string, number[]>();
@@ -40,21 +43,22 @@ export function diffUnits(released: readonly UnitRecord[], current: readonly Uni
     leftOver.set(released[r].hash, [...(leftOver.get(released[r].hash) ?? []), r]);
   const movedFrom = new Set<number>();
   for (const c of gaps.flatMap((g) => g.current)) {
-    const from = leftOver.get(current[c].hash)?.shift();
-    if (from === undefined) continue;
-    status[c] = 'moved';
-    movedFrom.add(from);
+    const was = leftOver.get(current[c].hash)?.shift();
+    if (was === undefined) continue;
+    [status[c], from[c]] = ['moved', was];
+    movedFrom.add(was);
   }
   const removed: UnitsDiff['removed'] = [];
   for (const gap of gaps) {
     const stillReleased = gap.released.filter((r) => !movedFrom.has(r));
     const stillCurrent = gap.current.filter((c) => status[c] !== 'moved');
     stillCurrent.forEach((c, k) => {
-      if (k < stillReleased.length) status[c] = 'changed';
+      if (k < stillReleased.length) [status[c], from[c]] = ['changed', stillReleased[k]];
     });
-    for (const r of stillReleased.slice(stillCurrent.length)) removed.push({ unit: released[r], before: gap.closedBy });
+    for (const r of stillReleased.slice(stillCurrent.length))
+      removed.push({ unit: released[r], index: r, before: gap.closedBy });
   }
-  return { status, removed };
+  return { status, from, removed };
 }
 
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

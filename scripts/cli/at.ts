@@ -74,7 +74,7 @@ function readRecord(archive: string, id: string): ReleaseRecord | string {
 }
 
 /** The manual's language, for its dates: from its contents, else British English. */
-function readLanguage(root: string): string {
+export function readLanguage(root: string): string {
   const file = path.join(root, MANIFEST_FILE);
   const manifest = existsSync(file) ? parseManifest(readFileSync(file, 'utf8'), new Diagnostics()) : undefined;
   return manifest?.meta.language ?? 'en-GB';

@@ -1,22 +1,12 @@
 import path from 'node:path';
-import type { ChapterDiff, Changes } from '../changes/diff.ts';
+import type { Changes } from '../changes/diff.ts';
 import { hasDocumentChanges, type DocumentChanges } from '../changes/document-diff.ts';
 import { Diagnostics } from '../core/diagnostics.ts';
 import { bookOf, checkManual, pipelineOptions } from '../pipeline/pipeline.ts';
 import type { Settings } from '../core/settings.ts';
 import { report } from './report.ts';
-import { numberedTitle } from '../core/numbered-title.ts';
+import { LINES } from './change-lines.ts';
 import type { ChangedSection } from '../core/book.ts';
-
-const label = (state?: { number?: string; title: string }) => (state ? numberedTitle(state) : '');
-
-const LINES: Record<keyof Changes, (d: ChapterDiff) => string> = {
-  changed: (d) => `${label(d.new)} (${d.id})`,
-  added: (d) => `${label(d.new)} (${d.id})`,
-  removed: (d) => `${label(d.old)} (${d.id})`,
-  retitled: (d) => `${d.id}: "${d.old!.title}" -> "${d.new!.title}"`,
-  renumbered: (d) => `${d.id}: ${d.old!.number ?? 'unnumbered'} -> ${d.new!.number ?? 'unnumbered'}`,
-};
 
 /** "1.2 changed, 3 added, 4.1 removed": a chapter's sections as the diff of its units found them. */
 function sectionList(sections: ChangedSection[]): string {

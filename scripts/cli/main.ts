@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ManualError } from '../core/diagnostics.ts';
 import { REPORT_FORMATS, type ReportFormat, type Settings } from '../core/settings.ts';
+import { EDITION_FOLDER } from '../load/release-record.ts';
 import { settingsFrom } from './settings.ts';
 
 const USAGE = `Usage: manual <command> [options]
@@ -15,6 +16,9 @@ Commands:
            their owners (owner:), those overdue for the current edition first
   release  build the current edition twice, and archive it when both builds agree
   verify   recompute every archived file's checksum against its release record
+  compare  what two archived editions printed differently, for a case file: the chapters added,
+           removed, retitled, renumbered and changed, or one chapter's words unit by unit:
+           manual compare FROM TO [--chapter ID], editions as YYYY-MM
   at       which archived edition was in force on a date, its files and their checksums, verified:
            manual at YYYY-MM-DD
   preview  serve the web edition of the sources on this machine, rebuilt and reloaded on every save:
@@ -35,6 +39,7 @@ Options:
                  (the chapters' banners and the appendix still say what changed)
   --port N       preview: the port to serve on (default: 4000; 0: any free one)
   --host ADDR    preview: the address to listen on (default: 127.0.0.1, this machine only)
+  --chapter ID   compare: only this chapter (its id, as the contents names it: care/visits)
   --into DIR     import: the folder under chapters/ (default: from the file's name)
   --split-at N   import: one chapter per Heading 1 or 2, or "none" (default: 1 when the
                  document has more than one Heading 1, else none)
@@ -69,6 +74,7 @@ const COMMANDS: Record<string, (settings: Settings, values: Values, files: strin
   reviews: async (settings) => (await import('./reviews.ts')).runReviews(settings),
   release: async (settings) => (await import('./release.ts')).runRelease(settings),
   verify: async (settings) => (await import('./release.ts')).runVerify(settings),
+  compare: async (settings, values, args) => (await import('./compare.ts')).runCompare(settings, args, values.chapter),
   at: async (settings, _values, args) => (await import('./at.ts')).runAt(settings, args[0]),
   preview: async (settings, values) =>
     (await import('./preview.ts')).runPreview(settings, {
@@ -99,6 +105,7 @@ function parse(argv: string[]) {
       title: { type: 'string' },
       publisher: { type: 'string' },
       templates: { type: 'boolean' },
+      chapter: { type: 'string' },
       into: { type: 'string' },
       'split-at': { type: 'string' },
       section: { type: 'string' },
@@ -159,6 +166,8 @@ function misuse(positionals: string[], values: Values): string | undefined {
   const initOnly = (['title', 'publisher', 'templates'] as const).filter((key) => values[key] !== undefined);
   if (command !== 'init' && initOnly.length) return `--${initOnly[0]} is an option of init only`;
   if (command === 'init') return files.length > 1 ? 'init takes one folder: manual init [DIR]' : undefined;
+  if (values.chapter !== undefined && command !== 'compare') return '--chapter is an option of compare only';
+  if (command === 'compare') return compareMisuse(files, values.chapter);
   if (command === 'at') return files.length === 1 ? undefined : 'at takes one date: manual at YYYY-MM-DD';
   if (values.format !== undefined && !REPORT_FORMATS.includes(values.format as ReportFormat))
     return `--format must be ${REPORT_FORMATS.join(', ')}, not "${values.format}"`;
@@ -176,5 +185,15 @@ function misuse(positionals: string[], values: Values): string | undefined {
   if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) <= 65535))
     return `--port must be a number from 0 to 65535, not "${port}"`;
   if (values.host === '') return '--host needs an address, such as 127.0.0.1';
+  return undefined;
+}
+
+/** compare takes two different editions as YYYY-MM, and a chapter id when --chapter is given. */
+function compareMisuse(editions: string[], chapter: string | undefined): string | undefined {
+  if (editions.length !== 2) return 'compare takes two editions: manual compare FROM TO [--chapter ID]';
+  const odd = editions.find((e) => !EDITION_FOLDER.test(e));
+  if (odd !== undefined) return `compare: "${odd}" is not an edition: give it as YYYY-MM, such as 2025-02`;
+  if (editions[0] === editions[1]) return `compare: give two different editions, not ${editions[0]} twice`;
+  if (chapter === '') return '--chapter needs a chapter id, such as care/visits';
   return undefined;
 }

@@ -40,10 +40,9 @@ async function epubUnits(
   const units = new Map<string, UnitRecord[]>();
   try {
     const zip = await JSZip.loadAsync(await readFile(path.join(baseline.folder, epub)));
-    const parser = unified().use(rehypeParse);
     for (const entry of Object.values(zip.files)) {
       if (entry.dir || !/\.x?html$/.test(entry.name)) continue;
-      const tree = parser.parse(await entry.async('string')) as Root;
+      const tree = parseXhtml(await entry.async('string'));
       for (const chapter of chapterElements(tree))
         units.set(String(chapter.properties.id), blockUnits(chapter.children.filter((n) => !isChapterFrame(n))));
     }
@@ -58,7 +57,39 @@ async function epubUnits(
   return units;
 }
 
-function chapterElements(node: Root | Element): Element[] {
+/** Elements HTML knows to be empty: written `<br/>`, they need no end tag. */
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+/** An element written empty in XML (`<span id="page-6"/>`), its attributes' quoted values allowed to hold `/` and `>`. */
+const SELF_CLOSED = /<([A-Za-z][\w:-]*)((?:\s+[^\s=/>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*\/>/g;
+
+/**
+ * An EPUB's XHTML document as a tree. The HTML parser reads `<span/>` as a start tag, so the
+ * empty elements the EPUB writes in XML's way (its page-break markers) get their end tag first,
+ * else each would swallow the rest of its chapter.
+ */
+export function parseXhtml(text: string): Root {
+  const closed = text.replace(SELF_CLOSED, (whole, tag: string, attributes: string) =>
+    VOID.has(tag.toLowerCase()) ? whole : `<${tag}${attributes}></${tag}>`,
+  );
+  return unified().use(rehypeParse).parse(closed) as Root;
+}
+
+/** The chapter elements of an edition's document, wherever they are nested. */
+export function chapterElements(node: Root | Element): Element[] {
   return node.children.flatMap((child): Element[] => {
     if (child.type !== 'element') return [];
     const classes = child.properties.className;
@@ -69,7 +100,7 @@ function chapterElements(node: Root | Element): Element[] {
 }
 
 /** The chapter's title, remark and banner: printed by the edition, not written in the chapter. */
-function isChapterFrame(node: Root['children'][number] | Element['children'][number]): boolean {
+export function isChapterFrame(node: Root['children'][number] | Element['children'][number]): boolean {
   const classes = node.type === 'element' ? node.properties.className : undefined;
   return Array.isArray(classes) && classes.some((c) => ['chapter-title', 'chapter-remark'].includes(String(c)));
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareUnits, wordRuns, type WordRun, type WordedUnit } from '../../scripts/changes/compare-units.ts';
 import { diffUnits } from '../../scripts/changes/diff-blocks.ts';
+import { hunkLines } from '../../scripts/cli/compare-text.ts';
+import { blockUnits } from '../../scripts/core/block-units.ts';
+import { chapterElements, parseXhtml } from '../../scripts/load/released-units.ts';
 
 /** A paragraph unit known by its words, hashed by them as block-units does (here: the words themselves). */
 const unit = (words: string): WordedUnit => ({ kind: 'block', hash: words, words });
@@ -73,5 +76,41 @@ describe('compareUnits', () => {
     const diff = diffUnits(units('a', 'b', 'c', 'd'), units('a', 'x', 'd', 'b'));
     expect(diff.status).toEqual(['same', 'changed', 'same', 'moved']);
     expect(diff.from).toEqual([0, 2, 3, 1]);
+  });
+});
+
+describe('hunkLines', () => {
+  it('folds the middle of an unchanged stretch, keeping one unit beside each change', () => {
+    const kept = ['k1', 'k2', 'k3', 'k4', 'k5'];
+    const lines = hunkLines(compareUnits(units('a', ...kept, 'b'), units('x', ...kept, 'y')));
+    expect(lines).toEqual(['~ [-a-]{+x+}', '  k1', '  ... 3 unchanged paragraphs ...', '  k5', '~ [-b-]{+y+}']);
+  });
+
+  it('shows a stretch folding one unit would not shorten, and headings, items and rows as a reader knows them', () => {
+    const heading: WordedUnit = {
+      kind: 'heading',
+      hash: 'h',
+      words: 'Frequency',
+      heading: { number: '1', title: 'F' },
+    };
+    const item: WordedUnit = { kind: 'item', hash: 'i', words: 'apples' };
+    const row: WordedUnit = { kind: 'row', hash: 'r', words: 'x 1' };
+    expect(hunkLines(compareUnits([heading, row, unit('a')], [heading, row, unit('b'), item]))).toEqual([
+      '  § 1 Frequency',
+      '  | x 1',
+      '~ [-a-]{+b+}',
+      '+ • apples',
+    ]);
+    expect(hunkLines(compareUnits(units('a', 'b', 'c'), units('a', 'c', 'b')))).toEqual(['  a', '  c', '> b']);
+  });
+});
+
+describe('parseXhtml', () => {
+  it("closes an EPUB's empty page-break markers, so they hold none of the chapter", () => {
+    const tree = parseXhtml(
+      '<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><section class="chapter" id="ch-a"><span epub:type="pagebreak" role="doc-pagebreak" id="page-6" aria-label="6"/><p>One.<br/>Two.</p><span epub:type="pagebreak" id="page-7" aria-label="a/b>c"/><p>Three.</p></section></body></html>',
+    );
+    const [chapter] = chapterElements(tree);
+    expect(blockUnits(chapter.children).map((u) => u.kind)).toEqual(['block', 'block']);
   });
 });

@@ -1,6 +1,10 @@
+import type { Root } from 'hast';
+import rehypeStringify from 'rehype-stringify';
+import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { compareUnits, wordRuns, type WordRun, type WordedUnit } from '../../scripts/changes/compare-units.ts';
 import { diffUnits } from '../../scripts/changes/diff-blocks.ts';
+import { hunksToHast } from '../../scripts/changes/compare-html.ts';
 import { hunkLines } from '../../scripts/cli/compare-text.ts';
 import { blockUnits } from '../../scripts/core/block-units.ts';
 import { chapterElements, parseXhtml } from '../../scripts/load/released-units.ts';
@@ -112,5 +116,38 @@ describe('parseXhtml', () => {
     );
     const [chapter] = chapterElements(tree);
     expect(blockUnits(chapter.children).map((u) => u.kind)).toEqual(['block', 'block']);
+  });
+});
+
+describe('hunksToHast', () => {
+  const html = (hunks: Parameters<typeof hunksToHast>[0]) =>
+    unified()
+      .use(rehypeStringify)
+      .stringify({ type: 'root', children: hunksToHast(hunks) } as Root);
+
+  it('marks words in <ins> and <del> that say so to a screen reader, and folds unchanged units in <details>', () => {
+    const heading: WordedUnit = {
+      kind: 'heading',
+      hash: 'h',
+      words: 'Frequency',
+      heading: { number: '1', title: 'F' },
+    };
+    const hunks = compareUnits(
+      [heading, ...units('k1', 'k2', 'k3', 'Write a short note.', 'Gone.', 'End.')],
+      [heading, ...units('k1', 'k2', 'k3', 'Write a full note.', 'End.', 'New.')],
+    );
+    expect(html(hunks)).toBe(
+      [
+        '<details class="compare-folded"><summary>3 unchanged paragraphs</summary>',
+        '<div class="compare-same compare-heading">1 Frequency</div>',
+        '<div class="compare-same compare-block">k1</div><div class="compare-same compare-block">k2</div></details>',
+        '<div class="compare-same compare-block">k3</div>',
+        '<div class="compare-changed compare-block">Write a <del><span class="sr-only">deleted: </span>short</del>',
+        '<ins><span class="sr-only">inserted: </span>full</ins> note.</div>',
+        '<div class="compare-deleted compare-block"><del><span class="sr-only">deleted: </span>Gone.</del></div>',
+        '<div class="compare-same compare-block">End.</div>',
+        '<div class="compare-inserted compare-block"><ins><span class="sr-only">inserted: </span>New.</ins></div>',
+      ].join(''),
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Element, ElementContent } from 'hast';
+import type { Element, ElementContent, RootContent } from 'hast';
 import JSZip from 'jszip';
 import { blockUnits, wordsOf, type BlockUnit } from '../core/block-units.ts';
 import { parseReleaseRecord, RELEASE_FILE, type ReleaseRecord } from '../load/release-record.ts';
@@ -62,11 +62,15 @@ async function epubChapters(file: string): Promise<Map<string, Element>> {
 
 /** The units of a chapter element with their words, its title and remark left out as change marks leave them. */
 function wordedUnits(chapter: Element): WordedUnit[] {
-  const body = chapter.children.filter((n) => !isChapterFrame(n));
+  return unitsWithWords(chapter.children.filter((n) => !isChapterFrame(n)));
+}
+
+/** The units of a chapter's body (a book model's, or an edition's chapter element's) with their words. */
+export function unitsWithWords(body: (RootContent | ElementContent)[]): WordedUnit[] {
   return blockUnits(body).map(({ path: at, ...unit }: BlockUnit) => ({ ...unit, words: wordsOf(elementAt(body, at)) }));
 }
 
-function elementAt(children: ElementContent[], at: number[]): Element {
+function elementAt(children: (RootContent | ElementContent)[], at: number[]): Element {
   let node = children[at[0]] as Element;
   for (const i of at.slice(1)) node = node.children[i] as Element;
   return node;

@@ -13,6 +13,9 @@ import { readLanguage } from './at.ts';
 import { LINES } from './change-lines.ts';
 import { hunkLines, LEGEND } from './compare-text.ts';
 
+/** The edition id that stands for the sources as they are now, not yet released. */
+export const CURRENT = 'current';
+
 /**
  * `manual compare FROM TO [--chapter ID]`: what two archived editions printed differently, for a
  * case file: with a chapter, its words unit by unit; without, the chapters added, removed,
@@ -23,10 +26,16 @@ import { hunkLines, LEGEND } from './compare-text.ts';
 export async function runCompare(settings: Settings, ids: string[], chapter?: string): Promise<number> {
   const { archive, root } = settings;
   const archived = archivedEditions(archive);
-  const unknown = ids.find((id) => !archived.includes(id));
+  const unknown = ids.find((id) => id !== CURRENT && !archived.includes(id));
   if (unknown !== undefined) return fail(noEdition(unknown, archived, path.relative(root, archive) || archive));
   const editions: EditionWords[] = [];
   for (const id of ids) {
+    if (id === CURRENT) {
+      const current = await (await import('./current-words.ts')).currentWords(settings);
+      if (!current) return 1;
+      editions.push(current);
+      continue;
+    }
     const folder = path.join(archive, id);
     const shown = path.relative(root, folder) || folder;
     const { problems } = verifyEdition(folder, id);
@@ -36,7 +45,10 @@ export async function runCompare(settings: Settings, ids: string[], chapter?: st
   }
   const day = (date: string) => longDate(date, readLanguage(root));
   const [from, to] = editions;
-  const named = (e: EditionWords) => `${e.edition.id}  ${e.edition.label} edition, ${day(e.edition.date)}`;
+  const named = ({ edition }: EditionWords) =>
+    edition.id === CURRENT
+      ? `current  the sources now, for the ${edition.label} edition, ${day(edition.date)}`
+      : `${edition.id}  ${edition.label} edition, ${day(edition.date)}`;
   if (chapter !== undefined) return writeChapter(from, to, chapter, named);
   const changes = editionChanges(from.chapters, to.chapters);
   write([`--- ${named(from)}`, `+++ ${named(to)}`, ...changeList(changes)]);
@@ -81,7 +93,7 @@ function noEdition(id: string, archived: string[], archive: string): string {
   const fix = archived.length
     ? `compare two of the archived editions: ${archived.join(', ')}`
     : '`manual release` archives the current edition';
-  return `manual compare: there is no edition ${id} in ${archive}\n  fix: ${fix}`;
+  return `manual compare: there is no edition ${id} in ${archive}\n  fix: ${fix}, or current for the sources now`;
 }
 
 function refusal(folder: string, problems: string[]): string {

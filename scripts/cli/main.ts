@@ -18,7 +18,7 @@ Commands:
   verify   recompute every archived file's checksum against its release record
   compare  what two archived editions printed differently, for a case file: the chapters added,
            removed, retitled, renumbered and changed, or one chapter's words unit by unit:
-           manual compare FROM TO [--chapter ID], editions as YYYY-MM
+           manual compare FROM TO [--chapter ID], editions as YYYY-MM, or current for the sources now
   at       which archived edition was in force on a date, its files and their checksums, verified:
            manual at YYYY-MM-DD
   preview  serve the web edition of the sources on this machine, rebuilt and reloaded on every save:
@@ -188,11 +188,12 @@ function misuse(positionals: string[], values: Values): string | undefined {
   return undefined;
 }
 
-/** compare takes two different editions as YYYY-MM, and a chapter id when --chapter is given. */
+/** compare takes two different editions as YYYY-MM or current, and a chapter id when --chapter is given. */
 function compareMisuse(editions: string[], chapter: string | undefined): string | undefined {
   if (editions.length !== 2) return 'compare takes two editions: manual compare FROM TO [--chapter ID]';
-  const odd = editions.find((e) => !EDITION_FOLDER.test(e));
-  if (odd !== undefined) return `compare: "${odd}" is not an edition: give it as YYYY-MM, such as 2025-02`;
+  const odd = editions.find((e) => e !== 'current' && !EDITION_FOLDER.test(e));
+  if (odd !== undefined)
+    return `compare: "${odd}" is not an edition: give it as YYYY-MM, such as 2025-02, or current for the sources now`;
   if (editions[0] === editions[1]) return `compare: give two different editions, not ${editions[0]} twice`;
   if (chapter === '') return '--chapter needs a chapter id, such as care/visits';
   return undefined;

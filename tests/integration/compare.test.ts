@@ -134,7 +134,7 @@ describe('manual compare', () => {
       status: 1,
       stdout: '',
       stderr:
-        'manual compare: there is no edition 2025-05 in archive\n  fix: compare two of the archived editions: 2025-02, 2025-08\n',
+        'manual compare: there is no edition 2025-05 in archive\n  fix: compare two of the archived editions: 2025-02, 2025-08, or current for the sources now\n',
     });
     const chapter = compare('2025-02', '2025-08', '--chapter', 'care/visit');
     expect(chapter.status).toBe(1);
@@ -200,5 +200,27 @@ describe('manual compare', () => {
     )(() => {
       expect(compare('2025-02', '2025-08', '--chapter', 'care/visits').stdout).toBe(VISITS);
     });
+  });
+
+  it('compares an edition with the sources as they are now', () => {
+    const visits = path.join(root, 'chapters/care/visits.md');
+    const source = readFileSync(visits);
+    writeFileSync(visits, source.toString().replace('Visit every six weeks.', 'Visit every four weeks.'));
+    try {
+      const result = compare('2025-08', 'current', '--chapter', 'care/visits');
+      expect(result.status).toBe(0);
+      expect(result.stdout.split('\n')).toEqual([
+        '--- 2025-08  August 2025 edition, 4 August 2025: 2.1.1 Visits (care/visits)',
+        '+++ current  the sources now, for the August 2025 edition, 4 August 2025: 2.1.1 Visits (care/visits)',
+        VISITS.split('\n')[2],
+        '  § 1 Frequency',
+        '~ Visit every [-six-]{+four+} weeks.',
+        "  Write a full note after each visit and keep it on the child's file for a year.",
+        '  ... 3 unchanged paragraphs ...',
+        '',
+      ]);
+    } finally {
+      writeFileSync(visits, source);
+    }
   });
 });

@@ -4,6 +4,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// A reader that stops early (`manual diff | head`) closes the pipe: the rest is not wanted.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const packed = new URL('../lib/cli/main.mjs', import.meta.url);
 const { main } = existsSync(fileURLToPath(packed))
   ? await import(packed.href)

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -91,6 +92,15 @@ describe('the manual command', () => {
     expect(manual(['diff']).stdout).toBe(
       'compared with the February 2025 release (archive/2025-02):\nno chapter has changed\n',
     );
+  });
+
+  it('stops quietly when its reader stops early, as `| head` does', () => {
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" scripts/manual.mjs reviews | head -1`], {
+      cwd: REPO,
+      encoding: 'utf8',
+    });
+    expect(result.stdout.split('\n')).toHaveLength(2);
+    expect(result.stderr).toBe('');
   });
 
   it('exits 2 with the usage on a wrong command or option', () => {

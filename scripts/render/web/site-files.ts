@@ -4,6 +4,7 @@ import path from 'node:path';
 import { toolRoot } from '../../core/tool-root.ts';
 import type { OutputFile } from '../contract.ts';
 import type { Templates } from '../templates.ts';
+import { EDITIONS_CSS, EDITIONS_SCRIPT } from './site-plan.ts';
 
 /** The MiniSearch browser bundle, from the installed package: the site asks no CDN for anything. */
 async function miniSearchBundle(): Promise<string> {
@@ -16,7 +17,7 @@ async function miniSearchBundle(): Promise<string> {
  * The site's fixed files: its stylesheet (the shared house style, then the web's own), the
  * search script from the templates, and MiniSearch's browser bundle.
  */
-export async function staticFiles(templates: Templates): Promise<OutputFile[]> {
+export async function staticFiles(templates: Templates, editions: boolean): Promise<OutputFile[]> {
   const [css, script, miniSearch] = await Promise.all([
     templates.styles('manual.css', 'web.css'),
     readFile(templates.file('web/assets/search.js'), 'utf8'),
@@ -26,5 +27,17 @@ export async function staticFiles(templates: Templates): Promise<OutputFile[]> {
     { name: 'web.css', data: css },
     { name: 'search.js', data: script },
     { name: 'minisearch.js', data: miniSearch },
+    ...(editions ? await editionsFiles(templates) : []),
+  ];
+}
+
+/** The editions page's stylesheet, which the banner of each replaced edition's pages also loads, and its date field. */
+async function editionsFiles(templates: Templates): Promise<OutputFile[]> {
+  const [css, script] = await Promise.all(
+    [EDITIONS_CSS, EDITIONS_SCRIPT].map((name) => readFile(templates.file(`web/assets/${name}`), 'utf8')),
+  );
+  return [
+    { name: EDITIONS_CSS, data: css },
+    { name: EDITIONS_SCRIPT, data: script },
   ];
 }

@@ -6,6 +6,9 @@ import { EDITIONS_CSS, EDITIONS_PAGE, HOME, relativeHref, type SitePlan } from '
 /** Where a superseded edition's web pages are copied in the site: `editions/<edition>/<page>`. */
 export const editionFolder = (edition: string) => `editions/${edition}`;
 
+/** Where a replaced edition's PDFs, EPUB and amendment pack are copied in the site: beside its folder, as they were beside `web/`. */
+export const editionFile = (name: string) => `editions/${name}`;
+
 /** What opens the banner: the one element added to each archived page, right after its `<body>` tag. */
 export const BANNER_START = '\n<section class="archived-edition" aria-label="Replaced edition">';
 const BANNER_END = '</section>';
@@ -57,9 +60,12 @@ function pageNow(book: Book, plan: SitePlan, page: string): PageNow {
   return live || page === HOME ? { kind: 'same', file: page, what: 'page' } : { kind: 'elsewhere' };
 }
 
-/** The page with its banner: inserted right after the first `<body...>` tag, or at the start when it has none. */
+/**
+ * The page with its banner: right after its skip link when the page opens with one (a skip link
+ * must stay the first thing to reach), else right after the first `<body...>` tag, else at the start.
+ */
 export function withBanner(html: string, banner: string): string {
-  const body = /<body\b[^>]*>/i.exec(html);
-  const at = body ? body.index + body[0].length : 0;
+  const opening = /<body\b[^>]*>(\s*<a class="skip-link"[^>]*>[^<]*<\/a>)?/i.exec(html);
+  const at = opening ? opening.index + opening[0].length : 0;
   return html.slice(0, at) + banner + html.slice(at);
 }

@@ -1,27 +1,20 @@
 import type { ArchivedEdition, Edition } from '../../core/book.ts';
 import { longDate } from '../../core/dates.ts';
-import { editionFolder } from './archived-banner.ts';
-import {
-  AMENDMENTS_PAGE,
-  EDITIONS_CSS,
-  EDITIONS_PAGE,
-  EDITIONS_SCRIPT,
-  HOME,
-  relativeHref,
-  replacedEditions,
-} from './site-plan.ts';
+import { editionFile, editionFolder } from './archived-banner.ts';
+import { AMENDMENTS_PAGE, EDITIONS_CSS, EDITIONS_SCRIPT, HOME, relativeHref, replacedEditions } from './site-plan.ts';
 import { frameView, type Site } from './web-view.ts';
 
 const TITLE = 'Editions';
 const WEB = 'web/';
 
 /**
- * The editions page: the current edition, then each edition it replaced, newest first, with the
+ * The editions page, made at `file` (the site's top, or a replaced edition's folder, where its
+ * pages' own "Editions" link leads): the current edition, then each edition it replaced, newest first, with the
  * dates it was in force, what it changed, where its pages are and its archived files with their
- * checksums. It reads only the current edition and the ones before it, so it is the same before
- * and after the current edition's release.
+ * checksums. It describes the archive as it is now, so no release keeps it: it is made again
+ * by every build, beside the replaced editions it links to.
  */
-export function editionsView(site: Site) {
+export function editionsView(site: Site, file: string) {
   const { book } = site;
   const language = book.meta.language;
   const history = new Map(book.history.flatMap((year) => year.editions).map((e) => [e.id, e]));
@@ -34,10 +27,10 @@ export function editionsView(site: Site) {
     until: edition.until,
     untilDate: longDate(edition.until!, language),
     summary: summaryOf(history.get(edition.id)),
-    amendmentsHref: relativeHref(EDITIONS_PAGE, AMENDMENTS_PAGE),
-    href: edition.hasWeb ? relativeHref(EDITIONS_PAGE, `${editionFolder(edition.id)}/${HOME}`) : undefined,
+    amendmentsHref: relativeHref(file, AMENDMENTS_PAGE),
+    href: edition.hasWeb ? relativeHref(file, `${editionFolder(edition.id)}/${HOME}`) : undefined,
     folder: edition.folder,
-    files: edition.files.filter((f) => !f.name.startsWith(WEB)).map(fileView),
+    files: edition.files.filter((f) => !f.name.startsWith(WEB)).map((f) => fileView(file, f)),
     webFiles: edition.files.filter((f) => f.name.startsWith(WEB)).length,
   }));
   const current = {
@@ -49,20 +42,20 @@ export function editionsView(site: Site) {
     until: undefined,
     untilDate: '',
     summary: summaryOf(book.edition),
-    amendmentsHref: relativeHref(EDITIONS_PAGE, AMENDMENTS_PAGE),
-    href: HOME,
+    amendmentsHref: relativeHref(file, AMENDMENTS_PAGE),
+    href: relativeHref(file, HOME),
     folder: '',
     files: [],
     webFiles: 0,
   };
   const editions = [current, ...replaced];
   return {
-    ...frameView(site, EDITIONS_PAGE, TITLE),
+    ...frameView(site, file, TITLE),
     title: TITLE,
     editions,
     earliest: editions.at(-1)!.from,
-    editionsCss: EDITIONS_CSS,
-    editionsScript: EDITIONS_SCRIPT,
+    editionsCss: relativeHref(file, EDITIONS_CSS),
+    editionsScript: relativeHref(file, EDITIONS_SCRIPT),
   };
 }
 
@@ -85,9 +78,9 @@ const KINDS: [RegExp, string][] = [
   [/\.epub$/, 'EPUB (for e-readers)'],
 ];
 
-function fileView(file: ArchivedEdition['files'][number]) {
+function fileView(page: string, file: ArchivedEdition['files'][number]) {
   const description = KINDS.find(([pattern]) => pattern.test(file.name))?.[1] ?? 'File';
-  return { ...file, description, size: sizeOf(file.bytes) };
+  return { ...file, description, size: sizeOf(file.bytes), href: relativeHref(page, editionFile(file.name)) };
 }
 
 const sizeOf = (bytes: number) =>

@@ -3,7 +3,6 @@ import { KEEP_NOTHING, type Keep, type OutputFile } from '../contract.ts';
 import type { PagePositions } from '../results.ts';
 import { loadTemplates } from '../templates.ts';
 import { renderFeed } from './feed.ts';
-import { replacedEditions } from './site-plan.ts';
 import { staticFiles } from './site-files.ts';
 import { sitemap } from './sitemap.ts';
 import { renderPages } from './web-pages.ts';
@@ -31,7 +30,7 @@ export async function renderWeb(
     { name: 'feed.xml', data: renderFeed(site, templates) },
     ...(book.meta.siteUrl ? [{ name: 'sitemap.xml', data: sitemap(site, book.meta.siteUrl) }] : []),
     ...site.images.files(),
-    ...(await staticFiles(templates, replacedEditions(book).length > 0)),
+    ...(await staticFiles(templates)),
   ];
   return all
     .map((file) => ({ ...file, name: `${WEB_FOLDER}/${file.name}` }))

@@ -17,7 +17,7 @@ async function miniSearchBundle(): Promise<string> {
  * The site's fixed files: its stylesheet (the shared house style, then the web's own), the
  * search script from the templates, and MiniSearch's browser bundle.
  */
-export async function staticFiles(templates: Templates, editions: boolean): Promise<OutputFile[]> {
+export async function staticFiles(templates: Templates): Promise<OutputFile[]> {
   const [css, script, miniSearch] = await Promise.all([
     templates.styles('manual.css', 'web.css'),
     readFile(templates.file('web/assets/search.js'), 'utf8'),
@@ -27,12 +27,11 @@ export async function staticFiles(templates: Templates, editions: boolean): Prom
     { name: 'web.css', data: css },
     { name: 'search.js', data: script },
     { name: 'minisearch.js', data: miniSearch },
-    ...(editions ? await editionsFiles(templates) : []),
   ];
 }
 
 /** The editions page's stylesheet, which the banner of each replaced edition's pages also loads, and its date field. */
-async function editionsFiles(templates: Templates): Promise<OutputFile[]> {
+export async function editionsFiles(templates: Templates): Promise<OutputFile[]> {
   const [css, script] = await Promise.all(
     [EDITIONS_CSS, EDITIONS_SCRIPT].map((name) => readFile(templates.file(`web/assets/${name}`), 'utf8')),
   );

@@ -9,8 +9,7 @@ import { numberedTitle } from '../../core/numbered-title.ts';
 import { chapterPages } from './chapter-page.ts';
 import { documentsView } from './documents-page.ts';
 import { SiteImages } from './site-images.ts';
-import { editionsView } from './editions-page.ts';
-import { DOCUMENTS_PAGE, EDITIONS_PAGE, HOME, replacedEditions, sitePlan, type SitePage } from './site-plan.ts';
+import { DOCUMENTS_PAGE, HOME, sitePlan, type SitePage } from './site-plan.ts';
 import { contentsView, frameView, linksFrom, trailView, type Site } from './web-view.ts';
 
 /** The web edition's pages, and the site (plan, images) they were made with. */
@@ -37,8 +36,6 @@ export function renderPages(book: Book, templates: Templates, pages: PagePositio
   }
   if (book.documents.length > 0)
     files.push({ name: DOCUMENTS_PAGE, data: templates.render('documents', documentsView(site)) });
-  if (replacedEditions(book).length > 0)
-    files.push({ name: EDITIONS_PAGE, data: templates.render('editions', editionsView(site)) });
   return { site, files };
 }
 

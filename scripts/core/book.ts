@@ -276,6 +276,35 @@ export interface AmendmentPackPlan {
   steps: FilingStep[];
 }
 
+/** An archived release of the manual, as the web edition lists it and copies its pages. */
+export interface ArchivedEdition {
+  id: string;
+  label: string;
+  /** Its date: the day it came into force. */
+  from: string;
+  /**
+   * The day the next edition came into force: the next archived one's date, or the current
+   * edition's for the latest one before it. None for the current edition itself.
+   */
+  until?: string;
+  /** The release's folder relative to the manual's root, with "/" (`archive/2025-02`). */
+  folder: string;
+  /** Every file it archived, as its release.json records it: web edition files are named `web/...`. */
+  files: { name: string; bytes: number; sha256: string }[];
+  /** True when it archived a web edition. */
+  hasWeb: boolean;
+  /** True for the current edition, once it is released. */
+  current: boolean;
+}
+
+/** The archived releases and their files. Renderers read archived files only through this. */
+export interface Archive {
+  /** Newest first, none newer than the current edition. */
+  editions: ArchivedEdition[];
+  /** The bytes of one archived file, by its edition and its name in release.json, as they are now: check them against the record. */
+  read(edition: string, name: string): Buffer;
+}
+
 export interface Book {
   meta: BookMeta;
   /** The manual's images and logo. */
@@ -291,4 +320,6 @@ export interface Book {
   history: { year: string; editions: Edition[] }[];
   /** The filing steps from the last archived release, when the edition follows one. */
   pack?: AmendmentPackPlan;
+  /** The archived releases, the current edition's included once it is released. */
+  archive: Archive;
 }

@@ -43,6 +43,7 @@ export const RULES = {
   'amendment-listed-twice': 'error',
   'amendment-needs-title': 'error',
   'release-record-unreadable': 'error',
+  'archived-file-changed': 'error',
   'released-units': 'warning',
   // Chapters
   'not-utf8': 'error',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { KEEP_NO_CHECKS, type KeepChecked } from '../core/kept.ts';
 import { AMENDMENTS_FILE, parseAmendments } from './amendments.ts';
+import { readArchivedReleases } from './archived-releases.ts';
 import { readBaselines } from './baseline.ts';
 import { chapterEnding, isSiteGeneratorPart, withoutChapterEnding } from '../core/chapter-files.ts';
 import { chapterFile, readChapter } from './chapter.ts';
@@ -73,7 +74,8 @@ export async function loadManual(
   warnOverdueReviews(chapters.values(), editions[0], manifest.meta.language, diagnostics);
   const archive = options.archiveDir ?? path.join(root, 'archive');
   const { baseline, released } = await readBaselines(archive, editions[0].id, diagnostics, root);
-  return { root, baseline, released, manifest: { ...manifest, meta }, editions, chapters, files };
+  const archived = await readArchivedReleases(archive, root, diagnostics, editions[0].id);
+  return { root, baseline, released, archive: archived, manifest: { ...manifest, meta }, editions, chapters, files };
 }
 
 async function readSourceText(

@@ -209,6 +209,20 @@ export interface Baseline {
   documents?: ReadonlyMap<string, ReleasedDocument>;
 }
 
+/** An archived release, as its release.json's head records it: what the editions page lists. */
+export interface ArchivedRelease {
+  id: string;
+  label: string;
+  date: string;
+  /** The release's folder. */
+  folder: string;
+  /** The same folder relative to the manual's root, with "/" (`archive/2025-02`). */
+  shownFolder: string;
+  files: { name: string; bytes: number; sha256: string }[];
+  /** True when the release archived a web edition (`web/...`). */
+  hasWeb: boolean;
+}
+
 export interface ManualSource {
   /** Absolute path of the manual's root folder. */
   root: string;
@@ -216,6 +230,8 @@ export interface ManualSource {
   baseline?: Baseline;
   /** The current edition's own release, when it is already archived. */
   released?: Baseline;
+  /** Every archived release, oldest first, the current edition's too when it is archived. */
+  archive: ArchivedRelease[];
   manifest: ManifestSpec;
   /** Newest first; the first is the current edition. */
   editions: EditionSpec[];

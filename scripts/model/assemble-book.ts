@@ -6,6 +6,7 @@ import { amendmentPrefix, type ResolvedManual } from '../markdown/resolve-manual
 import { toHtmlTree, type HtmlTreeOptions } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import type { AmendmentView, Book, Chapter, ChapterNode, Edition } from '../core/book.ts';
+import { bookArchive } from './archive.ts';
 import { manualAssets } from './assets.ts';
 import { manualDocuments } from './documents.ts';
 
@@ -79,6 +80,7 @@ export function assembleBook(
     chapters,
     edition: current,
     history: groupByYear(earlier),
+    archive: bookArchive(source.archive, current),
   };
 }
 

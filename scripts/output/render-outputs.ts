@@ -18,6 +18,7 @@ import { pdfRenderer } from '../render/pdf/pdf-renderer.ts';
 import { Results } from '../render/results.ts';
 import { SharedResources } from '../render/shared-resources.ts';
 import { webDocumentsRenderer, webRenderer, webSearchRenderer } from '../render/web/web-renderer.ts';
+import { webEditionsRenderer } from '../render/web/archived-editions.ts';
 import { renderBook } from './render-book.ts';
 
 /** Every output of an edition, in the order their files are listed (release.json keeps it). */
@@ -29,6 +30,7 @@ export const RENDERERS: readonly Renderer[] = [
   webRenderer,
   webSearchRenderer,
   webDocumentsRenderer,
+  webEditionsRenderer,
 ];
 
 /** Every output of an edition, by file name, and what a release records of how they were made. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { toolRoot } from '../../core/tool-root.ts';
 import type { OutputFile } from '../contract.ts';
 import type { Templates } from '../templates.ts';
+import { EDITIONS_CSS, EDITIONS_SCRIPT } from './site-plan.ts';
 
 /** The MiniSearch browser bundle, from the installed package: the site asks no CDN for anything. */
 async function miniSearchBundle(): Promise<string> {
@@ -26,5 +27,16 @@ export async function staticFiles(templates: Templates): Promise<OutputFile[]> {
     { name: 'web.css', data: css },
     { name: 'search.js', data: script },
     { name: 'minisearch.js', data: miniSearch },
+  ];
+}
+
+/** The editions page's stylesheet, which the banner of each replaced edition's pages also loads, and its date field. */
+export async function editionsFiles(templates: Templates): Promise<OutputFile[]> {
+  const [css, script] = await Promise.all(
+    [EDITIONS_CSS, EDITIONS_SCRIPT].map((name) => readFile(templates.file(`web/assets/${name}`), 'utf8')),
+  );
+  return [
+    { name: EDITIONS_CSS, data: css },
+    { name: EDITIONS_SCRIPT, data: script },
   ];
 }

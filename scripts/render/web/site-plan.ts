@@ -1,5 +1,13 @@
 import path from 'node:path';
-import type { Book, ChapterNode, ContentsNode, Edition, SectionNode, SubsectionNode } from '../../core/book.ts';
+import type {
+  ArchivedEdition,
+  Book,
+  ChapterNode,
+  ContentsNode,
+  Edition,
+  SectionNode,
+  SubsectionNode,
+} from '../../core/book.ts';
 import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR } from '../../core/book.ts';
 import { chapterFile } from '../site-addresses.ts';
 
@@ -13,6 +21,12 @@ export const HOME = 'index.html';
 export const AMENDMENTS_PAGE = 'amendments.html';
 /** Every document the manual links to, by section and chapter: made only when it links to any. */
 export const DOCUMENTS_PAGE = 'documents.html';
+/** Every archived edition, with its dates in force and files: made only when an edition has been replaced. */
+export const EDITIONS_PAGE = 'editions.html';
+/** The styles of the editions page and of the banner of each archived page. */
+export const EDITIONS_CSS = 'editions.css';
+/** The date field of the editions page, which names the edition in force on a date. */
+export const EDITIONS_SCRIPT = 'editions.js';
 
 /** A section or subsection: the trail above it, for breadcrumbs. */
 export interface Crumb {
@@ -31,6 +45,10 @@ export interface SitePlan {
   /** The page (its file, from the site's folder) holding each anchor links can point at. */
   fileOf: Map<string, string>;
 }
+
+/** The archived editions the current one replaced, newest first: the editions page lists them, `editions/` holds their web editions. */
+export const replacedEditions = (book: Book): ArchivedEdition[] =>
+  book.archive.editions.filter((edition) => !edition.current && edition.until !== undefined);
 
 const sectionFile = (anchor: string) => `sections/${anchor}.html`;
 

@@ -8,7 +8,16 @@ import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import { htmlOf, type ToHtml } from '../view-parts.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
 import type { SiteImages } from './site-images.ts';
-import { DOCUMENTS_PAGE, HOME, relativeHref, rootOf, type Crumb, type SitePlan } from './site-plan.ts';
+import {
+  DOCUMENTS_PAGE,
+  EDITIONS_PAGE,
+  HOME,
+  replacedEditions,
+  relativeHref,
+  rootOf,
+  type Crumb,
+  type SitePlan,
+} from './site-plan.ts';
 
 /** What every page of the site is made with: the book, the plan, and how links are written from a page. */
 export interface Site {
@@ -60,6 +69,7 @@ export function frameView(site: Site, file: string, title: string) {
     home: links.toFile(HOME),
     amendments: links.page('amendments'),
     documentsPage: book.documents.length > 0 ? links.toFile(DOCUMENTS_PAGE) : undefined,
+    editionsPage: replacedEditions(book).length > 0 ? links.toFile(EDITIONS_PAGE) : undefined,
     downloads: [
       download('.pdf', 'PDF (for reading on screen)'),
       download('-print.pdf', 'PDF for printing (binder pages)'),
@@ -82,7 +92,17 @@ export function frameKey(site: Site): string {
   const { book } = site;
   const logo = book.meta.logo && site.images.fileOf(book.meta.logo);
   const documents = book.documents.length > 0;
-  const read = [book.meta, book.edition, site.editionDate, logo, editionName(book), Boolean(book.pack), documents];
+  const editions = replacedEditions(book).length > 0;
+  const read = [
+    book.meta,
+    book.edition,
+    site.editionDate,
+    logo,
+    editionName(book),
+    Boolean(book.pack),
+    documents,
+    editions,
+  ];
   return createHash('sha256').update(JSON.stringify(read)).digest('hex');
 }
 

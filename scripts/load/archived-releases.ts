@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostics } from '../core/diagnostics.ts';
+import { archivedEditions } from './baseline.ts';
+import { parseReleaseRecord, RELEASE_FILE } from './release-record.ts';
+import type { ArchivedRelease } from './types.ts';
+
+/** The archived web edition's folder inside a release: its files are named `web/...`. */
+const WEB_PREFIX = 'web/';
+
+/**
+ * Every archived release as the editions page and the archived web editions need it: edition,
+ * files and their checksums, oldest first. Only the record's head is kept, never its units, so
+ * `check` stays fast. A record that cannot be read is reported, except the ones the `current`
+ * edition is read against (its own and the latest before it), which reading the baselines reports.
+ */
+export async function readArchivedReleases(
+  archiveDir: string,
+  root: string,
+  diagnostics: Diagnostics,
+  current: string,
+): Promise<ArchivedRelease[]> {
+  const ids = archivedEditions(archiveDir);
+  const skip = new Set([current, ids.filter((id) => id < current).at(-1)]);
+  const read = await Promise.all(
+    ids.map(async (id): Promise<ArchivedRelease | undefined> => {
+      const file = path.join(archiveDir, id, RELEASE_FILE);
+      const record = parseReleaseRecord(await readFile(file, 'utf8'));
+      if (typeof record === 'string') {
+        if (!skip.has(id))
+          diagnostics.error(
+            { file: path.relative(root, file) },
+            `the archived release record cannot be read: ${record}`,
+            'restore it from version control; `manual verify` checks every archived file',
+            'release-record-unreadable',
+          );
+        return undefined;
+      }
+      const { label, date } = record.edition;
+      return {
+        id,
+        label,
+        date,
+        folder: path.join(archiveDir, id),
+        shownFolder: path.relative(root, path.join(archiveDir, id)).split(path.sep).join('/'),
+        files: record.files.map(({ name, bytes, sha256 }) => ({ name, bytes, sha256 })),
+        hasWeb: record.files.some((f) => f.name.startsWith(WEB_PREFIX)),
+      };
+    }),
+  );
+  return read.filter((release) => release !== undefined);
+}

@@ -1,6 +1,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { AmendmentView, Chapter, ChapterChanges, Edition } from '../core/book.ts';
 import { changeNote, sectionName } from '../core/numbered-title.ts';
+import { element, text } from '../core/hast-build.ts';
 
 /**
  * What opens an updated or new chapter in every output: "Updated in August 2025", the
@@ -48,11 +49,4 @@ function detailsOf(amendment: AmendmentView | undefined): ElementContent[] {
   return (amendment.details.children as ElementContent[]).map(strip);
 }
 
-const text = (value: string): ElementContent => ({ type: 'text', value });
-const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children,
-});
 const paragraph = (className: string, children: ElementContent[]) => element('p', { className: [className] }, children);

@@ -1,5 +1,6 @@
 import type { Element, ElementContent } from 'hast';
 import type { Hunk, WordedUnit, WordRun } from './compare-units.ts';
+import { element, text } from '../core/hast-build.ts';
 
 /** What a screen reader hears for each mark, in the manual's language. */
 export interface CompareWords {
@@ -77,10 +78,3 @@ function mark(tagName: 'ins' | 'del', said: string, value: string): Element {
 }
 
 const hidden = (value: string) => element('span', { className: ['sr-only'] }, [text(`${value} `)]);
-const text = (value: string): ElementContent => ({ type: 'text', value });
-const element = (tagName: string, properties: Element['properties'], children: ElementContent[]): Element => ({
-  type: 'element',
-  tagName,
-  properties,
-  children,
-});

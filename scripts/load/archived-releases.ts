@@ -1,8 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics } from '../core/diagnostics.ts';
 import { archivedEditions } from './baseline.ts';
-import { parseReleaseRecord, RELEASE_FILE } from './release-record.ts';
+import { readReleaseRecord } from './release-record.ts';
 import type { ArchivedRelease } from './types.ts';
 
 /** The archived web edition's folder inside a release: its files are named `web/...`. */
@@ -24,18 +23,9 @@ export async function readArchivedReleases(
   const skip = new Set([current, ids.filter((id) => id < current).at(-1)]);
   const read = await Promise.all(
     ids.map(async (id): Promise<ArchivedRelease | undefined> => {
-      const file = path.join(archiveDir, id, RELEASE_FILE);
-      const record = parseReleaseRecord(await readFile(file, 'utf8'));
-      if (typeof record === 'string') {
-        if (!skip.has(id))
-          diagnostics.error(
-            { file: path.relative(root, file) },
-            `the archived release record cannot be read: ${record}`,
-            'restore it from version control; `manual verify` checks every archived file',
-            'release-record-unreadable',
-          );
-        return undefined;
-      }
+      // The releases the edition is read against report their own unreadable records (baseline.ts).
+      const record = await readReleaseRecord(path.join(archiveDir, id), root, skip.has(id) ? undefined : diagnostics);
+      if (!record) return undefined;
       const { label, date } = record.edition;
       return {
         id,

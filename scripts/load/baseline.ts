@@ -1,8 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics } from '../core/diagnostics.ts';
-import { EDITION_FOLDER, parseReleaseRecord, RELEASE_FILE } from './release-record.ts';
+import { EDITION_FOLDER, readReleaseRecord, RELEASE_FILE } from './release-record.ts';
 import type { Baseline } from './types.ts';
 
 /** The archived editions of an archive folder, oldest first. */
@@ -43,17 +42,8 @@ async function readBaseline(
   diagnostics: Diagnostics,
   root: string,
 ): Promise<Baseline | undefined> {
-  const file = path.join(archiveDir, edition, RELEASE_FILE);
-  const record = parseReleaseRecord(await readFile(file, 'utf8'));
-  if (typeof record === 'string') {
-    diagnostics.error(
-      { file: path.relative(root, file) },
-      `the archived release record cannot be read: ${record}`,
-      'restore it from version control; `manual verify` checks every archived file',
-      'release-record-unreadable',
-    );
-    return undefined;
-  }
+  const record = await readReleaseRecord(path.join(archiveDir, edition), root, diagnostics);
+  if (!record) return undefined;
   return {
     edition: record.edition,
     folder: path.join(archiveDir, edition),

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostics } from '../core/diagnostics.ts';
 import type { ReleasedChapter, ReleasedDocument } from './types.ts';
 
 /** `archive/<edition>/release.json`: what went out, and how to prove it. */
@@ -38,4 +41,25 @@ export function parseReleaseRecord(text: string): ReleaseRecord | string {
   }
   if (record.documents !== undefined && !Array.isArray(record.documents)) return 'its "documents" is not a list';
   return record as ReleaseRecord;
+}
+
+/**
+ * The record of the release archived in `folder`, or undefined when it cannot be read: reported
+ * at the file when `diagnostics` is given (a release the current edition is read against).
+ */
+export async function readReleaseRecord(
+  folder: string,
+  root: string,
+  diagnostics?: Diagnostics,
+): Promise<ReleaseRecord | undefined> {
+  const file = path.join(folder, RELEASE_FILE);
+  const record = parseReleaseRecord(await readFile(file, 'utf8'));
+  if (typeof record !== 'string') return record;
+  diagnostics?.error(
+    { file: path.relative(root, file) },
+    `the archived release record cannot be read: ${record}`,
+    'restore it from version control; `manual verify` checks every archived file',
+    'release-record-unreadable',
+  );
+  return undefined;
 }

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteBrowser } from '../helpers/browser.ts';
 import { ace, epubcheck, openEpub } from '../helpers/epub.ts';
 import { check, copyManual, edit, manual, REPO, removeCopies, scratchDir } from '../helpers/fixture.ts';
 import { brokenLinks } from '../helpers/site-links.ts';
@@ -93,6 +95,30 @@ describe('a manual that links to forms, templates and guides', () => {
     const parents = readFileSync(path.join(withSite.out, 'web/chapters/care/placements-with-parents.html'), 'utf8');
     expect(parents).toMatch(/>Pet Assessment Form <span class="document-about">\(Word document, 1 KB\)<\/span><\/a>/);
   });
+
+  it('leads every link to a document in the web edition, opened from file:// in Chromium, to its file', async () => {
+    const web = path.join(withSite.out, 'web');
+    const browser = await siteBrowser([web, withSite.out]);
+    const followed = new Set<string>();
+    try {
+      for (const file of readdirSync(web, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+        const page = await browser.open(path.join(web, file), { javascript: false });
+        // The address Chromium resolves from the page's own, as a click would open it.
+        const links = await page.$$eval('a[href*="/documents/"], a[href^="documents/"]', (all) =>
+          all.map((a) => (a as HTMLAnchorElement).href),
+        );
+        for (const href of links) {
+          const target = fileURLToPath(href.split('#')[0]);
+          expect(existsSync(target), `${file}: ${href}`).toBe(true);
+          followed.add(path.relative(path.join(web, 'documents'), target));
+        }
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    expect([...followed].sort()).toEqual(Object.keys(DOCUMENTS).sort());
+  }, 300_000);
 
   it('links the PDFs, the HTML edition and the EPUB to where the web edition publishes each document', async () => {
     for (const pdf of readdirSync(withSite.out).filter((name) => name.endsWith('.pdf'))) {

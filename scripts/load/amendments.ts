@@ -1,11 +1,11 @@
-import path from 'node:path';
 import type { Node } from 'yaml';
 import { monthLabels } from '../core/dates.ts';
 import { withoutChapterEnding } from '../core/chapter-files.ts';
 import type { Diagnostics } from '../core/diagnostics.ts';
 import { parseMarkdown } from './parse-markdown.ts';
 import type { AmendmentItem, EditionSpec } from './types.ts';
-import { readBoolean, readFields, readList, readText, YamlFile, type Fields } from './yaml-file.ts';
+import { readDocumentPath } from './publishing-spec.ts';
+import { readBoolean, readFields, readList, readText, YamlFile } from './yaml-file.ts';
 
 export const AMENDMENTS_FILE = 'chapters/amendments.yml';
 
@@ -89,7 +89,7 @@ function readItem(yaml: YamlFile, node: Node): AmendmentItem | undefined {
   if (!fields) return undefined;
   const written = readText(yaml, fields, 'chapter', 'an amendment');
   const chapter = written === undefined ? undefined : withoutChapterEnding(written.replace(/^\.\//, ''));
-  const document = readDocumentPath(yaml, fields);
+  const document = readDocumentPath(yaml, fields, 'an amendment');
   const title = readText(yaml, fields, 'title', 'an amendment');
   const details = readText(yaml, fields, 'details', 'an amendment');
   if (document === null) return undefined;
@@ -119,21 +119,6 @@ function readItem(yaml: YamlFile, node: Node): AmendmentItem | undefined {
     editorial: readBoolean(yaml, fields, 'editorial', 'an amendment') ?? false,
     where: fields.at(chapter ? 'chapter' : document ? 'document' : 'title'),
   };
-}
-
-/** `document: forms/a.docx`, relative to chapters/ as in the contents, as a file from the root; null when it leaves chapters/ (reported). */
-function readDocumentPath(yaml: YamlFile, fields: Fields): string | null | undefined {
-  const written = readText(yaml, fields, 'document', 'an amendment');
-  if (written === undefined) return undefined;
-  const file = path.posix.normalize(`chapters/${written.replace(/^\.\//, '')}`);
-  if (!written.startsWith('/') && file.startsWith('chapters/')) return file;
-  yaml.diagnostics.error(
-    fields.at('document'),
-    `document path "${written}" must stay inside chapters/`,
-    'write the path relative to chapters/, e.g. "forms/pet-assessment.docx"',
-    'path-outside',
-  );
-  return null;
 }
 
 /** Edition ids are unique, and the history reads newest first, as the appendix prints it. */

@@ -6,7 +6,7 @@ import { isUrl } from '../core/urls.ts';
 import { chapterEnding, withoutChapterEnding } from '../core/chapter-files.ts';
 import type { EntrySpec, ManifestSpec, ManualMeta, SectionSpec } from './types.ts';
 import { ACCEPT_KEY, readContentsAccepted } from './accept-spec.ts';
-import { readLargestDocument, readSiteUrl } from './publishing-spec.ts';
+import { readDocumentPath, readLargestDocument, readSiteUrl } from './publishing-spec.ts';
 import { readSite, SITE_KEYS } from './site-spec.ts';
 import { readBoolean, readFields, readList, readText, YamlFile, type Fields } from './yaml-file.ts';
 
@@ -174,19 +174,9 @@ const ENTRY_READERS: Record<KindKey, EntryReader> = {
     return { kind: 'outside-document', title, url, ...numbering(yaml, fields), where: fields.where };
   },
   document(yaml, fields) {
-    const written = readText(yaml, fields, 'document', 'a document entry', true);
+    const file = readDocumentPath(yaml, fields, 'a document entry', true);
     const title = readText(yaml, fields, 'title', 'a document entry', true);
-    if (written === undefined || title === undefined) return undefined;
-    const file = path.posix.normalize(`chapters/${written.replace(/^\.\//, '')}`);
-    if (written.startsWith('/') || !file.startsWith('chapters/')) {
-      yaml.diagnostics.error(
-        fields.at('document'),
-        `document path "${written}" must stay inside chapters/`,
-        'write the path relative to chapters/, e.g. "forms/pet-assessment.docx"',
-        'path-outside',
-      );
-      return undefined;
-    }
+    if (!file || title === undefined) return undefined;
     return { kind: 'document', title, file, ...numbering(yaml, fields), where: fields.at('document') };
   },
   entries(yaml, fields, ids) {

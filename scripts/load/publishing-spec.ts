@@ -1,4 +1,5 @@
 import { MAX_DOCUMENT_BYTES } from '../core/document-kind.ts';
+import path from 'node:path';
 import { readText, type Fields, type YamlFile } from './yaml-file.ts';
 
 const WHAT = 'the contents manifest';
@@ -44,4 +45,27 @@ export function readLargestDocument(yaml: YamlFile, top: Fields): number | undef
     return undefined;
   }
   return Math.round(Number(match[1]) * UNITS[match[2].toUpperCase()]);
+}
+
+/**
+ * `document: forms/a.docx`, relative to chapters/ in the contents and the amendments alike, as a
+ * file from the root; undefined when not given, null when it leaves chapters/ (reported).
+ */
+export function readDocumentPath(
+  yaml: YamlFile,
+  fields: Fields,
+  what: string,
+  required = false,
+): string | null | undefined {
+  const written = readText(yaml, fields, 'document', what, required);
+  if (written === undefined) return undefined;
+  const file = path.posix.normalize(`chapters/${written.replace(/^\.\//, '')}`);
+  if (!written.startsWith('/') && file.startsWith('chapters/')) return file;
+  yaml.diagnostics.error(
+    fields.at('document'),
+    `document path "${written}" must stay inside chapters/`,
+    'write the path relative to chapters/, e.g. "forms/pet-assessment.docx"',
+    'path-outside',
+  );
+  return null;
 }

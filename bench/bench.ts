@@ -16,6 +16,7 @@ import { generateManual } from './generate-manual.ts';
 import { SHAPES, type ShapeName } from './manual-shapes.ts';
 import { benchWeb } from './web-bench.ts';
 import { benchMarks, type MarksResult } from './marks-bench.ts';
+import { editionsOnly } from './editions-bench.ts';
 import { median, runMeasured, type Run } from './measure.ts';
 import { resultsTable, webTable, type SizeResult, type WebRow } from './table.ts';
 
@@ -40,6 +41,17 @@ export async function main(argv: string[]): Promise<number> {
     return compareOnly(option(argv, '--compare-only', ''), option(argv, '--against', ''), REPO);
   if (argv.includes('--web-only')) return webOnly(sizes, runs);
   if (argv.includes('--marks-only')) return marksOnly(option(argv, '--sizes', '1000').split(',').map(Number), runs);
+  if (argv.includes('--editions-only')) {
+    const work = mkdtempSync(path.join(os.tmpdir(), 'manual-bench-'));
+    const results = path.join(REPO, 'bench/results-editions.json');
+    const editions = Number(option(argv, '--editions', '10'));
+    try {
+      const pages = option(argv, '--sizes', '2000').split(',').map(Number);
+      return await editionsOnly(pages, editions, runs, { manual: MANUAL, work, results, machine: machine() });
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }
   const shapes = option(argv, '--shapes', SHAPES.join(',')).split(',') as ShapeName[];
   if (!shapes.every((shape) => SHAPES.includes(shape)))
     return usage(`--shapes takes ${SHAPES.join(', ')} or both, not "${shapes.join(',')}"`);

@@ -85,17 +85,22 @@ export async function benchMarks(
 const idOf = (root: string, file: string) => path.relative(path.join(root, 'chapters'), file).replace(/\.md$/, '');
 
 /** A sentence of the chapter's first paragraph reworded: its words change, not its length much. */
-function changed(file: string, text: string): string {
+export function changed(file: string, text: string, words = 'In this edition: '): string {
   const paragraph = /\n\n([A-Z][^\n]*\.)( |\n)/.exec(text);
   if (!paragraph) throw new Error(`no paragraph to change in ${file}`);
   const at = paragraph.index + 2;
-  return `${text.slice(0, at)}In this edition: ${text.slice(at)}`;
+  return `${text.slice(0, at)}${words}${text.slice(at)}`;
 }
 
-function nextEdition(released: string, updated: string[]): string {
+/** The amendments with a new edition on top, updating the chapters `updated`. */
+export function nextEdition(
+  released: string,
+  updated: string[],
+  edition = { id: '2027-02', date: '2027-02-01' },
+): string {
   const items = updated.map((id) => `      - chapter: "${id}"\n        details: "Reworded."\n`).join('');
   return released.replace(
     /^editions:\n/m,
-    `editions:\n  - edition: "2027-02"\n    date: "2027-02-01"\n    updated:${items ? `\n${items}` : ' []\n'}`,
+    `editions:\n  - edition: "${edition.id}"\n    date: "${edition.date}"\n    updated:${items ? `\n${items}` : ' []\n'}`,
   );
 }

@@ -1,28 +1,7 @@
-import type { UnitRecord } from '../core/block-units.ts';
+import type { Hunk, WordedUnit, WordRun } from '../core/book.ts';
+
+export type { Hunk, WordedUnit, WordRun };
 import { commonRun, diffUnits } from './diff-blocks.ts';
-
-/** A unit of an edition's chapter with the words a reader sees of it, as compared across editions. */
-export interface WordedUnit extends UnitRecord {
-  words: string;
-}
-
-/** A stretch of a changed unit's words: kept, or only in the earlier or the later edition. */
-export interface WordRun {
-  change: 'same' | 'deleted' | 'inserted';
-  text: string;
-}
-
-/**
- * What became of a chapter between two editions, in the later edition's reading order, the
- * earlier edition's removed units where they stood: unchanged stretches (to fold), units deleted,
- * inserted, changed (with their words' runs) and moved (the same words, elsewhere).
- */
-export type Hunk =
-  | { change: 'same'; units: WordedUnit[] }
-  | { change: 'deleted'; unit: WordedUnit }
-  | { change: 'inserted'; unit: WordedUnit }
-  | { change: 'changed'; from: WordedUnit; unit: WordedUnit; words: WordRun[] }
-  | { change: 'moved'; unit: WordedUnit };
 
 /** Lines units up as change marks do (`diffUnits`), then says what became of each. */
 export function compareUnits(from: readonly WordedUnit[], to: readonly WordedUnit[]): Hunk[] {

@@ -48,6 +48,27 @@ export async function readEditionWords(folder: string): Promise<EditionWords | {
   return problems.length > 0 ? { problems } : { edition: record.edition, chapters };
 }
 
+/**
+ * The worded units of the chapters `ids` in an EPUB's bytes, by chapter id: only the documents
+ * that hold one of them are parsed, so a few chapters of a large edition are read quickly.
+ */
+export async function epubChapterWords(bytes: Buffer, ids: Iterable<string>): Promise<Map<string, WordedUnit[]>> {
+  const wanted = new Map([...ids].map((id) => [chapterAnchor(id), id]));
+  const found = new Map<string, WordedUnit[]>();
+  if (wanted.size === 0) return found;
+  const zip = await JSZip.loadAsync(bytes);
+  for (const entry of Object.values(zip.files)) {
+    if (entry.dir || !/\.x?html$/.test(entry.name)) continue;
+    const text = await entry.async('string');
+    if (![...text.matchAll(/\bid="([^"]+)"/g)].some((m) => wanted.has(m[1]))) continue;
+    for (const chapter of chapterElements(parseXhtml(text))) {
+      const id = wanted.get(String(chapter.properties.id));
+      if (id !== undefined) found.set(id, wordedUnits(chapter));
+    }
+  }
+  return found;
+}
+
 /** Each chapter element of an EPUB, by its id. */
 async function epubChapters(file: string): Promise<Map<string, Element>> {
   const zip = await JSZip.loadAsync(await readFile(file));

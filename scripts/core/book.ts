@@ -1,7 +1,25 @@
 import type { Root as HastRoot } from 'hast';
-import type { AmendmentPackPlan, Archive, Edition } from './editions.ts';
+import type { AmendmentPackPlan, Archive, ChapterHistories, Edition } from './editions.ts';
 
-export type { AmendmentView, Edition, FilingStep, AmendmentPackPlan, ArchivedEdition, Archive } from './editions.ts';
+export type {
+  AmendmentView,
+  Edition,
+  FilingStep,
+  AmendmentPackPlan,
+  ArchivedChapter,
+  ArchivedEdition,
+  Archive,
+  ChapterHistories,
+  ChapterHistory,
+  ChapterState,
+  HistoryChange,
+  HistoryEdition,
+  HistoryEvent,
+  Hunk,
+  ReadHistories,
+  WordedUnit,
+  WordRun,
+} from './editions.ts';
 
 /**
  * The book model: the manual parsed, validated and numbered, with every chapter's content as an
@@ -241,4 +259,6 @@ export interface Book {
   pack?: AmendmentPackPlan;
   /** The archived releases, the current edition's included once it is released. */
   archive: Archive;
+  /** Each chapter's history across the editions, when any edition is archived (set by the changes stage). */
+  histories?: ChapterHistories;
 }

@@ -1,4 +1,5 @@
 import type { Root as HastRoot } from 'hast';
+import type { UnitRecord } from './block-units.ts';
 
 /** The book model's editions: the current one, the history, the amendment pack's plan and the archived releases (see book.ts). */
 
@@ -57,6 +58,17 @@ export interface AmendmentPackPlan {
   steps: FilingStep[];
 }
 
+/** A chapter as an archived release printed it, as its release.json records it. */
+export interface ArchivedChapter {
+  id: string;
+  number?: string;
+  title: string;
+  /** SHA-256 of the chapter as printed: number, title and content. */
+  content: string;
+  /** Its units' hashes in reading order; none for releases before units were recorded (read them from the EPUB). */
+  units?: string[];
+}
+
 /** An archived release of the manual, as the web edition lists it and copies its pages. */
 export interface ArchivedEdition {
   id: string;
@@ -74,6 +86,10 @@ export interface ArchivedEdition {
   files: { name: string; bytes: number; sha256: string }[];
   /** True when it archived a web edition. */
   hasWeb: boolean;
+  /** Its chapters in its order, as it numbered and titled them. */
+  chapters: ArchivedChapter[];
+  /** Its EPUB's name among `files`, where its words are read. */
+  epub?: string;
   /** True for the current edition, once it is released. */
   current: boolean;
 }
@@ -84,4 +100,91 @@ export interface Archive {
   editions: ArchivedEdition[];
   /** The bytes of one archived file, by its edition and its name in release.json, as they are now: check them against the record. */
   read(edition: string, name: string): Buffer;
+}
+
+/** What an edition did to a chapter. */
+export type HistoryChange = 'new' | 'updated' | 'retitled' | 'renumbered' | 'removed';
+
+/** A chapter's number and title as one edition printed them. */
+export interface ChapterState {
+  number?: string;
+  title: string;
+}
+
+/** An edition of the manual as histories read it. */
+export interface HistoryEdition {
+  id: string;
+  label: string;
+  date: string;
+  current: boolean;
+}
+
+/** One edition in a chapter's history. */
+export interface HistoryEvent {
+  edition: HistoryEdition;
+  /** The edition before it, which it is compared with; none for the first edition. */
+  previous?: HistoryEdition;
+  /** Empty for the first edition, unless its amendments list the chapter as new. */
+  changes: HistoryChange[];
+  /** As this edition printed it; none when it removed the chapter. */
+  state?: ChapterState;
+  /** As the edition before printed it; none when the chapter is new. */
+  before?: ChapterState;
+  /** The amendment of this edition that names the chapter, with the list it is in. */
+  amendment?: AmendmentView & { list: 'updated' | 'new' | 'removed' };
+  /**
+   * Whether its words changed since the edition before: `unknown` while one of the two releases
+   * recorded no units and its number or title changed too, until the words are read.
+   */
+  words: 'changed' | 'same' | 'unknown';
+}
+
+/** Every edition that changed a chapter, newest first. */
+export interface ChapterHistory {
+  id: string;
+  /** Its latest number and title: the current one, or the one it had when it was removed. */
+  latest: ChapterState;
+  removed: boolean;
+  events: HistoryEvent[];
+}
+
+/** A unit of an edition's chapter with the words a reader sees of it, as compared across editions. */
+export interface WordedUnit extends UnitRecord {
+  words: string;
+}
+
+/** A stretch of a changed unit's words: kept, or only in the earlier or the later edition. */
+export interface WordRun {
+  change: 'same' | 'deleted' | 'inserted';
+  text: string;
+}
+
+/**
+ * What became of a chapter between two editions, in the later edition's reading order, the
+ * earlier edition's removed units where they stood: unchanged stretches (to fold), units deleted,
+ * inserted, changed (with their words' runs) and moved (the same words, elsewhere).
+ */
+export type Hunk =
+  | { change: 'same'; units: WordedUnit[] }
+  | { change: 'deleted'; unit: WordedUnit }
+  | { change: 'inserted'; unit: WordedUnit }
+  | { change: 'changed'; from: WordedUnit; unit: WordedUnit; words: WordRun[] }
+  | { change: 'moved'; unit: WordedUnit };
+
+/** The chapters' histories with their words read: every change of words settled, each comparison made. */
+export interface ReadHistories {
+  /** The chapters an edition after the first changed, current and removed ones. */
+  chapters: Map<string, ChapterHistory>;
+  /** Every edition, oldest first, the current one last. */
+  editions: HistoryEdition[];
+  /** What became of a chapter's units from one edition to the next; none when their words could not be read. */
+  hunks(chapter: string, from: string, to: string): Hunk[] | undefined;
+}
+
+/** Each chapter's history across the archived editions and the current one. */
+export interface ChapterHistories {
+  /** The chapters that have one, from the releases' records alone: what a link to a history needs. */
+  readonly changed: ReadonlySet<string>;
+  /** The histories with the words of every change read from the editions' EPUBs and the current book. */
+  read(): Promise<ReadHistories>;
 }

@@ -1,4 +1,4 @@
-import type { BookMeta } from '../core/book.ts';
+import type { ArchivedChapter, BookMeta } from '../core/book.ts';
 import type { Root as MdastRoot } from 'mdast';
 import type { Acceptance, Where } from '../core/diagnostics.ts';
 import type { ChapterNodes } from './chapter-nodes.ts';
@@ -221,6 +221,8 @@ export interface ArchivedRelease {
   files: { name: string; bytes: number; sha256: string }[];
   /** True when the release archived a web edition (`web/...`). */
   hasWeb: boolean;
+  chapters: ArchivedChapter[];
+  epub?: string;
 }
 
 export interface ManualSource {

@@ -24,6 +24,8 @@ export function bookArchive(releases: readonly ArchivedRelease[], current: { id:
       folder: release.shownFolder,
       files: release.files,
       hasWeb: release.hasWeb,
+      chapters: release.chapters,
+      ...(release.epub === undefined ? {} : { epub: release.epub }),
       current: isCurrent,
     };
   });

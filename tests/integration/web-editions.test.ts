@@ -1,15 +1,16 @@
-import { appendFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, problemsOf, siteBrowser, type SiteBrowser } from '../helpers/browser.ts';
-import { copyManual, edit, filesUnder, manual, removeCopies } from '../helpers/fixture.ts';
+import { editionStory } from '../helpers/edition-story.ts';
+import { filesUnder, manual, removeCopies } from '../helpers/fixture.ts';
 import { brokenLinks } from '../helpers/site-links.ts';
 
 /**
- * One story on a copy of the small manual: release February 2025, change a chapter and release
- * August 2025, change another, remove Early Help and release February 2026; then build, and read
- * the replaced editions under web/editions/ and the editions page in Chromium from file://.
+ * The three releases of the edition story (tests/helpers/edition-story.ts), then a build: the
+ * replaced editions under web/editions/, the editions page, the chapters' histories and the
+ * comparisons, read in Chromium from file://.
  */
 const SLOW = 300_000;
 const SHOTS = process.env.MANUAL_SHOTS;
@@ -18,32 +19,13 @@ let web: string;
 let browser: SiteBrowser;
 const archive = (...parts: string[]) => path.join(root, 'archive', ...parts);
 const record = (edition: string) => JSON.parse(readFileSync(archive(edition, 'release.json'), 'utf8'));
-const released = (edition: string) => {
-  const result = manual(['release', '--root', root, '-q']);
-  if (result.status !== 0) throw new Error(`release ${edition}: ${result.stderr}`);
-};
 const build = () => manual(['build', '--root', root, '-q']);
 /** The banner as the editions renderer adds it: one element right after the skip link, from its line break to its first `</section>`. */
 const withoutBanner = (html: string) => html.replace(/\n<section class="archived-edition"[^]*?<\/section>/, '');
-const addEdition = (text: string) => edit(root, 'chapters/amendments.yml', 'editions:\n', `editions:\n${text}`);
 
 beforeAll(async () => {
-  root = copyManual();
+  root = editionStory();
   web = path.join(root, 'dist/web');
-  released('2025-02');
-  edit(root, 'chapters/care/placements.md', 'Plan first.', 'Plan first, with the family.');
-  addEdition(
-    '  - edition: 2025-08\n    date: 2025-08-04\n    updated:\n      - chapter: care/placements\n        details: Planning involves the family.\n',
-  );
-  released('2025-08');
-  edit(root, 'chapters/care/visits.md', 'Visit every six weeks.', 'Visit every four weeks.');
-  edit(root, 'chapters/contents.yml', '      - chapter: help/early-help\n', '');
-  rmSync(path.join(root, 'chapters/help/early-help.md'));
-  addEdition(
-    '  - edition: 2026-02\n    date: 2026-02-02\n    updated:\n      - chapter: care/visits\n        details: Visits are more frequent.\n' +
-      '    removed:\n      - chapter: help/early-help\n        title: Early Help\n        details: Early help is in the partnership manual.\n',
-  );
-  released('2026-02');
   const built = build();
   if (built.status !== 0) throw new Error(built.stderr);
   browser = await siteBrowser([path.join(root, 'dist')]);
@@ -58,7 +40,13 @@ describe('replaced editions in the web edition', () => {
     for (const edition of ['2025-02', '2025-08']) {
       const archived = filesUnder(archive(edition, 'web'));
       const copied = filesUnder(path.join(web, 'editions', edition));
-      expect([...copied.keys()].sort()).toEqual([...archived.keys(), 'about-this-copy.txt', 'editions.html'].sort());
+      // Where a copy's chapter pages link to their history, a page sends the reader on to it.
+      const forwards = [...archived.keys()]
+        .filter((name) => /^chapters\/(care\/(placements|visits|contact)|help\/early-help)\.html$/.test(name))
+        .map((name) => name.replace(/\.html$/, '.history.html'));
+      expect([...copied.keys()].sort()).toEqual(
+        [...archived.keys(), 'about-this-copy.txt', 'editions.html', ...forwards].sort(),
+      );
       for (const [name, data] of archived) {
         const copy = copied.get(name)!;
         if (name.endsWith('.html')) {
@@ -165,10 +153,16 @@ describe('replaced editions in the web edition', () => {
   });
 
   it(
-    'gives axe-core nothing to find on the editions page and on an archived page, wide and narrow',
+    'gives axe-core nothing to find on the editions, history and compare pages and an archived page, wide and narrow',
     { timeout: SLOW },
     async () => {
-      for (const file of ['editions.html', 'editions/2025-08/chapters/care/visits.html']) {
+      for (const file of [
+        'editions.html',
+        'editions/2025-08/chapters/care/visits.html',
+        'chapters/care/placements.history.html',
+        'chapters/care/placements.compare.2025-08.2026-02.html',
+        'compare/2025-02.2026-02.html',
+      ]) {
         for (const width of [1200, 320]) {
           const page = await browser.open(path.join(web, file), { width });
           if (SHOTS) {
@@ -199,6 +193,143 @@ describe('replaced editions in the web edition', () => {
       expect(filesUnder(web)).toEqual(before);
     } finally {
       writeFileSync(tampered, original);
+    }
+  });
+});
+
+describe("each chapter's history and the comparisons", () => {
+  const history = async (id: string) => {
+    const page = await browser.open(path.join(web, `chapters/${id}.history.html`));
+    return page.$$eval('.history-edition', (items) =>
+      items.map((item) => ({
+        edition: item.querySelector('h2')!.textContent,
+        changes: Array.from(item.querySelectorAll('.history-changes li')).map((li) => li.textContent),
+        details: item.querySelector('.history-details')?.textContent?.trim() ?? null,
+        links: Array.from(item.querySelectorAll('.history-links a')).map((a) => a.getAttribute('href')),
+      })),
+    );
+  };
+
+  it('lists every edition that changed a chapter, newest first, with its amendment and its pages', async () => {
+    expect(await history('care/placements')).toEqual([
+      {
+        edition: 'February 2026 edition (current)',
+        changes: ['Its words were updated.'],
+        details: 'Checks include the school.',
+        links: ['placements.compare.2025-08.2026-02.html', 'placements.html'],
+      },
+      {
+        edition: 'August 2025 edition',
+        changes: ['Its words were updated.'],
+        details: 'Planning involves the family.',
+        links: ['placements.compare.2025-02.2025-08.html', '../../editions/2025-08/chapters/care/placements.html'],
+      },
+      {
+        edition: 'February 2025 edition',
+        changes: ['In the manual as 2.1.1 Placements.'],
+        details: 'Section 1.2 was rewritten.',
+        links: ['../../editions/2025-02/chapters/care/placements.html'],
+      },
+    ]);
+    const visits = await history('care/visits');
+    expect(visits.map((e) => e.changes)).toEqual([
+      ['Its words were updated.'],
+      ['Renumbered: 2.1.2 became 2.1.3.'],
+      ['New in this edition, as 2.1.2 Visits.'],
+    ]);
+    expect((await history('care/contact')).map((e) => e.changes)).toEqual([['New in this edition, as 2.1.2 Contact.']]);
+    const page = await browser.open(path.join(web, 'chapters/care/visits.html'));
+    await Promise.all([page.waitForNavigation(), page.click('.chapter-history a')]);
+    expect(page.url()).toBe(pathToFileURL(path.join(web, 'chapters/care/visits.history.html')).href);
+  });
+
+  it("ends a removed chapter's history with its removal, linked from its old address", async () => {
+    const removed = await history('help/early-help');
+    expect(removed[0]).toEqual({
+      edition: 'February 2026 edition (current)',
+      changes: ['Removed in this edition (it was 1.1 Early Help).'],
+      details: 'Early help is in the partnership manual.',
+      links: [],
+    });
+    expect(removed.at(-1)!.edition).toBe('February 2025 edition');
+    const page = await browser.open(path.join(web, 'chapters/help/early-help.html'));
+    expect(await page.$eval('.chapter-history a', (a) => a.getAttribute('href'))).toBe('early-help.history.html');
+  });
+
+  it("sends a replaced edition's history link on to the chapter's history", { timeout: SLOW }, async () => {
+    const page = await browser.open(path.join(web, 'editions/2025-08/chapters/care/visits.html'));
+    await Promise.all([page.waitForNavigation(), page.click('.chapter-history a')]);
+    await page.waitForFunction(
+      () =>
+        location.pathname.endsWith('/chapters/care/visits.history.html') && !location.pathname.includes('/editions/'),
+    );
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('History of 2.1.3 Visits');
+  });
+
+  it('marks the inserted and deleted words of a chapter, each said as well as shown', async () => {
+    const page = await browser.open(path.join(web, 'chapters/care/visits.compare.2025-08.2026-02.html'));
+    const marks = await page.$$eval('.compare ins, .compare del', (found) =>
+      found.map((m) => ({ tag: m.tagName, text: m.textContent, unit: m.closest('div')!.textContent })),
+    );
+    expect(marks).toEqual([
+      { tag: 'DEL', text: 'deleted: six', unit: 'Visit every deleted: sixinserted: four weeks.' },
+      { tag: 'INS', text: 'inserted: four', unit: 'Visit every deleted: sixinserted: four weeks.' },
+    ]);
+    expect(await page.$eval('.compare del .sr-only', (s) => getComputedStyle(s).position)).toBe('absolute');
+  });
+
+  it('compares any two editions of the whole manual, from the form on the editions page', async () => {
+    const page = await browser.open(path.join(web, 'editions.html'));
+    await page.select('#compare-from', '2026-02');
+    await page.select('#compare-to', '2025-02');
+    await Promise.all([page.waitForNavigation(), page.click('.compare-form button')]);
+    expect(page.url()).toBe(pathToFileURL(path.join(web, 'compare/2025-02.2026-02.html')).href);
+    const groups = await page.$$eval('main h2', (headings) =>
+      headings.map((h) => ({
+        title: h.textContent,
+        chapters: Array.from(h.nextElementSibling!.children).map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+      })),
+    );
+    expect(groups).toEqual([
+      { title: 'Chapters added', chapters: ['2.1.2 Contact August 2025 edition: new'] },
+      { title: 'Chapters removed', chapters: ['1.1 Early Help February 2026 edition: removed'] },
+      {
+        title: 'Chapters changed',
+        chapters: [
+          '2.1.1 Placements August 2025 edition: updated (compare its words) February 2026 edition: updated (compare its words)',
+          '2.1.3 Visits August 2025 edition: renumbered February 2026 edition: updated (compare its words)',
+        ],
+      },
+    ]);
+    const plain = await browser.open(path.join(web, 'editions.html'), { javascript: false });
+    expect(await plain.$eval('.compare-form', (f) => (f as HTMLElement).hidden)).toBe(true);
+    expect(await plain.$$eval('.edition-compare a', (links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      'compare/2025-08.2026-02.html',
+      'compare/2025-02.2025-08.html',
+    ]);
+  });
+});
+
+describe('releases recorded before their units were', () => {
+  it('give the same histories and comparisons, their words read from their EPUBs', { timeout: SLOW }, () => {
+    const made = (files: Map<string, Buffer>) =>
+      new Map([...files].filter(([name]) => /\.(history|compare\.[^/]+)\.html$|^compare\//.test(name)));
+    const before = made(filesUnder(web));
+    expect(before.size).toBeGreaterThan(8);
+    const records = ['2025-02', '2025-08'].map(
+      (id) => [archive(id, 'release.json'), readFileSync(archive(id, 'release.json'))] as const,
+    );
+    try {
+      for (const [file, data] of records) {
+        const old = JSON.parse(data.toString('utf8'));
+        for (const chapter of Object.values(old.chapters) as { units?: unknown }[]) delete chapter.units;
+        writeFileSync(file, JSON.stringify(old, null, 2));
+      }
+      const result = build();
+      expect(result.stderr).toBe('');
+      expect(made(filesUnder(web))).toEqual(before);
+    } finally {
+      for (const [file, data] of records) writeFileSync(file, data);
     }
   });
 });

@@ -10,6 +10,7 @@ const release = (id: string, date: string, hasWeb = true): ArchivedRelease => ({
   shownFolder: `archive/${id}`,
   files: [],
   hasWeb,
+  chapters: [],
 });
 const RELEASES = [
   release('2025-02', '2025-02-03', false),

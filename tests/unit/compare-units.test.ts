@@ -4,7 +4,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { compareUnits, wordRuns, type WordRun, type WordedUnit } from '../../scripts/changes/compare-units.ts';
 import { diffUnits } from '../../scripts/changes/diff-blocks.ts';
-import { hunksToHast } from '../../scripts/changes/compare-html.ts';
+import { hunksToHast } from '../../scripts/render/web/compare-html.ts';
 import { hunkLines } from '../../scripts/cli/compare-text.ts';
 import { blockUnits } from '../../scripts/core/block-units.ts';
 import { chapterElements, parseXhtml } from '../../scripts/load/released-units.ts';

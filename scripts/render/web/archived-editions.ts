@@ -1,18 +1,23 @@
 import { createHash } from 'node:crypto';
-import type { ArchivedEdition, Book } from '../../core/book.ts';
+import type { ArchivedEdition, Book, ReadHistories } from '../../core/book.ts';
 import { ManualError, type Diagnostic } from '../../core/diagnostics.ts';
 import type { OutputFile, Renderer } from '../contract.ts';
 import { bannerOf, BANNER_START, editionFile, editionFolder, withBanner } from './archived-banner.ts';
 import { WEB_FOLDER } from './render-web.ts';
 import { longDate } from '../../core/dates.ts';
-import { loadTemplates } from '../templates.ts';
+import { loadTemplates, type Templates } from '../templates.ts';
 import { editionsView } from './editions-page.ts';
 import { editionsFiles } from './site-files.ts';
 import { SiteImages } from './site-images.ts';
 import { EDITIONS_PAGE, replacedEditions, sitePlan, type SitePlan } from './site-plan.ts';
+import { comparePages } from './compare-pages.ts';
+import { historyPages } from './history-pages.ts';
 
 const ARCHIVED_WEB = `${WEB_FOLDER}/`;
 const ABOUT = 'about-this-copy.txt';
+
+/** Copying the replaced editions and making their histories and comparisons, as progress names it. */
+const STEP = 'earlier editions';
 
 /**
  * Every replaced edition's archived files: its web edition under `web/editions/<edition>/`, its
@@ -20,36 +25,58 @@ const ABOUT = 'about-this-copy.txt';
  * release recorded before it is copied; each HTML page gets a banner right after its skip link
  * (or its `<body>` tag), every other file is copied as released. Not archived itself: a release
  * keeps its own web edition, never the copies of the ones before it. A file that does not match
- * stops the build, so nothing is published that the release did not publish.
+ * stops the build, so nothing is published that the release did not publish. Then the pages made
+ * from the archive: the editions page, each changed chapter's history and the comparisons.
  */
 export const webEditionsRenderer: Renderer = {
   name: 'web editions',
-  // Copying files is no step a reader waits on.
-  steps: [],
+  steps: [STEP],
   archived: false,
-  render: async (book, { settings }) => {
+  render: async (book, { settings, time }) => {
     const editions = replacedEditions(book);
     if (editions.length === 0) return [];
-    const plan = sitePlan(book);
-    const problems: Diagnostic[] = [];
-    const files = editions.flatMap((edition) => editionFiles(book, plan, edition, problems));
-    if (problems.length > 0) throw new ManualError(problems);
-    const templates = await loadTemplates(settings.templatesDir, 'web');
-    const site = {
-      book,
-      plan,
-      images: new SiteImages(book.assets),
-      editionDate: longDate(book.edition.date, book.meta.language),
-    };
-    // Each copy's pages link to an editions page at its own top: the current list is put there too.
-    const pages = [
-      EDITIONS_PAGE,
-      ...editions.filter((e) => e.hasWeb).map((e) => `${editionFolder(e.id)}/${EDITIONS_PAGE}`),
-    ].map((page) => ({ name: page, data: templates.render('editions', editionsView(site, page)) }));
-    const assets = await editionsFiles(templates);
-    return [...files, ...[...pages, ...assets].map((f) => ({ ...f, name: `${WEB_FOLDER}/${f.name}` }))];
+    return time(STEP, async () => {
+      const plan = sitePlan(book);
+      const problems: Diagnostic[] = [];
+      const files = editions.flatMap((edition) => editionFiles(book, plan, edition, problems));
+      if (problems.length > 0) throw new ManualError(problems);
+      const templates = await loadTemplates(settings.templatesDir, 'web');
+      const histories = await book.histories?.read();
+      const made = madePages(book, plan, histories, templates);
+      const assets = await editionsFiles(templates);
+      return [...files, ...[...made, ...assets].map((f) => ({ ...f, name: `${WEB_FOLDER}/${f.name}` }))];
+    });
   },
 };
+
+/**
+ * The pages made from the archive as it is now: the editions page (at the site's top and at each
+ * copy's top, where its pages' own "Editions" link leads), the chapters' histories and the comparisons.
+ */
+function madePages(
+  book: Book,
+  plan: SitePlan,
+  histories: ReadHistories | undefined,
+  templates: Templates,
+): OutputFile[] {
+  const site = {
+    book,
+    plan,
+    images: new SiteImages(book.assets),
+    editionDate: longDate(book.edition.date, book.meta.language),
+    histories: new Set(histories?.chapters.keys()),
+  };
+  const tops = [
+    EDITIONS_PAGE,
+    ...replacedEditions(book)
+      .filter((e) => e.hasWeb)
+      .map((e) => `${editionFolder(e.id)}/${EDITIONS_PAGE}`),
+  ];
+  return [
+    ...tops.map((page) => ({ name: page, data: templates.render('editions', editionsView(site, page)) })),
+    ...(histories ? [...historyPages(site, histories, templates), ...comparePages(site, histories, templates)] : []),
+  ];
+}
 
 /**
  * One edition's files: its web edition under `editions/<edition>/`, its PDFs, EPUB and amendment

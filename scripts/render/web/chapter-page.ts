@@ -7,7 +7,7 @@ import { documentAbout } from '../rehype-document-links.ts';
 import { monthLabels } from '../../core/dates.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
 import { frameKey, frameView, linksFrom, trailView, type Site } from './web-view.ts';
-import { readingOrder, relativeHref, rootOf } from './site-plan.ts';
+import { historyFile, readingOrder, relativeHref, rootOf } from './site-plan.ts';
 
 /** A chapter's own headings make a short contents at its top only when there are more than this many. */
 const SHORT_CONTENTS_FROM = 4;
@@ -39,6 +39,7 @@ export function chapterPages(site: Site, pages: PagePositions, keep: Keep) {
       trail: trailView(site, page.file, page.trail),
       headings: shortContents(chapter),
       review: reviewView(chapter, month),
+      history: site.histories.has(chapter.id) ? relativeHref(page.file, historyFile(chapter.id)) : undefined,
       startPage,
       startHref: startPage && `${rootOf(page.file)}../${pdf}#page=${startPage}`,
       previous: step(order[i - 1]),

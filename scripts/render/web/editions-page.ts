@@ -1,7 +1,15 @@
 import type { ArchivedEdition, Edition } from '../../core/book.ts';
 import { longDate } from '../../core/dates.ts';
 import { editionFile, editionFolder } from './archived-banner.ts';
-import { AMENDMENTS_PAGE, EDITIONS_CSS, EDITIONS_SCRIPT, HOME, relativeHref, replacedEditions } from './site-plan.ts';
+import {
+  AMENDMENTS_PAGE,
+  EDITIONS_CSS,
+  EDITIONS_SCRIPT,
+  editionsCompareFile,
+  HOME,
+  relativeHref,
+  replacedEditions,
+} from './site-plan.ts';
 import { frameView, type Site } from './web-view.ts';
 
 const TITLE = 'Editions';
@@ -17,6 +25,8 @@ const WEB = 'web/';
 export function editionsView(site: Site, file: string) {
   const { book } = site;
   const language = book.meta.language;
+  // The appendix heads each edition's amendments with its id (templates/shared/amendments.hbs).
+  const amendmentsOf = (id: string) => `${relativeHref(file, AMENDMENTS_PAGE)}#amendments-${id}`;
   const history = new Map(book.history.flatMap((year) => year.editions).map((e) => [e.id, e]));
   const replaced = replacedEditions(book).map((edition) => ({
     id: edition.id,
@@ -27,7 +37,7 @@ export function editionsView(site: Site, file: string) {
     until: edition.until,
     untilDate: longDate(edition.until!, language),
     summary: summaryOf(history.get(edition.id)),
-    amendmentsHref: relativeHref(file, AMENDMENTS_PAGE),
+    amendmentsHref: amendmentsOf(edition.id),
     href: edition.hasWeb ? relativeHref(file, `${editionFolder(edition.id)}/${HOME}`) : undefined,
     folder: edition.folder,
     files: edition.files.filter((f) => !f.name.startsWith(WEB)).map((f) => fileView(file, f)),
@@ -42,18 +52,24 @@ export function editionsView(site: Site, file: string) {
     until: undefined,
     untilDate: '',
     summary: summaryOf(book.edition),
-    amendmentsHref: relativeHref(file, AMENDMENTS_PAGE),
+    amendmentsHref: amendmentsOf(book.edition.id),
     href: relativeHref(file, HOME),
     folder: '',
     files: [],
     webFiles: 0,
   };
-  const editions = [current, ...replaced];
+  const editions = [current, ...replaced].map((edition, i, all) => ({
+    ...edition,
+    compareHref: all[i + 1] && relativeHref(file, editionsCompareFile(all[i + 1].id, edition.id)),
+    previousLabel: all[i + 1]?.label,
+  }));
   return {
     ...frameView(site, file, TITLE),
     title: TITLE,
     editions,
     earliest: editions.at(-1)!.from,
+    // The comparison pages' folder from this page: editions.js opens `<it><from>.<to>.html`.
+    compareBase: relativeHref(file, editionsCompareFile('x', 'y')).replace(/x\.y\.html$/, ''),
     editionsCss: relativeHref(file, EDITIONS_CSS),
     editionsScript: relativeHref(file, EDITIONS_SCRIPT),
   };

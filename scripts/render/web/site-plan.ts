@@ -28,6 +28,13 @@ export const EDITIONS_CSS = 'editions.css';
 /** The date field of the editions page, which names the edition in force on a date. */
 export const EDITIONS_SCRIPT = 'editions.js';
 
+/** A chapter's history, beside its page: every edition that changed it. */
+export const historyFile = (id: string) => `chapters/${id}.history.html`;
+/** One chapter's words in two editions compared, beside its page. */
+export const compareFile = (id: string, from: string, to: string) => `chapters/${id}.compare.${from}.${to}.html`;
+/** Two editions of the whole manual compared: the chapters added, removed and changed between them. */
+export const editionsCompareFile = (from: string, to: string) => `compare/${from}.${to}.html`;
+
 /** A section or subsection: the trail above it, for breadcrumbs. */
 export interface Crumb {
   label: { number?: string; title: string };

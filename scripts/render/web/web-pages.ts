@@ -9,7 +9,7 @@ import { numberedTitle } from '../../core/numbered-title.ts';
 import { chapterPages } from './chapter-page.ts';
 import { documentsView } from './documents-page.ts';
 import { SiteImages } from './site-images.ts';
-import { DOCUMENTS_PAGE, HOME, sitePlan, type SitePage } from './site-plan.ts';
+import { DOCUMENTS_PAGE, HOME, historyFile, sitePlan, type SitePage } from './site-plan.ts';
 import { contentsView, frameView, linksFrom, trailView, type Site } from './web-view.ts';
 
 /** The web edition's pages, and the site (plan, images) they were made with. */
@@ -19,6 +19,7 @@ export function renderPages(book: Book, templates: Templates, pages: PagePositio
     plan: sitePlan(book),
     images: new SiteImages(book.assets),
     editionDate: longDate(book.edition.date, book.meta.language),
+    histories: book.histories?.changed ?? new Set(),
   };
   const files: OutputFile[] = [{ name: HOME, data: templates.render('home', homeView(site)) }];
   for (const { page, view, key } of chapterPages(site, pages, keep))
@@ -85,5 +86,6 @@ function removedView(site: Site, page: Extract<SitePage, { kind: 'removed' }>) {
     detailsHtml: item?.details ? links.toHtml(item.details) : '',
     contents: links.toFile(HOME),
     amendmentsPage: links.page('amendments'),
+    historyHref: site.histories.has(page.id) ? links.toFile(historyFile(page.id)) : undefined,
   };
 }

@@ -26,6 +26,8 @@ export interface Site {
   images: SiteImages;
   /** The edition's date as every page's frame gives it: one date format is made for the whole site. */
   editionDate: string;
+  /** The chapters, current or removed, that have a history page: those an edition changed. */
+  histories: ReadonlySet<string>;
 }
 
 /** How a page links to the rest of the site, relative to its own folder. */

@@ -28,3 +28,22 @@
     result.append('On that date the manual in force was ', link, '.');
   });
 })();
+
+// The form comparing two editions: opens the page of the two, the earlier first, whichever way they were picked.
+(function () {
+  const form = document.querySelector('.compare-form');
+  if (!form) return;
+  const from = document.getElementById('compare-from');
+  const to = document.getElementById('compare-to');
+  const result = document.getElementById('compare-result');
+  form.hidden = false;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    if (from.value === to.value) {
+      result.textContent = 'Pick two different editions.';
+      return;
+    }
+    const [earlier, later] = [from.value, to.value].sort();
+    window.location.href = form.dataset.base + earlier + '.' + later + '.html';
+  });
+})();

@@ -1,6 +1,6 @@
 import type { Element, ElementContent } from 'hast';
-import type { Hunk, WordedUnit, WordRun } from './compare-units.ts';
-import { element, text } from '../core/hast-build.ts';
+import type { Hunk, WordedUnit, WordRun } from '../../core/book.ts';
+import { element, text } from '../../core/hast-build.ts';
 
 /** What a screen reader hears for each mark, in the manual's language. */
 export interface CompareWords {

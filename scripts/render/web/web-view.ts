@@ -7,6 +7,7 @@ import { documentEntry, documentFile, rehypeDocumentLinks } from '../rehype-docu
 import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import { htmlOf, type ToHtml } from '../view-parts.ts';
 import { rehypeScrollTables } from './rehype-scroll-tables.ts';
+import { searchEditionsOf } from './search-editions.ts';
 import type { SiteImages } from './site-images.ts';
 import {
   DOCUMENTS_PAGE,
@@ -72,6 +73,7 @@ export function frameView(site: Site, file: string, title: string) {
     amendments: links.page('amendments'),
     documentsPage: book.documents.length > 0 ? links.toFile(DOCUMENTS_PAGE) : undefined,
     editionsPage: replacedEditions(book).length > 0 ? links.toFile(EDITIONS_PAGE) : undefined,
+    searchEditions: searchEditionsOf(book),
     downloads: [
       download('.pdf', 'PDF (for reading on screen)'),
       download('-print.pdf', 'PDF for printing (binder pages)'),
@@ -104,6 +106,7 @@ export function frameKey(site: Site): string {
     Boolean(book.pack),
     documents,
     editions,
+    searchEditionsOf(book),
   ];
   return createHash('sha256').update(JSON.stringify(read)).digest('hex');
 }

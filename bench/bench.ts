@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     const editions = Number(option(argv, '--editions', '10'));
     try {
       const pages = option(argv, '--sizes', '2000').split(',').map(Number);
-      return await editionsOnly(pages, editions, runs, { manual: MANUAL, work, results, machine: machine() });
+      return await editionsOnly(pages, editions, runs, { manual: MANUAL, loadBook, work, results, machine: machine() });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -1,5 +1,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { settingsFrom } from '../scripts/cli/settings.ts';
+import type { Book } from '../scripts/core/book.ts';
+import { renderSite } from '../scripts/preview/render-site.ts';
+import { webEditionsRenderer } from '../scripts/render/web/archived-editions.ts';
 import { generateManual } from './generate-manual.ts';
 import { changed, nextEdition } from './marks-bench.ts';
 import { median, runMeasured } from './measure.ts';
@@ -10,8 +14,10 @@ export interface EditionsResult {
   archived: number;
   /** Each release's seconds (two builds each), in order: how long making the archive took. */
   releaseSeconds: number[];
-  /** The `earlier editions` step of a build (copies checked, histories, comparisons): every run's seconds. */
+  /** The earlier editions' renderer alone, in this process (copies checked, histories, comparisons): every run's seconds. */
   editionsSeconds: number[];
+  /** The same step as a build's --timings prints it: its wall time, while the PDFs print beside it. */
+  editionsStepSeconds: number[];
   /** Every run's whole build. */
   buildSeconds: number[];
   /** Every run's `manual check`, which reads every archived release.json. */
@@ -25,6 +31,12 @@ export interface EditionsResult {
 
 const CHANGED_CHAPTERS = 20;
 
+/** What the bench runs: the `manual` command, and a book made in this process. */
+interface Tools {
+  manual: string;
+  loadBook: (root: string) => Promise<Book>;
+}
+
 /**
  * Ten six-monthly editions online: a synthetic manual released `editions` times, 20 chapters
  * reworded before each release, then an unreleased next edition with 20 more, built `runs` times
@@ -33,10 +45,8 @@ const CHANGED_CHAPTERS = 20;
  */
 export async function benchEditions(
   root: string,
-  pages: number,
-  editions: number,
-  runs: number,
-  manual: string,
+  { pages, editions, runs }: { pages: number; editions: number; runs: number },
+  { manual, loadBook }: Tools,
   log: (what: string) => void,
 ): Promise<EditionsResult> {
   const generated = await generateManual(root, { pages });
@@ -54,24 +64,34 @@ export async function benchEditions(
     releaseSeconds.push((await run(['release'])).seconds);
   }
   reword(root, chapters, editions, amendments);
-  const times = { editions: [] as number[], build: [] as number[], check: [] as number[] };
+  const times = { editions: [] as number[], step: [] as number[], build: [] as number[], check: [] as number[] };
+  const { templatesDir, print } = settingsFrom({ root }, { ...process.env, MANUAL_CACHE_DIR: cache });
   for (let i = 0; i < runs; i++) {
     log(`run ${i + 1} of ${runs}: build of the next edition, ${editions} editions archived`);
     const built = await run(['build', '--timings']);
-    times.editions.push(step(built.stderr, 'earlier editions'));
+    times.step.push(step(built.stderr, 'earlier editions'));
     times.build.push(built.seconds);
+    log(`run ${i + 1} of ${runs}: the earlier editions alone`);
+    const book = await loadBook(root);
+    const started = performance.now();
+    await renderSite(book, [webEditionsRenderer], { templatesDir, print });
+    times.editions.push((performance.now() - started) / 1000);
     log(`run ${i + 1} of ${runs}: check`);
     times.check.push((await run(['check'])).seconds);
   }
   const web = path.join(root, 'dist/web');
   const site = filesUnder(web);
-  const last = readdirSync(path.join(root, 'archive')).sort().at(-1)!;
+  const last = readdirSync(path.join(root, 'archive'))
+    .filter((name) => /^\d{4}-\d{2}$/.test(name))
+    .sort()
+    .at(-1)!;
   const edition = filesUnder(path.join(root, 'archive', last)).filter((f) => !f.name.endsWith('release.json'));
   return {
     label: `~${pages} (${generated.chapters} chapters)`,
     archived: editions,
     releaseSeconds,
     editionsSeconds: times.editions,
+    editionsStepSeconds: times.step,
     buildSeconds: times.build,
     checkSeconds: times.check,
     siteBytes: sum(site),
@@ -117,11 +137,11 @@ function filesUnder(dir: string): { name: string; bytes: number }[] {
 const sum = (files: { bytes: number }[]) => files.reduce((total, f) => total + f.bytes, 0);
 
 export const editionsTable = (rows: EditionsResult[]) => [
-  '| Pages | Editions archived | Earlier editions step | Whole build | Check | Site / one edition | History / compare pages |',
-  '|---|---|---|---|---|---|---|',
+  '| Pages | Editions archived | Earlier editions alone | Its step in a build | Whole build | Check | Site / one edition | History / compare pages |',
+  '|---|---|---|---|---|---|---|---|',
   ...rows.map(
     (r) =>
-      `| ${r.label} | ${r.archived} | ${median(r.editionsSeconds).toFixed(2)} s | ${median(r.buildSeconds).toFixed(1)} s | ${median(r.checkSeconds).toFixed(2)} s | ${(r.siteBytes / 1e6).toFixed(0)} MB / ${(r.editionBytes / 1e6).toFixed(0)} MB = ${(r.siteBytes / r.editionBytes).toFixed(1)}x | ${r.historyPages} / ${r.comparePages} |`,
+      `| ${r.label} | ${r.archived} | ${median(r.editionsSeconds).toFixed(2)} s | ${median(r.editionsStepSeconds).toFixed(2)} s | ${median(r.buildSeconds).toFixed(1)} s | ${median(r.checkSeconds).toFixed(2)} s | ${(r.siteBytes / 1e6).toFixed(0)} MB / ${(r.editionBytes / 1e6).toFixed(0)} MB = ${(r.siteBytes / r.editionBytes).toFixed(1)}x | ${r.historyPages} / ${r.comparePages} |`,
   ),
 ];
 
@@ -133,12 +153,12 @@ export async function editionsOnly(
   sizes: number[],
   editions: number,
   runs: number,
-  { manual, work, results, machine }: { manual: string; work: string; results: string; machine: object },
+  { work, results, machine, ...tools }: Tools & { work: string; results: string; machine: object },
 ): Promise<number> {
   const rows: EditionsResult[] = [];
   for (const pages of sizes)
     rows.push(
-      await benchEditions(path.join(work, `manual-${pages}`), pages, editions, runs, manual, (what) =>
+      await benchEditions(path.join(work, `manual-${pages}`), { pages, editions, runs }, tools, (what) =>
         process.stderr.write(`[${pages} pages, ${editions} editions] ${what}\n`),
       ),
     );

@@ -27,12 +27,16 @@ export const webEditionsRenderer: Renderer = {
   // Copying files is no step a reader waits on.
   steps: [],
   archived: false,
-  render: async (book, { settings }) => {
+  // An archive can run to gigabytes, which no save should copy again: the preview makes each file
+  // of this renderer alone, when it is asked for.
+  preview: 'onDemand',
+  render: async (book, { settings, only }) => {
     const editions = replacedEditions(book);
     if (editions.length === 0) return [];
+    const wanted = (name: string) => only === undefined || name === only;
     const plan = sitePlan(book);
     const problems: Diagnostic[] = [];
-    const files = editions.flatMap((edition) => editionFiles(book, plan, edition, problems));
+    const files = editions.flatMap((edition) => editionFiles(book, plan, edition, problems, wanted));
     if (problems.length > 0) throw new ManualError(problems);
     const templates = await loadTemplates(settings.templatesDir, 'web');
     const site = {
@@ -45,9 +49,12 @@ export const webEditionsRenderer: Renderer = {
     const pages = [
       EDITIONS_PAGE,
       ...editions.filter((e) => e.hasWeb).map((e) => `${editionFolder(e.id)}/${EDITIONS_PAGE}`),
-    ].map((page) => ({ name: page, data: templates.render('editions', editionsView(site, page)) }));
+    ]
+      .filter((page) => wanted(`${WEB_FOLDER}/${page}`))
+      .map((page) => ({ name: page, data: templates.render('editions', editionsView(site, page)) }));
     const assets = await editionsFiles(templates);
-    return [...files, ...[...pages, ...assets].map((f) => ({ ...f, name: `${WEB_FOLDER}/${f.name}` }))];
+    const named = [...pages, ...assets].map((f) => ({ ...f, name: `${WEB_FOLDER}/${f.name}` }));
+    return [...files, ...named.filter((f) => wanted(f.name))];
   },
 };
 
@@ -56,22 +63,27 @@ export const webEditionsRenderer: Renderer = {
  * pack beside that folder, in `editions/`, where its pages' download links (`../<file>`) find
  * them, as they found them beside `web/` in its release.
  */
-function editionFiles(book: Book, plan: SitePlan, edition: ArchivedEdition, problems: Diagnostic[]): OutputFile[] {
+function editionFiles(
+  book: Book,
+  plan: SitePlan,
+  edition: ArchivedEdition,
+  problems: Diagnostic[],
+  wanted: (name: string) => boolean,
+): OutputFile[] {
   const folder = `${WEB_FOLDER}/${editionFolder(edition.id)}`;
   const pages: string[] = [];
   const files = edition.files.flatMap((file): OutputFile[] => {
-    const data = checkedBytes(book, edition, file, problems);
+    const page = file.name.startsWith(ARCHIVED_WEB) ? file.name.slice(ARCHIVED_WEB.length) : undefined;
+    const name = page === undefined ? `${WEB_FOLDER}/${editionFile(file.name)}` : `${folder}/${page}`;
+    if (page?.endsWith('.html')) pages.push(page);
+    // A file not wanted is not read: the preview asks for one file of the archive at a time.
+    const data = wanted(name) ? checkedBytes(book, edition, file, problems) : undefined;
     if (data === undefined) return [];
-    if (!file.name.startsWith(ARCHIVED_WEB)) return [{ name: `${WEB_FOLDER}/${editionFile(file.name)}`, data }];
-    const page = file.name.slice(ARCHIVED_WEB.length);
-    if (!page.endsWith('.html')) return [{ name: `${folder}/${page}`, data }];
-    pages.push(page);
-    return [
-      { name: `${folder}/${page}`, data: withBanner(data.toString('utf8'), bannerOf(book, plan, edition, page)) },
-    ];
+    if (!page?.endsWith('.html')) return [{ name, data }];
+    return [{ name, data: withBanner(data.toString('utf8'), bannerOf(book, plan, edition, page)) }];
   });
   const about = { name: `${folder}/${ABOUT}`, data: aboutThisCopy(edition, pages.length) };
-  return edition.hasWeb ? [...files, about] : files;
+  return edition.hasWeb && wanted(about.name) ? [...files, about] : files;
 }
 
 /** The archived file's bytes when they are the ones its release recorded; otherwise a problem naming it. */
@@ -86,11 +98,14 @@ function checkedBytes(
   let data: Buffer;
   try {
     data = book.archive.read(edition.id, file.name);
-  } catch {
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     problems.push({
       severity: 'error',
       file: shown,
-      message: 'the archived file is missing',
+      message: missing
+        ? 'the archived file is missing'
+        : `the archived file cannot be read: ${(error as Error).message}`,
       hint,
       ruleId: 'archived-file-changed',
     });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Book, ChapterHistories, HistoryEvent, ReadHistories, WordedUnit } from '../core/book.ts';
+import type { Book, ChapterHistories, HistoryEvent, Hunk, ReadHistories, WordedUnit } from '../core/book.ts';
 import { chapterHistories, historyEditions } from './chapter-histories.ts';
 import { compareUnits } from './compare-units.ts';
 import { epubChapterWords, unitsWithWords } from './edition-words.ts';
@@ -41,6 +41,7 @@ async function readHistories(book: Book, histories: ReturnType<typeof chapterHis
     read.set(edition, bytes ? await epubChapterWords(bytes, ids) : new Map());
   }
   const words = (edition: string, chapter: string) => read.get(edition)?.get(chapter);
+  const compared = new Map<string, Hunk[] | undefined>();
   const chapters = new Map(
     [...histories].map(([id, history]) => [id, { ...history, events: settled(history.events, id, words) }]),
   );
@@ -48,8 +49,12 @@ async function readHistories(book: Book, histories: ReturnType<typeof chapterHis
     chapters,
     editions: historyEditions(book).map(({ id, label, date, current }) => ({ id, label, date, current })),
     hunks: (chapter, from, to) => {
-      const [before, after] = [words(from, chapter), words(to, chapter)];
-      return before && after ? compareUnits(before, after) : undefined;
+      const key = JSON.stringify([chapter, from, to]);
+      if (!compared.has(key)) {
+        const [before, after] = [words(from, chapter), words(to, chapter)];
+        compared.set(key, before && after ? compareUnits(before, after) : undefined);
+      }
+      return compared.get(key);
     },
   };
 }
@@ -74,9 +79,11 @@ function settled(
   words: (edition: string, chapter: string) => WordedUnit[] | undefined,
 ): HistoryEvent[] {
   return events.flatMap((event): HistoryEvent[] => {
-    if (event.words !== 'unknown' || !event.previous) return [event];
+    if (!event.previous || !event.changes.includes('updated') || event.words === 'same') return [event];
     const [before, now] = [words(event.previous.id, id), words(event.edition.id, id)];
-    if (!before || !now) return [event];
+    // Words that could not be read (a release that archived no EPUB) leave the change unknown: no comparison.
+    if (!before || !now) return [{ ...event, words: 'unknown' }];
+    if (event.words === 'changed') return [event];
     const same = before.map((u) => u.hash).join() === now.map((u) => u.hash).join();
     if (!same) return [{ ...event, words: 'changed' }];
     const changes = event.changes.filter((c) => c !== 'updated' || event.amendment?.list === 'updated');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { Archive, ArchivedEdition } from '../core/book.ts';
 import type { ArchivedRelease } from '../load/types.ts';
@@ -33,10 +33,13 @@ export function bookArchive(releases: readonly ArchivedRelease[], current: { id:
     editions: editions.reverse(),
     read: (edition, name) => {
       const folder = folders.get(edition);
-      // A name from release.json stays inside its release's folder.
+      // A name from release.json stays inside its release's folder, links followed: the preview serves what this reads.
       if (folder === undefined || name.split('/').some((part) => part === '..' || part === ''))
         throw new Error(`no archived file ${name} in edition ${edition}`);
-      return readFileSync(path.join(folder, ...name.split('/')));
+      const file = realpathSync(path.join(folder, ...name.split('/')));
+      if (!file.startsWith(`${realpathSync(folder)}${path.sep}`))
+        throw new Error(`the archived file ${name} of edition ${edition} is a link out of its release's folder`);
+      return readFileSync(file);
     },
   };
 }

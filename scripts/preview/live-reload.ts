@@ -93,11 +93,13 @@ export class LiveReload {
 
 /**
  * The served copy of an HTML page: the preview's stylesheet, the morphing library and the client
- * script before `</head>`, and the page's version for the client to compare with the stream's.
+ * script before `</head>`, and the page's version for the client to compare with the stream's
+ * (a page made on demand, which the stream does not list, compares it with its copy as served).
  */
-export function withClient(html: string, version: string): string {
+export function withClient(html: string, version: string, onDemand = false): string {
   const tags =
     `<meta name="preview-version" content="${version}">` +
+    (onDemand ? '<meta name="preview-on-demand" content="">' : '') +
     `<link rel="stylesheet" href="${PREVIEW_PREFIX}overlay.css">` +
     `<script src="${PREVIEW_PREFIX}${MORPH_LIBRARY.served}" defer></script>` +
     `<script src="${PREVIEW_PREFIX}client.js" defer></script>`;

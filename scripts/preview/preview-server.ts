@@ -19,9 +19,11 @@ const PREVIEW_FILES: Readonly<Record<string, string>> = {
   'overlay.css': 'text/css; charset=utf-8',
 };
 
-/** The files of a site by path; a file made only when asked for comes as a promise. */
+/** The files of a site by path. */
 export interface SiteFiles {
-  get(name: string): ServedFile | Promise<ServedFile> | undefined;
+  get(name: string): ServedFile | undefined;
+  /** A file made only when asked for, for a path the site and the manual's folder have no file at; none when nothing makes it. */
+  make(name: string): Promise<ServedFile | undefined>;
   /** The manual's file (relative to its folder) of a document the site publishes at `name`: served from disk, never held. */
   documentOf(name: string): string | undefined;
 }
@@ -91,11 +93,14 @@ async function route(request: IncomingMessage, response: ServerResponse, options
   if (asked === undefined) return notFound(response);
   const name = asked === '' || asked.endsWith('/') ? `${asked}index.html` : asked;
   const site = options.site();
-  const file = await site.get(name);
-  if (file) return send(response, 200, file.type, file.data, request.method === 'HEAD', file.policy);
+  const headOnly = request.method === 'HEAD';
+  const file = site.get(name);
+  if (file) return send(response, 200, file.type, file.data, headOnly, file.policy);
   const found = await fromDisk(name, site, options.manualDir);
-  if (!found) return notFound(response);
-  send(response, 200, typeOf(found), await readFile(found), request.method === 'HEAD');
+  if (found) return send(response, 200, typeOf(found), await readFile(found), headOnly);
+  const made = await site.make(name);
+  if (!made) return notFound(response);
+  send(response, 200, made.type, made.data, headOnly, made.policy);
 }
 
 /**

@@ -16,17 +16,19 @@ export interface SiteSettings {
 /**
  * Renders the site in memory: the renderers' files under web/, by their path there. No PDF is
  * printed, so a renderer reading page numbers finds none (the scheduler's absent results). `keep`
- * holds what the last render made, for the renderers to reuse.
+ * holds what the last render made, for the renderers to reuse; `only` names the one file wanted
+ * (`web/editions.html`), which a renderer may make alone.
  */
 export async function renderSite(
   book: Book,
   renderers: readonly Renderer[],
   settings: SiteSettings,
   keep: Keep = KEEP_NOTHING,
+  only?: string,
 ): Promise<Map<string, Uint8Array | string>> {
   const resources = new SharedResources();
   try {
-    const context = { settings, resources, results: new Results(), time: stepTimer(undefined), keep };
+    const context = { settings, resources, results: new Results(), time: stepTimer(undefined), keep, only };
     const files = (await renderBook(book, renderers, context)).flatMap((made) => made.files);
     return new Map(
       files

@@ -4,8 +4,11 @@ import { servedFile, type ServedFile, type SiteFiles } from './preview-server.ts
 /** A rendered file of the site: its bytes or its text. */
 export type SiteData = Uint8Array | string;
 
-/** A file made only when first asked for, at most once per site: the search index, which no page needs to show. */
-export type OnDemand = () => Promise<SiteData>;
+/**
+ * Makes a file only when asked for: the search index, which no page needs to show, and the
+ * replaced editions, which no save changes. Resolves to undefined when no renderer makes `name`.
+ */
+export type OnDemand = (name: string) => Promise<SiteData | undefined>;
 
 /** The site as served: every file with its type and policy, HTML pages with the preview's client in them. */
 export interface ServedSite extends SiteFiles {
@@ -33,7 +36,7 @@ interface Made {
 export function servedSite(
   rendered: ReadonlyMap<string, SiteData>,
   last?: ServedSite,
-  onDemand: ReadonlyMap<string, OnDemand> = new Map(),
+  onDemand: OnDemand = async () => undefined,
   documents: ReadonlyMap<string, string> = new Map(),
 ): ServedSite {
   const made = new Map<string, Made>();
@@ -48,22 +51,14 @@ export function servedSite(
     made.set(name, file);
     if (file.version) pages[`/${name}`] = file.version;
   }
-  const asked = new Map<string, Promise<ServedFile>>();
   return {
     pages,
     made,
     documentOf: (name) => documents.get(name),
-    get(name) {
-      const file = made.get(name)?.served;
-      if (file) return file;
-      const make = onDemand.get(name);
-      if (!make) return undefined;
-      if (!asked.has(name))
-        asked.set(
-          name,
-          make().then((data) => servedFile(name, Buffer.from(data))),
-        );
-      return asked.get(name);
+    get: (name) => made.get(name)?.served,
+    make: async (name) => {
+      const data = await onDemand(name);
+      return data === undefined ? undefined : served(name, data, assets, true).served;
     },
   };
 }
@@ -73,7 +68,7 @@ export function waitingSite(page: string): ServedSite {
   return servedSite(new Map([['index.html', page]]));
 }
 
-function served(name: string, data: SiteData, assets: string): Made {
+function served(name: string, data: SiteData, assets: string, onDemand = false): Made {
   if (!name.endsWith('.html')) return { data, assets, served: servedFile(name, Buffer.from(data)) };
   const html = typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
   const version = pageVersion(html, assets);
@@ -81,7 +76,7 @@ function served(name: string, data: SiteData, assets: string): Made {
     data,
     assets,
     version,
-    served: servedFile(name, Buffer.from(withClient(html, version)), inlineStyleHashes(html)),
+    served: servedFile(name, Buffer.from(withClient(html, version, onDemand)), inlineStyleHashes(html)),
   };
 }
 

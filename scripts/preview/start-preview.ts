@@ -5,17 +5,18 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Book } from '../core/book.ts';
 import { siftAccepted } from '../core/accepted.ts';
-import type { Diagnostic } from '../core/diagnostics.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { keptValues, type Renderer } from '../render/contract.ts';
 import { documentFile } from '../render/rehype-document-links.ts';
 import { BUILT_IN_TEMPLATES } from '../render/templates.ts';
 import { LiveReload, problemsOf } from './live-reload.ts';
 import { morphLibraryFile } from './morph-library.ts';
+import { onDemandFiles, type OnDemandRenderers } from './on-demand.ts';
 import { previewServer } from './preview-server.ts';
 import type { PipelineOptions } from '../pipeline/pipeline.ts';
 import { sourceBuilder } from './rebuild.ts';
 import { renderSite, type SiteSettings } from './render-site.ts';
-import { servedSite, waitingSite, type OnDemand, type ServedSite } from './site-files.ts';
+import { servedSite, waitingSite, type ServedSite } from './site-files.ts';
 import { watchSources, type SourceChange } from './watch-sources.ts';
 
 export interface PreviewOptions extends SiteSettings {
@@ -56,16 +57,18 @@ export interface Preview {
 
 /**
  * The renderers the preview uses, as each declares: those whose files under web/ are the site,
- * made again on every save, and, by the file each makes, those made only when first asked for.
+ * made again on every save, and those made only when a file is first asked for: by the file each
+ * names, and those asked for any file (`onDemandRenderers` finds the ones for a file).
  */
-export function previewRenderers(renderers: readonly Renderer[]): {
-  served: Renderer[];
-  onDemand: Map<string, Renderer>;
-} {
-  const onDemand = renderers.flatMap((renderer) =>
+export function previewRenderers(renderers: readonly Renderer[]): { served: Renderer[] } & OnDemandRenderers {
+  const named = renderers.flatMap((renderer) =>
     typeof renderer.preview === 'object' ? renderer.preview.onDemand.map((file) => [file, renderer] as const) : [],
   );
-  return { served: renderers.filter((renderer) => renderer.preview === 'served'), onDemand: new Map(onDemand) };
+  return {
+    served: renderers.filter((renderer) => renderer.preview === 'served'),
+    named: new Map(named),
+    anyFile: renderers.filter((renderer) => renderer.preview === 'onDemand'),
+  };
 }
 
 /** Builds the site, serves it and keeps it current until closed. */
@@ -75,21 +78,27 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const previewDir = previewFolder(options.templatesDir);
   const buildSources = sourceBuilder(options.root, options.pipeline);
   const keep = keptValues();
-  const { served, onDemand: made } = previewRenderers(options.renderers);
-  const onDemand = (of: Book) =>
-    new Map(
-      [...made].map(([file, renderer]): [string, OnDemand] => [
-        file,
-        async () => {
-          const site = (await renderSite(of, [renderer], options)).get(file);
-          if (site === undefined) throw new Error(`the ${renderer.name} renderer made no ${file}`);
-          return site;
-        },
-      ]),
-    );
+  const { served, ...onDemand } = previewRenderers(options.renderers);
   let book: Book | undefined;
   let checkProblems: Diagnostic[] = [];
   let site: ServedSite = waitingSite(await readFile(path.join(previewDir, 'waiting.html'), 'utf8'));
+  // What the last rebuild found, and what each file of the site made on demand since found.
+  let shown = { problems: [] as Diagnostic[], savedAt: Date.now() };
+  const unmade = new Map<string, Diagnostic[]>();
+  const publish = () =>
+    live.publish({
+      pages: site.pages,
+      problems: problemsOf([...shown.problems, ...[...unmade.values()].flat()]),
+      savedAt: shown.savedAt,
+    });
+  // A file that could not be made is in the overlay until it is made, or the site is built again.
+  const told = (of: Book) => (name: string, problems: Diagnostic[]) => {
+    if (of !== book || JSON.stringify(problems) === JSON.stringify(unmade.get(name) ?? [])) return;
+    if (problems.length > 0) unmade.set(name, problems);
+    else unmade.delete(name);
+    if (problems.length > 0) options.warn(`${name} could not be made:\n${problems.map(formatDiagnostic).join('\n')}`);
+    publish();
+  };
 
   const rebuild = async (change?: SourceChange) => {
     let problems = checkProblems;
@@ -109,10 +118,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         site = servedSite(
           await renderSite(newBook, served, options, keep),
           site,
-          onDemand(newBook),
+          onDemandFiles(newBook, onDemand, options, told(newBook)),
           documentsOf(newBook),
         );
         book = newBook;
+        unmade.clear();
         built = true;
       } catch (error) {
         problems = [
@@ -121,7 +131,8 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
         ];
       }
     }
-    live.publish({ pages: site.pages, problems: problemsOf(problems), savedAt: Date.now() });
+    shown = { problems, savedAt: Date.now() };
+    publish();
     options.report({ problems, built, change, ms: performance.now() - (change?.firstAt ?? started) });
   };
 

@@ -24,10 +24,11 @@ export interface Renderer {
   archived: boolean;
   /**
    * How `manual preview` uses it: its files under web/ are the site, made again on every save
-   * (`served`), or are made only when first asked for (`onDemand`, their names under web/). None:
-   * the preview leaves it out.
+   * (`served`); or they are made only when first asked for, those named (`{ onDemand }`, their
+   * names under web/) or every file it makes (`onDemand`: asked for any path the site has no file
+   * at), one file at a time (`RenderContext.only`). None: the preview leaves it out.
    */
-  preview?: 'served' | { onDemand: readonly string[] };
+  preview?: 'served' | 'onDemand' | { onDemand: readonly string[] };
   /** Starts, in the build's shared resources, what its render will need, while the book is still being made (Chromium takes seconds to start). */
   warmUp?(resources: SharedResources, settings: RenderSettings): void;
   /** The results it publishes: whatever it has not published when it ends is withdrawn. */
@@ -75,6 +76,11 @@ export interface RenderContext {
   count?: StepCounter;
   /** What the last render of the same manual made, for a renderer to reuse (the preview); none: nothing is kept. */
   keep?: Keep;
+  /**
+   * The one file wanted, by its name (`web/editions.html`), when the preview makes a file on
+   * demand: a renderer may make that file alone, and must make it as a build would. None: every file.
+   */
+  only?: string;
 }
 
 /**

@@ -3,14 +3,16 @@
 // place by the morphing library (/__preview/idiomorph.js), so the reader keeps the scroll position,
 // the focus and the search box as they were; a page whose frame changed (a stylesheet, a script,
 // the head), or that cannot be patched, reloads at the same scroll position; a page whose address
-// is gone goes to the site's home. The problems `manual check` finds are shown in an overlay
-// (styled by overlay.css) until fixed. Text is only ever set as text, never as HTML: a message
-// may quote the manual.
+// is gone goes to the site's home. A page made on demand (the replaced editions), which the events
+// do not list, fetches its copy as now served after each event and does the same. The problems
+// `manual check` finds are shown in an overlay (styled by overlay.css) until fixed. Text is only
+// ever set as text, never as HTML: a message may quote the manual.
 (() => {
   const page = location.pathname.endsWith('/') ? `${location.pathname}index.html` : location.pathname;
   const scrollKey = `manual-preview-scroll:${page}`;
   const versionMeta = document.querySelector('meta[name="preview-version"]');
   let version = versionMeta?.content;
+  const onDemand = document.querySelector('meta[name="preview-on-demand"]') !== null;
   // A version is FRAME-CONTENT (live-reload.ts): only a page of the same frame can be patched.
   const frameOf = (v) => v?.split('-')[0];
 
@@ -89,15 +91,18 @@
     },
   };
 
-  /** Patches the page with its copy as now served; false when only loading it anew would show it. */
+  /**
+   * Patches the page with its copy as now served: true when it shows it (or is it already), false
+   * when only loading it anew would, 'gone' when the page is no longer served.
+   */
   async function patch() {
-    if (!globalThis.Idiomorph) return false;
     const response = await fetch(location.pathname, { cache: 'no-store' });
+    if (response.status === 404) return 'gone';
     if (!response.ok) return false;
     const next = new DOMParser().parseFromString(await response.text(), 'text/html');
     const fetched = next.querySelector('meta[name="preview-version"]')?.content;
-    if (!fetched || frameOf(fetched) !== frameOf(version)) return false;
     if (fetched === version) return true;
+    if (!globalThis.Idiomorph || !fetched || frameOf(fetched) !== frameOf(version)) return false;
     globalThis.Idiomorph.morph(document.body, next.body, MORPH);
     document.title = next.title;
     version = fetched;
@@ -105,16 +110,21 @@
     return true;
   }
 
+  function goHome() {
+    events.close();
+    location.replace('/');
+  }
+
   async function follow(state) {
     const latest = state.pages[page];
-    if (latest === undefined && Object.keys(state.pages).length > 0) {
-      events.close();
-      location.replace('/');
-      return;
-    }
-    if (latest !== undefined && latest !== version) {
+    if (onDemand) {
+      const patched = await patch().catch(() => false);
+      if (patched === 'gone') return goHome();
+      if (patched !== true) return reload();
+    } else if (latest === undefined && Object.keys(state.pages).length > 0) return goHome();
+    else if (latest !== undefined && latest !== version) {
       const patched = frameOf(latest) === frameOf(version) && (await patch().catch(() => false));
-      if (!patched) return reload();
+      if (patched !== true) return reload();
     }
     showProblems(state.problems);
   }

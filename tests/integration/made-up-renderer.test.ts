@@ -58,9 +58,9 @@ describe('a renderer added to the list', () => {
     expect(diagnostics.items).toEqual([]);
     expect(count.outputs).toEqual(['the web edition', 'the plain edition']);
 
-    const { served, onDemand } = previewRenderers(renderers);
+    const { served, named } = previewRenderers(renderers);
     expect(served).toEqual([webRenderer, plainRenderer]);
-    expect([...onDemand.keys()]).toEqual(['search-index.js']);
+    expect([...named.keys()]).toEqual(['search-index.js']);
     const site = await renderSite(book, served, settingsFrom({ root }, {}));
     expect(site.get(`${editionName(book)}-plain.html`)).toBe(outputs.files.get(name));
   });

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ArchivedRelease } from '../../scripts/load/types.ts';
 import { bookArchive } from '../../scripts/model/archive.ts';
@@ -51,5 +54,26 @@ describe('the archive in the book model', () => {
     const archive = bookArchive(RELEASES, { id: '2026-02', date: '2026-02-02' });
     expect(() => archive.read('2025-08', '../2026-02/release.json')).toThrow('no archived file');
     expect(() => archive.read('2024-02', 'release.json')).toThrow('no archived file');
+  });
+
+  it('reads no file that a link leads out of its release folder, and follows one that stays inside', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'book-archive-'));
+    try {
+      const folder = path.join(root, 'archive/2025-08');
+      mkdirSync(path.join(folder, 'web'), { recursive: true });
+      writeFileSync(path.join(root, 'secret.html'), 'secret');
+      writeFileSync(path.join(folder, 'web/index.html'), 'index');
+      symlinkSync(path.join(root, 'secret.html'), path.join(folder, 'web/out.html'));
+      symlinkSync(path.join(folder, 'web/index.html'), path.join(folder, 'web/in.html'));
+      const archive = bookArchive([{ ...release('2025-08', '2025-08-04'), folder }], {
+        id: '2026-02',
+        date: '2026-02-02',
+      });
+      expect(archive.read('2025-08', 'web/index.html').toString()).toBe('index');
+      expect(archive.read('2025-08', 'web/in.html').toString()).toBe('index');
+      expect(() => archive.read('2025-08', 'web/out.html')).toThrow("a link out of its release's folder");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

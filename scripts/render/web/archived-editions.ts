@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ArchivedEdition, Book, ReadHistories } from '../../core/book.ts';
+import type { ArchivedEdition, Book } from '../../core/book.ts';
 import { ManualError, type Diagnostic } from '../../core/diagnostics.ts';
 import type { OutputFile, Renderer } from '../contract.ts';
 import { bannerOf, BANNER_START, editionFile, editionFolder, withBanner } from './archived-banner.ts';
@@ -11,7 +11,7 @@ import { editionsFiles } from './site-files.ts';
 import { SiteImages } from './site-images.ts';
 import { EDITIONS_PAGE, replacedEditions, sitePlan, type SitePlan } from './site-plan.ts';
 import { comparePages } from './compare-pages.ts';
-import { historyPages } from './history-pages.ts';
+import { historyPages, type PageMaker } from './history-pages.ts';
 
 const ARCHIVED_WEB = `${WEB_FOLDER}/`;
 const ABOUT = 'about-this-copy.txt';
@@ -32,18 +32,23 @@ export const webEditionsRenderer: Renderer = {
   name: 'web editions',
   steps: [STEP],
   archived: false,
-  render: async (book, { settings, time }) => {
+  // An archive can run to gigabytes, which no save should copy again: the preview makes each file
+  // of this renderer alone, when it is asked for.
+  preview: 'onDemand',
+  render: async (book, { settings, time, only }) => {
     const editions = replacedEditions(book);
     if (editions.length === 0) return [];
+    const wanted = (name: string) => only === undefined || name === only;
     return time(STEP, async () => {
       const plan = sitePlan(book);
       const problems: Diagnostic[] = [];
-      const files = editions.flatMap((edition) => editionFiles(book, plan, edition, problems));
+      const files = editions.flatMap((edition) => editionFiles(book, plan, edition, problems, wanted));
       if (problems.length > 0) throw new ManualError(problems);
       const templates = await loadTemplates(settings.templatesDir, 'web');
-      const histories = await book.histories?.read();
-      const made = madePages(book, plan, histories, templates);
-      const assets = await editionsFiles(templates);
+      const inSite = (made: { name: string }) => wanted(`${WEB_FOLDER}/${made.name}`);
+      const makers = await madePages(book, plan, templates, only);
+      const made = makers.filter(inSite).map(({ name, make }) => ({ name, data: make() }));
+      const assets = (await editionsFiles(templates)).filter(inSite);
       return [...files, ...[...made, ...assets].map((f) => ({ ...f, name: `${WEB_FOLDER}/${f.name}` }))];
     });
   },
@@ -53,18 +58,16 @@ export const webEditionsRenderer: Renderer = {
  * The pages made from the archive as it is now: the editions page (at the site's top and at each
  * copy's top, where its pages' own "Editions" link leads), the chapters' histories and the comparisons.
  */
-function madePages(
-  book: Book,
-  plan: SitePlan,
-  histories: ReadHistories | undefined,
-  templates: Templates,
-): OutputFile[] {
+async function madePages(book: Book, plan: SitePlan, templates: Templates, only?: string): Promise<PageMaker[]> {
+  // The words of every change are read only when a page made of them may be the one wanted.
+  const ofHistories = only === undefined || /^web\/compare\/|\.(history|compare\.[^/]+)\.html$/.test(only);
+  const histories = ofHistories ? await book.histories?.read() : undefined;
   const site = {
     book,
     plan,
     images: new SiteImages(book.assets),
     editionDate: longDate(book.edition.date, book.meta.language),
-    histories: new Set(histories?.chapters.keys()),
+    histories: book.histories?.changed ?? new Set<string>(),
   };
   const tops = [
     EDITIONS_PAGE,
@@ -73,7 +76,7 @@ function madePages(
       .map((e) => `${editionFolder(e.id)}/${EDITIONS_PAGE}`),
   ];
   return [
-    ...tops.map((page) => ({ name: page, data: templates.render('editions', editionsView(site, page)) })),
+    ...tops.map((page) => ({ name: page, make: () => templates.render('editions', editionsView(site, page)) })),
     ...(histories ? [...historyPages(site, histories, templates), ...comparePages(site, histories, templates)] : []),
   ];
 }
@@ -83,22 +86,27 @@ function madePages(
  * pack beside that folder, in `editions/`, where its pages' download links (`../<file>`) find
  * them, as they found them beside `web/` in its release.
  */
-function editionFiles(book: Book, plan: SitePlan, edition: ArchivedEdition, problems: Diagnostic[]): OutputFile[] {
+function editionFiles(
+  book: Book,
+  plan: SitePlan,
+  edition: ArchivedEdition,
+  problems: Diagnostic[],
+  wanted: (name: string) => boolean,
+): OutputFile[] {
   const folder = `${WEB_FOLDER}/${editionFolder(edition.id)}`;
   const pages: string[] = [];
   const files = edition.files.flatMap((file): OutputFile[] => {
-    const data = checkedBytes(book, edition, file, problems);
+    const page = file.name.startsWith(ARCHIVED_WEB) ? file.name.slice(ARCHIVED_WEB.length) : undefined;
+    const name = page === undefined ? `${WEB_FOLDER}/${editionFile(file.name)}` : `${folder}/${page}`;
+    if (page?.endsWith('.html')) pages.push(page);
+    // A file not wanted is not read: the preview asks for one file of the archive at a time.
+    const data = wanted(name) ? checkedBytes(book, edition, file, problems) : undefined;
     if (data === undefined) return [];
-    if (!file.name.startsWith(ARCHIVED_WEB)) return [{ name: `${WEB_FOLDER}/${editionFile(file.name)}`, data }];
-    const page = file.name.slice(ARCHIVED_WEB.length);
-    if (!page.endsWith('.html')) return [{ name: `${folder}/${page}`, data }];
-    pages.push(page);
-    return [
-      { name: `${folder}/${page}`, data: withBanner(data.toString('utf8'), bannerOf(book, plan, edition, page)) },
-    ];
+    if (!page?.endsWith('.html')) return [{ name, data }];
+    return [{ name, data: withBanner(data.toString('utf8'), bannerOf(book, plan, edition, page)) }];
   });
   const about = { name: `${folder}/${ABOUT}`, data: aboutThisCopy(edition, pages.length) };
-  return edition.hasWeb ? [...files, about] : files;
+  return edition.hasWeb && wanted(about.name) ? [...files, about] : files;
 }
 
 /** The archived file's bytes when they are the ones its release recorded; otherwise a problem naming it. */
@@ -113,11 +121,14 @@ function checkedBytes(
   let data: Buffer;
   try {
     data = book.archive.read(edition.id, file.name);
-  } catch {
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     problems.push({
       severity: 'error',
       file: shown,
-      message: 'the archived file is missing',
+      message: missing
+        ? 'the archived file is missing'
+        : `the archived file cannot be read: ${(error as Error).message}`,
       hint,
       ruleId: 'archived-file-changed',
     });

@@ -2,11 +2,10 @@ import { toHtml } from 'hast-util-to-html';
 import type { ChapterHistory, HistoryEdition, HistoryEvent, ReadHistories } from '../../core/book.ts';
 import { hunksToHast } from './compare-html.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
-import type { OutputFile } from '../contract.ts';
 import { chapterFile } from '../site-addresses.ts';
 import type { Templates } from '../templates.ts';
 import { editionFolder } from './archived-banner.ts';
-import { hasComparison } from './history-pages.ts';
+import { hasComparison, type PageMaker } from './history-pages.ts';
 import { compareFile, EDITIONS_CSS, editionsCompareFile, historyFile, relativeHref } from './site-plan.ts';
 import { frameView, type Site } from './web-view.ts';
 
@@ -16,29 +15,36 @@ import { frameView, type Site } from './web-view.ts';
  * `compare/<from>.<to>.html`: the chapters added, removed and changed between them, each change
  * linked to its chapter's comparison.
  */
-export function comparePages(site: Site, histories: ReadHistories, templates: Templates): OutputFile[] {
+export function comparePages(site: Site, histories: ReadHistories, templates: Templates): PageMaker[] {
   const { editions } = histories;
-  const pages: OutputFile[] = [];
+  const pages: PageMaker[] = [];
   for (const history of histories.chapters.values())
-    for (const event of history.events) {
-      const view = hasComparison(event) && chapterCompareView(site, histories, history, event);
-      if (view) pages.push({ name: view.file, data: templates.render('compare-chapter', view) });
+    for (const event of history.events.filter(hasComparison)) {
+      const file = compareFile(history.id, event.previous!.id, event.edition.id);
+      const view = () => chapterCompareView(site, histories, history, event, file);
+      pages.push({ name: file, make: () => templates.render('compare-chapter', view()) });
     }
   editions.forEach((from, i) =>
     editions.slice(i + 1).forEach((to) => {
       const file = editionsCompareFile(from.id, to.id);
-      const view = editionsCompareView(site, histories, [from, to], file);
-      pages.push({ name: file, data: templates.render('compare-editions', view) });
+      pages.push({
+        name: file,
+        make: () => templates.render('compare-editions', editionsCompareView(site, histories, [from, to], file)),
+      });
     }),
   );
   return pages;
 }
 
-function chapterCompareView(site: Site, histories: ReadHistories, history: ChapterHistory, event: HistoryEvent) {
+function chapterCompareView(
+  site: Site,
+  histories: ReadHistories,
+  history: ChapterHistory,
+  event: HistoryEvent,
+  file: string,
+) {
   const [from, to] = [event.previous!, event.edition];
-  const hunks = histories.hunks(history.id, from.id, to.id);
-  if (!hunks) return undefined;
-  const file = compareFile(history.id, from.id, to.id);
+  const hunks = histories.hunks(history.id, from.id, to.id)!;
   const title = `${numberedTitle(event.state!)}: the ${from.label} and ${to.label} editions compared`;
   const page = (edition: HistoryEdition) =>
     relativeHref(

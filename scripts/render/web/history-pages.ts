@@ -9,12 +9,17 @@ import type {
 } from '../../core/book.ts';
 import { longDate } from '../../core/dates.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
-import type { OutputFile } from '../contract.ts';
 import { chapterFile } from '../site-addresses.ts';
 import type { Templates } from '../templates.ts';
 import { editionFolder } from './archived-banner.ts';
 import { compareFile, EDITIONS_CSS, EDITIONS_PAGE, historyFile, relativeHref } from './site-plan.ts';
 import { frameView, linksFrom, type Site } from './web-view.ts';
+
+/** A page of the site by its name, made only when it is wanted (the preview asks for one at a time). */
+export interface PageMaker {
+  name: string;
+  make: () => string;
+}
 
 /**
  * Each changed chapter's history page, `chapters/<id>.history.html`: every edition that changed
@@ -23,17 +28,17 @@ import { frameView, linksFrom, type Site } from './web-view.ts';
  * copy gets a page at the same place in its folder that sends the reader on to it, so a copy's
  * "History of this chapter" link leads there too.
  */
-export function historyPages(site: Site, { chapters: histories }: ReadHistories, templates: Templates): OutputFile[] {
-  const pages: OutputFile[] = [];
+export function historyPages(site: Site, { chapters: histories }: ReadHistories, templates: Templates): PageMaker[] {
+  const pages: PageMaker[] = [];
   for (const history of histories.values()) {
     const file = historyFile(history.id);
-    pages.push({ name: file, data: templates.render('history', historyView(site, history, file)) });
+    pages.push({ name: file, make: () => templates.render('history', historyView(site, history, file)) });
   }
   for (const edition of site.book.archive.editions.filter((e) => e.hasWeb && !e.current))
     for (const history of histories.values())
       if (edition.files.some((f) => f.name === `web/${chapterFile(history.id)}`)) {
         const stub = `${editionFolder(edition.id)}/${historyFile(history.id)}`;
-        pages.push({ name: stub, data: forwardPage(stub, historyFile(history.id), site.book, history) });
+        pages.push({ name: stub, make: () => forwardPage(stub, historyFile(history.id), site.book, history) });
       }
   return pages;
 }

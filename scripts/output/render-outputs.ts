@@ -21,6 +21,9 @@ import { webDocumentsRenderer, webRenderer, webSearchRenderer } from '../render/
 import { webEditionsRenderer } from '../render/web/archived-editions.ts';
 import { renderBook } from './render-book.ts';
 
+/** Files written at once: enough to keep the disk busy, far fewer than a process may hold open. */
+const WRITING_AT_ONCE = 64;
+
 /** Every output of an edition, in the order their files are listed (release.json keeps it). */
 export const RENDERERS: readonly Renderer[] = [
   htmlRenderer,
@@ -96,7 +99,14 @@ export async function renderOutputs(
  */
 export async function writeOutputs(files: Outputs['files'], outDir: string): Promise<string[]> {
   const paths = [...files.keys()].map((name) => path.join(outDir, name));
-  await Promise.all([...files.values()].map((data, i) => writeFileAtomic(paths[i], data)));
+  const data = [...files.values()];
+  // A site with its earlier editions is tens of thousands of files: writing them all at once
+  // would hold a descriptor each, past a CI machine's limit (often 1,024).
+  let next = 0;
+  const writer = async () => {
+    for (let i = next++; i < paths.length; i = next++) await writeFileAtomic(paths[i], data[i]);
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITING_AT_ONCE, paths.length) }, writer));
   const written = new Set(paths);
   const folders = new Set([...files.keys()].filter((n) => n.includes('/')).map((n) => n.split('/')[0]));
   for (const folder of folders) {

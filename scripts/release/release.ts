@@ -5,10 +5,13 @@ import { Diagnostics, ManualError } from '../core/diagnostics.ts';
 import type { Settings } from '../core/settings.ts';
 import type { ReleaseRecord } from '../load/release-record.ts';
 import { checkOutputs } from '../output/ledger/ledger.ts';
-import { renderOutputs } from '../output/render-outputs.ts';
+import { RENDERERS, renderOutputs } from '../output/render-outputs.ts';
 import type { StepCounter, StepTimer, Timing } from '../render/contract.ts';
 import { alreadyArchived, fileRelease, mendArchive } from './file-release.ts';
 import { releaseRecord } from './record.ts';
+
+/** What a release makes: the outputs the archive keeps. */
+const ARCHIVED_RENDERERS = RENDERERS.filter((renderer) => renderer.archived);
 
 /**
  * Releases the current edition of a book that passed the release gate: builds it twice and
@@ -28,7 +31,8 @@ export async function releaseEdition(
   const folder = path.join(settings.archive, book.edition.id);
   if (existsSync(folder)) throw alreadyArchived(book.edition.id, folder, settings.root);
   const time = shown.time ?? ((_step, work) => work());
-  const build = () => renderOutputs(book, settings, timing, undefined, shown);
+  // Only what the archive keeps is made, twice: not the HTML edition, nor the earlier editions' copies.
+  const build = () => renderOutputs(book, settings, timing, undefined, shown, ARCHIVED_RENDERERS);
   const first = await time('first build', build);
   // What goes into the archive is read back first, as a build does before it writes.
   const ledger = new Diagnostics();

@@ -41,3 +41,11 @@ export function editionStory(): string {
   release('2026-02');
   return root;
 }
+
+/** The story, then a build of its current edition: the copy's folder and its web edition's. */
+export function builtEditionStory(): { root: string; web: string } {
+  const root = editionStory();
+  const built = manual(['build', '--root', root, '-q']);
+  if (built.status !== 0) throw new Error(built.stderr);
+  return { root, web: path.join(root, 'dist/web') };
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, problemsOf, siteBrowser, type SiteBrowser } from '../helpers/browser.ts';
-import { editionStory } from '../helpers/edition-story.ts';
+import { builtEditionStory } from '../helpers/edition-story.ts';
 import { filesUnder, manual, removeCopies } from '../helpers/fixture.ts';
 import { brokenLinks } from '../helpers/site-links.ts';
 
@@ -24,10 +24,7 @@ const build = () => manual(['build', '--root', root, '-q']);
 const withoutBanner = (html: string) => html.replace(/\n<section class="archived-edition"[^]*?<\/section>/, '');
 
 beforeAll(async () => {
-  root = editionStory();
-  web = path.join(root, 'dist/web');
-  const built = build();
-  if (built.status !== 0) throw new Error(built.stderr);
+  ({ root, web } = builtEditionStory());
   browser = await siteBrowser([path.join(root, 'dist')]);
 }, SLOW);
 afterAll(async () => {
@@ -143,6 +140,16 @@ describe('replaced editions in the web edition', () => {
       input.dispatchEvent(new Event('change'));
     });
     expect(await page.$eval('#edition-on-result', (p) => p.textContent)).toContain('the February 2026 edition');
+    // A date in the August 2025 edition's range opens that edition's home page.
+    await page.$eval('#edition-date', (input) => {
+      (input as HTMLInputElement).value = '2025-12-31';
+      input.dispatchEvent(new Event('change'));
+    });
+    await Promise.all([page.waitForNavigation(), page.click('#edition-on-result a')]);
+    expect(page.url()).toBe(pathToFileURL(path.join(web, 'editions/2025-08/index.html')).href);
+    expect(await page.$eval('section.archived-edition', (s) => s.textContent)).toContain(
+      'This is the August 2025 edition',
+    );
     const plain = await browser.open(path.join(web, 'editions.html'), { javascript: false });
     expect(await plain.$eval('.edition-on', (d) => (d as HTMLElement).hidden)).toBe(true);
     expect(await plain.$$eval('.in-force li', (items) => items.map((i) => i.textContent))).toEqual([

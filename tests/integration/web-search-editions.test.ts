@@ -5,7 +5,7 @@ import MiniSearch from 'minisearch';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, problemsOf, siteBrowser, type SiteBrowser } from '../helpers/browser.ts';
-import { editionStory } from '../helpers/edition-story.ts';
+import { builtEditionStory } from '../helpers/edition-story.ts';
 import { manual, removeCopies } from '../helpers/fixture.ts';
 
 /**
@@ -21,10 +21,7 @@ let browser: SiteBrowser;
 const build = () => manual(['build', '--root', root, '-q']);
 
 beforeAll(async () => {
-  root = editionStory();
-  web = path.join(root, 'dist/web');
-  const built = build();
-  if (built.status !== 0) throw new Error(built.stderr);
+  ({ root, web } = builtEditionStory());
   browser = await siteBrowser([path.join(root, 'dist')]);
 }, SLOW);
 afterAll(async () => {

@@ -84,7 +84,11 @@ function changeLines(event: HistoryEvent): string[] {
       case 'removed':
         return `Removed in this edition (it was ${named(before)}).`;
       case 'updated':
-        return event.words === 'same' ? 'Listed as updated; its words did not change.' : 'Its words were updated.';
+        return event.words === 'same'
+          ? 'Listed as updated; its words did not change.'
+          : event.words === 'unknown'
+            ? 'Its words could not be compared with the edition before: one of the two archived no EPUB.'
+            : 'Its words were updated.';
       case 'retitled':
         return `Retitled: “${before!.title}” became “${state!.title}”.`;
       case 'renumbered':

@@ -32,14 +32,16 @@ describe('a Chromium that is broken', () => {
     const root = copyManual();
     expect(manual(['build', '--root', root]).status).toBe(0);
     const before = snapshot(path.join(root, 'dist'));
-    const hanging = fakeChromium('exec sleep 600');
+    // A duration no other process on the machine sleeps for, so that only this one is looked for.
+    const sleep = `sleep 600.${process.pid}`;
+    const hanging = fakeChromium(`exec ${sleep}`);
     const started = performance.now();
     const result = manual(['build', '--root', root], REPO, { MANUAL_CHROMIUM: hanging, MANUAL_PRINT_TIMEOUT: '3' });
     expect(performance.now() - started).toBeLessThan(20_000);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`chromium: error: Chromium did not start in time`);
     expect(result.stderr).toContain('set MANUAL_PRINT_TIMEOUT (seconds)');
-    expect(running(`sleep 600`)).toBe('');
+    expect(running(sleep)).toBe('');
     expect(snapshot(path.join(root, 'dist'))).toEqual(before);
   });
 

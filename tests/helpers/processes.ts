@@ -1,6 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
 import { REPO } from './fixture.ts';
 
 /** The pids of running processes whose command line matches `pattern`, one a line ('' for none). */
@@ -56,4 +57,31 @@ export function spinCores(count: number, ms: number): () => void {
     spawn(process.execPath, ['-e', `for (const end = Date.now() + ${ms}; Date.now() < end; );`], { stdio: 'ignore' }),
   );
   return () => spinners.forEach((spinner) => spinner.kill('SIGKILL'));
+}
+
+/** A `manual preview` running on a free port: its process, its address, its output lines and what it has said on stderr. */
+export interface RunningPreview {
+  child: ChildProcess;
+  address: string;
+  lines: Interface;
+  stderr: () => string;
+}
+
+/** Starts `manual preview` on the manual at `root` and waits for the address it prints first. */
+export async function startPreview(root: string): Promise<RunningPreview> {
+  const child = spawn(
+    process.execPath,
+    [path.join(REPO, 'scripts/manual.mjs'), 'preview', '--root', root, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += chunk));
+  const lines = createInterface({ input: child.stdout! });
+  const address = await new Promise<string>((resolve, reject) => {
+    lines.once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`manual preview ended (${code}) before serving:\n${stderr}`)));
+  });
+  return { child, address, lines, stderr: () => stderr };
 }

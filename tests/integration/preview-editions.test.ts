@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settingsFrom } from '../../scripts/cli/settings.ts';
@@ -12,7 +11,8 @@ import { Diagnostics } from '../../scripts/core/diagnostics.ts';
 import { buildBook } from '../../scripts/pipeline/pipeline.ts';
 import { renderSite } from '../../scripts/preview/render-site.ts';
 import { webEditionsRenderer } from '../../scripts/render/web/archived-editions.ts';
-import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
+import { copyManual, edit, manual, removeCopies, scratchDir, write } from '../helpers/fixture.ts';
+import { startPreview, type RunningPreview } from '../helpers/processes.ts';
 
 /**
  * `manual preview` of a copy of the small manual released twice (February 2025, then August 2025
@@ -24,7 +24,7 @@ let root: string;
 let web: string;
 let child: ChildProcess;
 let address: string;
-let stderr = '';
+let preview: RunningPreview;
 const said: string[] = [];
 let browser: Browser;
 let page: Page;
@@ -58,7 +58,7 @@ async function rebuiltFor(file: string): Promise<void> {
     if (said.slice(seen).some((line) => line.startsWith(`${file}: `))) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`no rebuild for ${file}:\n${said.join('\n')}\n${stderr}`);
+  throw new Error(`no rebuild for ${file}:\n${said.join('\n')}\n${preview.stderr()}`);
 }
 
 type Marked = Window & { previewTestMarker?: string };
@@ -81,15 +81,9 @@ beforeAll(async () => {
   released();
   const built = manual(['build', '--root', root, '-q']);
   if (built.status !== 0) throw new Error(built.stderr);
-  child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'preview', '--root', root, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const lines = createInterface({ input: child.stdout! });
-  address = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`manual preview ended (${code}) before serving:\n${stderr}`)));
-  });
+  preview = await startPreview(root);
+  ({ child, address } = preview);
+  const { lines } = preview;
   lines.on('line', (line) => said.push(line));
   browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
@@ -187,7 +181,7 @@ describe('manual preview of a manual with replaced editions', () => {
         { timeout: 15_000 },
       );
       expect(await overlayText()).toContain('the archived file has changed');
-      expect(stderr).toContain('archive/2025-02/web/chapters/care/visits.html');
+      expect(preview.stderr()).toContain('archive/2025-02/web/chapters/care/visits.html');
       expect(child.exitCode).toBeNull();
     } finally {
       writeFileSync(visits, original);

@@ -1,22 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_FLAGS, chromiumEnvironment } from '../../scripts/core/chromium-flags.ts';
 import { onePagePdf } from '../helpers/documents.ts';
 import { copyManual, edit, manual, removeCopies, REPO, scratchDir, write } from '../helpers/fixture.ts';
+import { startPreview, type RunningPreview } from '../helpers/processes.ts';
 
 const CHROMIUM_ARGS = [...CHROMIUM_FLAGS];
 
 let root: string;
 let child: ChildProcess;
 let address: string;
-let stderr = '';
+let preview: RunningPreview;
 let browser: Browser;
 let page: Page;
 
@@ -78,15 +78,8 @@ beforeAll(async () => {
     'publisher: Test Council\n',
     'publisher: Test Council\nsite-url: https://example.org/\n',
   );
-  child = spawn(process.execPath, [path.join(REPO, 'scripts/manual.mjs'), 'preview', '--root', root, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const lines = createInterface({ input: child.stdout! });
-  address = await new Promise<string>((resolve, reject) => {
-    lines.once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`manual preview ended (${code}) before serving:\n${stderr}`)));
-  });
+  preview = await startPreview(root);
+  ({ child, address } = preview);
   browser = await puppeteer.launch({
     executablePath: '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -162,7 +155,7 @@ describe('manual preview', () => {
     expect(shown).toContain('chapters/care/visits.md:5:');
     expect(shown).toContain('no heading "#no-such-heading"');
     expect(shown).toContain('fix:');
-    expect(stderr).toMatch(/chapters\/care\/visits\.md:5:\d+: error: .*no-such-heading/);
+    expect(preview.stderr()).toMatch(/chapters\/care\/visits\.md:5:\d+: error: .*no-such-heading/);
     edit(root, 'chapters/care/visits.md', 'See [the plan](placements.md#no-such-heading).', 'Phone each week.');
     await page.waitForFunction(() => document.body.innerText.includes('Phone each week.'), { timeout: 15_000 });
     expect(await overlayText()).toBeUndefined();

@@ -82,11 +82,18 @@ export interface HeadingInfo {
   anchor: string;
 }
 
+/**
+ * Whose an entry is, in a manual built on a regional base: the base's, the local manual's own,
+ * or a local chapter in a base chapter's place. Absent in a manual without a base.
+ */
+export type Origin = 'base' | 'local' | 'substituted';
+
 interface Numbered {
   /** Absent for entries marked `numbered: false`. */
   number?: string;
   title: string;
   remark?: string;
+  origin?: Origin;
 }
 
 export interface SectionNode extends Numbered {
@@ -138,6 +145,7 @@ export interface SeeAlsoNode {
 export interface NoteNode {
   kind: 'note';
   text: string;
+  origin?: Origin;
 }
 
 export interface AmendmentsNode extends Numbered {
@@ -261,4 +269,16 @@ export interface Book {
   archive: Archive;
   /** Each chapter's history across the editions, when any edition is archived (set by the changes stage). */
   histories?: ChapterHistories;
+  /** The regional manual this one is built on, when it is. */
+  base?: BookBase;
+}
+
+/** The regional manual a local manual is built on, as its outputs name it. */
+export interface BookBase {
+  title: string;
+  publisher: string;
+  /** The base's edition the book carries. */
+  edition: { id: string; label: string; date: string };
+  /** The title page's line saying whose content is whose: "Regional procedures by ..., with local content by ...". */
+  credit: string;
 }

@@ -28,6 +28,15 @@ export const RULES = {
   'chapter-listed-twice': 'error',
   'see-also-missing': 'error',
   'unlisted-chapter': 'warning',
+  // A manual on a regional base: `base:` and `local:` in the contents
+  'base-missing': 'error',
+  'base-edition-mismatch': 'error',
+  'base-document': 'error',
+  'local-without-base': 'error',
+  'local-change-kind': 'error',
+  'local-change-conflict': 'error',
+  'base-entry-missing': 'error',
+  'local-information-marker': 'error',
   // Amendments: chapters/amendments.yml, and the archive of releases
   'no-edition': 'error',
   'edition-id-format': 'error',

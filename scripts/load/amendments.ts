@@ -14,9 +14,14 @@ const EDITION_KEYS = ['edition', 'date', 'label', 'next-update', 'change-marks',
 const ITEM_KEYS = ['chapter', 'document', 'title', 'details', 'editorial'];
 const LISTS = ['updated', 'new', 'removed'] as const;
 
-/** Reads `chapters/amendments.yml`, the edition history, newest first. */
-export function parseAmendments(text: string, language: string, diagnostics: Diagnostics): EditionSpec[] | undefined {
-  const yaml = new YamlFile(AMENDMENTS_FILE, text, diagnostics);
+/** Reads `chapters/amendments.yml` (`file`: as a base manual's is shown), the edition history, newest first. */
+export function parseAmendments(
+  text: string,
+  language: string,
+  diagnostics: Diagnostics,
+  file = AMENDMENTS_FILE,
+): EditionSpec[] | undefined {
+  const yaml = new YamlFile(file, text, diagnostics);
   if (!yaml.ok) return undefined;
   const top = readFields(yaml, yaml.doc.contents, 'the amendments file', TOP_KEYS);
   const nodes = top && readList(yaml, top, 'editions', 'the amendments file', true);

@@ -56,5 +56,6 @@ async function readBaseline(
     sameEdition: edition === current,
     epub: record.files.map((f) => f.name).find((name) => name.endsWith('.epub') && !name.includes('/')),
     documents: record.documents && new Map(record.documents.map((d) => [d.path, d])),
+    ...(record.base && { base: record.base }),
   };
 }

@@ -10,6 +10,7 @@ import { chapterEnding, isSiteGeneratorPart, withoutChapterEnding } from '../cor
 import { chapterFile, readChapter } from './chapter.ts';
 import { checkAmendmentChapters } from './check-amendments.ts';
 import { MANIFEST_FILE, parseManifest } from './manifest.ts';
+import { baseSource, buildOnBase } from './build-on-base.ts';
 import { checkOwnTemplates } from './own-templates.ts';
 import { uncachedParser, type ParseMarkdown } from './markdown-cache.ts';
 import type { ChapterEntry, ChapterSource, ManifestSpec, ManualSource } from './types.ts';
@@ -54,19 +55,26 @@ export async function loadManual(
   // Like a compiler after a syntax error: checking chapters against a contents known to be wrong
   // would only report the consequences of its mistakes.
   if (manifestHasErrors) return undefined;
+  const onBase = manifest.base ? await buildOnBase(root, manifest, diagnostics) : undefined;
+  if (manifest.base && !onBase) return undefined;
+  const contents = onBase?.manifest ?? manifest;
 
   // Each listed chapter's file, found once: reading it and the unlisted files' warning both need it.
   const entries = await Promise.all(
-    uniqueChapterEntries(manifest, diagnostics).map(async (entry) => ({
+    uniqueChapterEntries(contents, diagnostics).map(async (entry) => ({
       ...entry,
       file: await chapterFile(root, entry),
     })),
   );
   const chapters = await readChapters(root, entries, diagnostics, parse, keep);
+  const base = onBase && (await baseSource(root, onBase, chapters, diagnostics, parse, keep));
   diagnostics.acceptances.push(...manifest.accept, ...[...chapters.values()].flatMap((chapter) => chapter.accept));
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
   const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
-  const listed = new Set(entries.map((entry) => entry.file));
+  const listed = new Set([
+    ...entries.map((entry) => entry.file),
+    ...(base?.information.map((i) => i.source.file) ?? []),
+  ]);
   const files = await filesUnder(root);
   warnUnlisted(files, listed, diagnostics);
   await checkOwnTemplates(root, diagnostics);
@@ -75,7 +83,17 @@ export async function loadManual(
   const archive = options.archiveDir ?? path.join(root, 'archive');
   const { baseline, released } = await readBaselines(archive, editions[0].id, diagnostics, root);
   const archived = await readArchivedReleases(archive, root, diagnostics, editions[0].id);
-  return { root, baseline, released, archive: archived, manifest: { ...manifest, meta }, editions, chapters, files };
+  return {
+    root,
+    baseline,
+    released,
+    archive: archived,
+    manifest: { ...contents, meta },
+    ...(base && { base }),
+    editions,
+    chapters,
+    files,
+  };
 }
 
 async function readSourceText(

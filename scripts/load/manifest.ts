@@ -8,6 +8,7 @@ import type { EntrySpec, ManifestSpec, ManualMeta, SectionSpec } from './types.t
 import { ACCEPT_KEY, readContentsAccepted } from './accept-spec.ts';
 import { readDocumentPath, readLargestDocument, readSiteUrl } from './publishing-spec.ts';
 import { readSite, SITE_KEYS } from './site-spec.ts';
+import { BASE_KEYS, readBase } from './base-spec.ts';
 import { readBoolean, readFields, readList, readText, YamlFile, type Fields } from './yaml-file.ts';
 
 export const MANIFEST_FILE = 'chapters/contents.yml';
@@ -23,6 +24,7 @@ const TOP_KEYS = [
   'largest-document',
   ...SITE_KEYS,
   'sections',
+  ...BASE_KEYS,
   ACCEPT_KEY,
 ];
 const SECTION_KEYS = ['title', 'id', 'entries'];
@@ -40,20 +42,25 @@ type KindKey = keyof typeof ENTRY_KINDS;
 const KIND_KEYS = Object.keys(ENTRY_KINDS) as KindKey[];
 const ALL_ENTRY_KEYS = [...new Set(Object.values(ENTRY_KINDS).flat())];
 
-/** Reads `chapters/contents.yml`; returns undefined when it is too broken to go on. */
-export function parseManifest(text: string, diagnostics: Diagnostics): ManifestSpec | undefined {
-  const yaml = new YamlFile(MANIFEST_FILE, text, diagnostics);
+/**
+ * Reads `chapters/contents.yml` (`file`: another name for it, as a base manual's is shown);
+ * returns undefined when it is too broken to go on.
+ */
+export function parseManifest(text: string, diagnostics: Diagnostics, file = MANIFEST_FILE): ManifestSpec | undefined {
+  const yaml = new YamlFile(file, text, diagnostics);
   if (!yaml.ok) return undefined;
   const top = readFields(yaml, yaml.doc.contents, 'the contents manifest', TOP_KEYS);
   if (!top) return undefined;
   const meta = readMeta(yaml, top);
-  const sectionNodes = readList(yaml, top, 'sections', 'the contents manifest', true) ?? [];
   const ids = new IdRegistry(yaml);
+  const base = readBase(yaml, top, { readEntries: (fields, what) => readEntries(yaml, fields, what, ids) });
+  const sectionNodes = readList(yaml, top, 'sections', 'the contents manifest', !top.has('base')) ?? [];
   const sections = sectionNodes.flatMap((node) => readSection(yaml, node, ids) ?? []);
   const site = readSite(yaml, top);
   const accept = readContentsAccepted(yaml, top);
   if (sectionNodes.length > 0 && sections.length === 0) return undefined;
-  return meta && site ? { meta, site, sections, accept } : undefined;
+  if (base === null) return undefined;
+  return meta && site ? { meta, site, sections, accept, ...(base && { base }) } : undefined;
 }
 
 function readMeta(yaml: YamlFile, top: Fields): ManualMeta | undefined {

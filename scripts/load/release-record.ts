@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics } from '../core/diagnostics.ts';
-import type { ReleasedChapter, ReleasedDocument } from './types.ts';
+import type { ReleasedBase, ReleasedChapter, ReleasedDocument } from './types.ts';
 
 /** `archive/<edition>/release.json`: what went out, and how to prove it. */
 export interface ReleaseRecord {
@@ -21,6 +21,8 @@ export interface ReleaseRecord {
   chapters: Record<string, ReleasedChapter>;
   /** Every document the edition published, in the order first linked; releases before documents were recorded have none. */
   documents?: ReleasedDocument[];
+  /** The regional base the edition carried, for a manual built on one. */
+  base?: ReleasedBase;
 }
 
 export const RELEASE_FILE = 'release.json';

@@ -1,4 +1,4 @@
-import type { ArchivedChapter, BookMeta } from '../core/book.ts';
+import type { ArchivedChapter, BookMeta, Origin } from '../core/book.ts';
 import type { Root as MdastRoot } from 'mdast';
 import type { Acceptance, Where } from '../core/diagnostics.ts';
 import type { ChapterNodes } from './chapter-nodes.ts';
@@ -14,7 +14,14 @@ export interface ManualMeta extends BookMeta {
 
 interface EntryBase {
   where: Where;
+  /**
+   * Whose the entry is, in a manual on a regional base: the base's, the local manual's, or a
+   * local chapter in a base chapter's place. Undefined in a manual without a base.
+   */
+  origin?: EntryOrigin;
 }
+
+export type EntryOrigin = Origin;
 
 interface NumberableEntry extends EntryBase {
   /** False for entries shown without a number, such as "Our Pledge to Children in Care". */
@@ -94,6 +101,8 @@ export interface SiteSpec {
 
 export interface ManifestSpec {
   meta: ManualMeta;
+  /** `base:`: the regional manual this one is built on, and the local changes to its contents. */
+  base?: BaseSpec;
   site: SiteSpec;
   sections: SectionSpec[];
   /** The warnings its `accept:` list accepts (load/accept-spec.ts). */
@@ -158,6 +167,81 @@ export interface Review {
   at?: Where;
 }
 
+/** `base:` in the contents, and the `local:` changes to the base's contents. */
+export interface BaseSpec {
+  /** The base manual's folder as written, relative to this manual's folder. */
+  path: string;
+  /** `edition: YYYY-MM`: the base must be this released edition of it. */
+  edition?: string;
+  /** The title page's line naming whose content is whose; `{base}` and `{council}` are filled in. */
+  credit?: string;
+  where: Where;
+  changes: LocalChange[];
+}
+
+/** Where an added entry goes: after or before a base entry, or at the end of a base section. */
+export type AddPlace = 'after' | 'before' | 'end';
+
+interface LocalChangeBase {
+  /** A base chapter's id, or `#id` of a base section or subsection. */
+  target: string;
+  /** Where the target is written. */
+  targetAt: Where;
+  where: Where;
+}
+
+export type LocalChange =
+  | (LocalChangeBase & { kind: 'add'; place: AddPlace; entries: EntrySpec[] })
+  | (LocalChangeBase & { kind: 'substitute'; chapter: ChapterEntry })
+  | (LocalChangeBase & { kind: 'leave-out'; reason: string })
+  | (LocalChangeBase & { kind: 'information'; file: string });
+
+/** The regional manual a local manual is built on, as the load stage read it. */
+export interface BaseSource {
+  /** Its folder, absolute. */
+  root: string;
+  /** Its folder relative to this manual's root, ending in "/": base files are held as `${prefix}chapters/...`. */
+  prefix: string;
+  title: string;
+  publisher: string;
+  /** Its edition history, newest first: the first is the edition the book carries. */
+  editions: EditionSpec[];
+  /** True when `edition:` pins it, and its chapters were found to be that release's. */
+  pinned: boolean;
+  /** The title page's line, filled in. */
+  credit: string;
+  /** Base entries left out, with the reason given. */
+  leftOut: { target: string; title: string; reason: string; where: Where }[];
+  /** Substituted chapters: the base chapter's id and the base file the local one replaces. */
+  substituted: Map<string, { baseFile: string; where: Where }>;
+  /** Local information placed in base chapters. */
+  information: LocalInformation[];
+  /** SHA-256 of each base chapter's file by id, substituted ones too: what a release records of the base. */
+  chapterSha256: Map<string, string>;
+  where: Where;
+}
+
+/** A local file of blocks placed in a base chapter, each at one of its headings. */
+export interface LocalInformation {
+  /** The base chapter's id. */
+  chapter: string;
+  /** The local file, parsed like a chapter (its id is `chapter`). */
+  source: ChapterSource;
+  blocks: LocalInformationBlock[];
+  where: Where;
+}
+
+export interface LocalInformationBlock {
+  place: AddPlace;
+  /** The heading's `#fragment` (its slug or id) for `after` and `before`. */
+  heading?: string;
+  /** The block's lines in the file: from the marker's line, up to the next marker's (none: to the end). */
+  fromLine: number;
+  toLine?: number;
+  /** The marker. */
+  where: Where;
+}
+
 /** What a release recorded of one chapter (see release.json). */
 export interface ReleasedChapter {
   number?: string;
@@ -172,6 +256,16 @@ export interface ReleasedChapter {
   issue: string;
   /** Its units (see core/block-units.ts) as `recordOfUnit` writes them; releases before these were recorded have none. */
   units?: unknown[];
+}
+
+/** What a local edition's release records of its regional base: which edition, and the SHA-256 of each of its chapters' files (substituted ones too). */
+export interface ReleasedBase {
+  /** The base's folder, as `base: path` gives it. */
+  path: string;
+  title: string;
+  publisher: string;
+  edition: { id: string; label: string; date: string };
+  chapters: Record<string, string>;
 }
 
 /** A document as a release recorded it: what it was and the bytes the release published. */
@@ -207,6 +301,8 @@ export interface Baseline {
   epub?: string;
   /** Its documents by path; none for releases made before documents were recorded, which nothing is compared with. */
   documents?: ReadonlyMap<string, ReleasedDocument>;
+  /** The regional base it carried, for a manual built on one. */
+  base?: ReleasedBase;
 }
 
 /** An archived release, as its release.json's head records it: what the editions page lists. */
@@ -235,6 +331,8 @@ export interface ManualSource {
   /** Every archived release, oldest first, the current edition's too when it is archived. */
   archive: ArchivedRelease[];
   manifest: ManifestSpec;
+  /** The regional manual this one is built on; its entries are merged into `manifest.sections`. */
+  base?: BaseSource;
   /** Newest first; the first is the current edition. */
   editions: EditionSpec[];
   /** Every chapter listed in the contents, by id. */

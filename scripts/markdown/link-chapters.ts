@@ -22,7 +22,9 @@ export function chapterTarget(
 ): LinkTarget | undefined {
   if (filePart.startsWith('/')) return rootTarget(node, filePart, fragment, options);
   const file = path.posix.normalize(path.posix.join(options.baseDir, filePart));
-  const id = chapterIdOf(file);
+  const id = chapterIdOf(
+    options.base && file.startsWith(options.base.prefix) ? file.slice(options.base.prefix.length) : file,
+  );
   const target = id === undefined ? undefined : options.targets.get(id);
   if (target) return target;
   const site = id === undefined && isSiteLink(filePart) ? siteTarget(node, filePart, fragment, options) : undefined;

@@ -19,6 +19,8 @@ export interface LinkTarget {
 export interface ResolveLinksOptions {
   /** Absolute path of the manual's root. */
   root: string;
+  /** A base manual's folder (absolute), and the same relative to the root with "/" (`../regional/`): its chapters link as if they were this manual's. */
+  base?: { root: string; prefix: string };
   /** Folder relative links are written from, relative to the root (`chapters/care`). */
   baseDir: string;
   /** The folder the chapter's page is published as on a web site (`chapters/care/placements`), if it is a chapter. */

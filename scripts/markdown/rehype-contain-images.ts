@@ -10,8 +10,9 @@ import { forEachElement } from './for-each-element.ts';
  * address, a path that climbs out, a link to a file elsewhere) shows its text alternative
  * instead, so no output ever carries a file from outside the manual or makes a request.
  */
-export function rehypeContainImages(root: string) {
+export function rehypeContainImages(root: string, baseRoot?: string) {
   const inside = realRoot(root);
+  const base = baseRoot === undefined ? [] : [realRoot(baseRoot)];
   return (tree: Root): void => {
     forEachElement(tree, (node, index, parent) => {
       if (node.tagName !== 'img') return;
@@ -19,7 +20,7 @@ export function rehypeContainImages(root: string) {
       if (/^data:image\//i.test(src)) return;
       // The model holds a file's path, which markdown wrote as an address (`image%20(1).png`).
       const file = decodedPath(src);
-      if (isInside(inside, file)) {
+      if (isInside(inside, file, base)) {
         node.properties.src = file;
         return;
       }
@@ -48,12 +49,15 @@ export function realRoot(root: string): string {
   }
 }
 
-/** True for a relative path that names an existing file inside `root`, after every link is followed. */
-export function isInside(root: string, src: string): boolean {
+/**
+ * True for a path relative to `root` that names an existing file inside it, or inside one of the
+ * `also` folders (a base manual's, real paths), after every link is followed.
+ */
+export function isInside(root: string, src: string, also: readonly string[] = []): boolean {
   if (!src || /^[a-z][a-z0-9+.-]*:/i.test(src) || path.isAbsolute(src)) return false;
   try {
     const real = realpathSync(path.join(root, src));
-    return real.startsWith(`${root}${path.sep}`);
+    return [root, ...also].some((folder) => real.startsWith(`${folder}${path.sep}`));
   } catch {
     return false;
   }

@@ -39,7 +39,9 @@ export function resolveImage(node: Image, options: ResolveLinksOptions): Resolve
     ? fromSiteRoot(written, options)
     : [path.posix.normalize(path.posix.join(options.baseDir, written))];
   const file = files.find(
-    (candidate) => !candidate.startsWith('../') && existsSync(path.join(options.root, candidate)),
+    (candidate) =>
+      (!candidate.startsWith('../') || (options.base && candidate.startsWith(options.base.prefix))) &&
+      existsSync(path.join(options.root, candidate)),
   );
   if (file === undefined || path.posix.isAbsolute(file)) {
     const looked = files.map((candidate) => path.posix.dirname(candidate)).join(', ');
@@ -51,7 +53,7 @@ export function resolveImage(node: Image, options: ResolveLinksOptions): Resolve
     );
     return undefined;
   }
-  if (!isInside(realRoot(options.root), file)) {
+  if (!isInside(realRoot(options.root), file, options.base ? [realRoot(options.base.root)] : [])) {
     options.diagnostics.error(
       options.locate(node),
       `image ${file} is a link to a file outside the manual`,

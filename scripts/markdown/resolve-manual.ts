@@ -56,11 +56,13 @@ export function resolveManual(
     amendments: new Map(),
     converted: { chapters: new Map(), amendments: new Map() },
   };
+  const base = source.base && { root: source.base.root, prefix: source.base.prefix };
   for (const chapter of source.chapters.values()) {
     const locate: Locate = ({ line, column }) => ({ file: chapter.file, line, column });
     reportTemplateSyntax(chapter.nodes, diagnostics, locate);
     const options = {
       root: source.root,
+      base,
       baseDir: path.posix.dirname(chapter.file),
       pageDir: pageDir(chapter.file),
       targets,
@@ -79,6 +81,7 @@ export function resolveManual(
       resolved: links,
       idPrefix: targets.get(chapter.id)!.anchor,
       root: source.root,
+      baseRoot: source.base?.root,
     });
     reportConversion(conversion, diagnostics, locate);
     resolved.converted.chapters.set(chapter.id, conversion.tree);

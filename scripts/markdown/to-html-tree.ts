@@ -33,8 +33,9 @@ export interface HtmlTreeOptions {
   resolved: ResolvedLinks;
   /** Keeps footnote and raw HTML ids unique when many chapters share one HTML page. */
   idPrefix: string;
-  /** The manual's folder: images are kept only from inside it. */
+  /** The manual's folder: images are kept only from inside it, or from inside its base's folder. */
   root: string;
+  baseRoot?: string;
 }
 
 /** An HTML tree, and what its author should know of what the conversion left out (each message with its place and rule id). */
@@ -66,7 +67,7 @@ export function markdownToHtml(tree: MdastRoot, options: HtmlTreeOptions): HtmlC
     .use(rehypeDocumentMarks, options.resolved)
     .use(rehypeTaskBoxes)
     .use(rehypeRawIds, options.idPrefix)
-    .use(rehypeContainImages, options.root)
+    .use(rehypeContainImages, options.root, options.baseRoot)
     .use(rehypeFootnoteLabelId, prefix)
     .use(rehypeHeadingNumbers);
   const file = new VFile();

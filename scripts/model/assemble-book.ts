@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
-import type { AmendmentItem, ChapterSource, EditionSpec, ManualSource } from '../load/types.ts';
+import type { AmendmentItem, BaseSource, ChapterSource, EditionSpec, ManualSource } from '../load/types.ts';
 import { blockIdsOf, rehypeBlockIds } from '../markdown/rehype-block-ids.ts';
 import { amendmentPrefix, type ResolvedManual } from '../markdown/resolve-manual.ts';
 import { toHtmlTree, type HtmlTreeOptions } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
-import type { AmendmentView, Book, Chapter, ChapterNode, Edition } from '../core/book.ts';
+import type { AmendmentView, Book, BookBase, Chapter, ChapterNode, Edition } from '../core/book.ts';
 import { bookArchive } from './archive.ts';
 import { manualAssets } from './assets.ts';
 import { manualDocuments } from './documents.ts';
@@ -53,6 +53,7 @@ export function assembleBook(
           resolved: resolved.chapters.get(node.id) ?? new Map(),
           idPrefix: node.anchor,
           root: source.root,
+          baseRoot: source.base?.root,
         });
     return [
       {
@@ -81,7 +82,13 @@ export function assembleBook(
     edition: current,
     history: groupByYear(earlier),
     archive: bookArchive(source.archive, current),
+    ...(source.base && { base: bookBase(source.base) }),
   };
+}
+
+function bookBase(base: BaseSource): BookBase {
+  const { id, label, date } = base.editions[0];
+  return { title: base.title, publisher: base.publisher, edition: { id, label, date }, credit: base.credit };
 }
 
 /** A hash of what a chapter prints; source positions are left out, since they move nothing on the page. */

@@ -94,6 +94,7 @@ function entryNode(
         anchor: chapterAnchor(entry.id),
         remark: entry.remark,
         flag: state.flags.get(entry.id),
+        ...origin(entry),
       };
       state.chapters.set(entry.id, node);
       return node;
@@ -102,14 +103,29 @@ function entryNode(
       const anchor = `sec-${state.slugger.slug(entry.id ?? entry.title)}`;
       if (entry.id) state.targets.set(entry.id, { title: entry.title, anchor });
       const entries = numberEntries(entry.entries, `${place}.`, state);
-      return { kind: 'subsection', number, title: entry.title, anchor, remark: entry.remark, entries };
+      return {
+        kind: 'subsection',
+        number,
+        title: entry.title,
+        anchor,
+        remark: entry.remark,
+        entries,
+        ...origin(entry),
+      };
     }
     case 'outside-document':
-      return { kind: 'outside-document', number, title: entry.title, url: entry.url, remark: entry.remark };
+      return {
+        kind: 'outside-document',
+        number,
+        title: entry.title,
+        url: entry.url,
+        remark: entry.remark,
+        ...origin(entry),
+      };
     case 'document':
-      return { kind: 'document', number, title: entry.title, file: entry.file, remark: entry.remark };
+      return { kind: 'document', number, title: entry.title, file: entry.file, remark: entry.remark, ...origin(entry) };
     case 'note':
-      return { kind: 'note', text: entry.text };
+      return { kind: 'note', text: entry.text, ...origin(entry) };
     case 'amendments':
       return { kind: 'amendments', number, title: entry.title, anchor: AMENDMENTS_ANCHOR, remark: entry.remark };
     case 'see-also': {
@@ -120,6 +136,9 @@ function entryNode(
     }
   }
 }
+
+/** Whose the entry is, only when the manual has a base: outputs of other manuals stay as they were. */
+const origin = (entry: EntrySpec) => (entry.origin ? { origin: entry.origin } : {});
 
 function resolveSeeAlso(entry: SeeAlsoEntry, state: State, diagnostics: Diagnostics): SeeAlsoLink[] {
   if (isUrl(entry.target)) {

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { EPub, type Chapter, type Options } from 'epub-gen-memory';
 
@@ -71,7 +73,7 @@ export class StableEPub extends EPub {
     if (this.images.length === 0) return void this.zip.remove('OEBPS/images');
     const folder = this.zip.folder('OEBPS')!.folder('images')!;
     for (const image of this.images as EpubImage[]) {
-      const file = decodeURIComponent(image.url.slice(this.parts.rootUrl.length));
+      const file = this.fileOf(image.url);
       folder.file(`${image.id}.${image.extension}`, this.parts.imageData(file, image));
     }
   }
@@ -86,11 +88,14 @@ export class StableEPub extends EPub {
       document.content = document.content.replaceAll(' alt="image-placeholder"', ' alt=""');
   }
 
+  /** An image's path relative to the manual's root: a base manual's images are outside it (`../regional/...`). */
+  private fileOf(url: string): string {
+    return path.relative(fileURLToPath(this.parts.rootUrl), fileURLToPath(url)).split(path.sep).join('/');
+  }
+
   private nameImagesByPath(): void {
     for (const image of this.images) {
-      const relative = image.url.startsWith(this.parts.rootUrl)
-        ? image.url.slice(this.parts.rootUrl.length)
-        : image.url;
+      const relative = this.fileOf(image.url);
       const id = `image-${createHash('sha256').update(relative).digest('hex').slice(0, 16)}`;
       for (const document of this.content)
         document.content = document.content.split(`images/${image.id}.`).join(`images/${id}.`);

@@ -12,6 +12,7 @@ import { pdfJob } from '../scripts/render/pdf/render-pdf.ts';
 import { toolRoot } from '../scripts/core/tool-root.ts';
 import type { Book } from '../scripts/core/book.ts';
 import { committedResults, compared, compareOnly, resultsFile } from './compare.ts';
+import { baseTable, benchBase } from './base-bench.ts';
 import { generateManual } from './generate-manual.ts';
 import { SHAPES, type ShapeName } from './manual-shapes.ts';
 import { benchWeb } from './web-bench.ts';
@@ -52,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
       rmSync(work, { recursive: true, force: true });
     }
   }
+  if (argv.includes('--base-only')) return baseOnly(option(argv, '--sizes', '2000').split(',').map(Number), runs);
   const shapes = option(argv, '--shapes', SHAPES.join(',')).split(',') as ShapeName[];
   if (!shapes.every((shape) => SHAPES.includes(shape)))
     return usage(`--shapes takes ${SHAPES.join(', ')} or both, not "${shapes.join(',')}"`);
@@ -247,6 +249,32 @@ async function barePrint(book: Book, root: string): Promise<void> {
     );
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * `npm run bench -- --base-only [--sizes 2000] [--runs 3]`: a local manual on the synthetic
+ * manual as its regional base against the base alone, into bench/results-base.json.
+ */
+async function baseOnly(sizes: number[], runs: number): Promise<number> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'manual-bench-'));
+  try {
+    const rows = [];
+    for (const pages of sizes)
+      rows.push(
+        await benchBase(path.join(work, `region-${pages}`), { pages, runs }, MANUAL, (what) =>
+          process.stderr.write(`[${pages} pages, on a base] ${what}\n`),
+        ),
+      );
+    const results = path.join(REPO, 'bench/results-base.json');
+    writeFileSync(
+      results,
+      `${JSON.stringify({ date: new Date().toISOString(), machine: machine(), runs, sizes: rows }, null, 2)}\n`,
+    );
+    process.stdout.write(`${baseTable(rows).join('\n')}\nwritten to ${path.basename(results)}\n`);
+    return 0;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -37,6 +37,8 @@ export const RULES = {
   'local-change-conflict': 'error',
   'base-entry-missing': 'error',
   'local-information-marker': 'error',
+  'link-to-left-out': 'warning',
+  'substitute-heading-missing': 'warning',
   // Amendments: chapters/amendments.yml, and the archive of releases
   'no-edition': 'error',
   'edition-id-format': 'error',

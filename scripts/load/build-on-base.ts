@@ -89,6 +89,7 @@ export async function baseSource(
     pinned: manifest.base!.edition !== undefined,
     credit,
     leftOut: merged.leftOut,
+    leftOutChapters: await titlesOf(root, merged.leftOutChapters),
     substituted: merged.substituted,
     information: information.flatMap((i) => i ?? []),
     chapterSha256: await baseChapterSha256(root, base, chapters, merged),
@@ -111,6 +112,19 @@ async function baseChapterSha256(
     else if (substituted) shas.set(entry.id, await sha256Of(path.join(root, substituted.baseFile)));
   }
   return shas;
+}
+
+/** The titles of left-out chapters, which links from base chapters to them print: the front matter's or the first "# " line's, else the id. */
+async function titlesOf(root: string, files: ReadonlyMap<string, string>): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  for (const [id, file] of files) {
+    const text = await readFile(path.join(root, file), 'utf8').catch(() => '');
+    const title =
+      /^title:\s*["']?(.+?)["']?\s*$/m.exec(text.split(/^---\s*$/m)[1] ?? '')?.[1] ??
+      /^#\s+(.+?)\s*#*\s*$/m.exec(text)?.[1];
+    titles.set(id, title ?? id);
+  }
+  return titles;
 }
 
 async function sha256Of(file: string): Promise<string> {

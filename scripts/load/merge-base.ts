@@ -8,6 +8,8 @@ export interface MergedContents {
   leftOut: { target: string; title: string; reason: string; where: Where }[];
   /** Substituted base chapters by id: the base file each local chapter replaces. */
   substituted: Map<string, { baseFile: string; where: Where }>;
+  /** Every base chapter left out, alone or with its section, by id: its file. */
+  leftOutChapters: Map<string, string>;
   /** `information` changes whose base chapter is in the merged contents. */
   information: Extract<LocalChange, { kind: 'information' }>[];
 }
@@ -32,7 +34,13 @@ export function mergeBase(
 ): MergedContents {
   const sections = structuredClone(baseSections) as SectionSpec[];
   const ids = stableIds(sections);
-  const merged: MergedContents = { sections, leftOut: [], substituted: new Map(), information: [] };
+  const merged: MergedContents = {
+    sections,
+    leftOut: [],
+    leftOutChapters: new Map(),
+    substituted: new Map(),
+    information: [],
+  };
   const claimed = new Map<string, LocalChange>();
   for (const change of changes) {
     const place = findPlace(sections, change.target);
@@ -88,6 +96,7 @@ function apply(change: LocalChange, place: Place, merged: MergedContents): void 
     };
   } else if (change.kind === 'leave-out') {
     place.list.splice(index, 1);
+    for (const chapter of chaptersIn(place.item)) merged.leftOutChapters.set(chapter.id, chapter.file!);
     merged.leftOut.push({
       target: change.target,
       title: titleOf(place.item),
@@ -154,6 +163,11 @@ function missing(change: LocalChange, ids: string[], diagnostics: Diagnostics): 
       : 'name a base chapter by its path or a section by "#id"',
     'base-entry-missing',
   );
+}
+
+function chaptersIn(item: Item): Extract<EntrySpec, { kind: 'chapter' }>[] {
+  if ('kind' in item && item.kind === 'chapter') return [item];
+  return 'entries' in item ? item.entries.flatMap(chaptersIn) : [];
 }
 
 function marked(entries: EntrySpec[]): EntrySpec[] {

@@ -212,6 +212,8 @@ export interface BaseSource {
   credit: string;
   /** Base entries left out, with the reason given. */
   leftOut: { target: string; title: string; reason: string; where: Where }[];
+  /** Every base chapter left out, alone or with its section: its id, and its title read from its file. */
+  leftOutChapters: Map<string, string>;
   /** Substituted chapters: the base chapter's id and the base file the local one replaces. */
   substituted: Map<string, { baseFile: string; where: Where }>;
   /** Local information placed in base chapters. */

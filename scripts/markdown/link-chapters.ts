@@ -27,6 +27,16 @@ export function chapterTarget(
   );
   const target = id === undefined ? undefined : options.targets.get(id);
   if (target) return target;
+  const leftOut = id === undefined ? undefined : options.base?.leftOut?.get(id);
+  if (leftOut !== undefined) {
+    options.diagnostics.warning(
+      options.locate(node),
+      `link to "${leftOut}" (${id}), a base chapter this manual leaves out: the editions print the link's text alone`,
+      "keep the chapter, or accept the warning for the base's files; the base's own text cannot be changed here",
+      'link-to-left-out',
+    );
+    return { title: leftOut, anchor: '', headings: [], leftOut: true };
+  }
   const site = id === undefined && isSiteLink(filePart) ? siteTarget(node, filePart, fragment, options) : undefined;
   if (site) return site;
   reportNoChapter(node, file, id, isSiteLink(filePart), options);

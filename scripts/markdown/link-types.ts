@@ -12,6 +12,10 @@ export interface LinkTarget {
   headings: HeadingInfo[];
   /** The chapter's file (`chapters/care/visits.md`); fixes name it. Default: its id and `.md`. */
   file?: string;
+  /** A local chapter in a base chapter's place: base links to its headings that it lacks lead to its top. */
+  substituted?: boolean;
+  /** A base chapter the local manual leaves out: a link to it prints its text alone. */
+  leftOut?: boolean;
   /** The ids the chapter's raw HTML gives (`<span id="which">`, `<a name="_Toc1">`), as written. */
   rawIds?: () => ReadonlySet<string>;
 }
@@ -20,7 +24,12 @@ export interface ResolveLinksOptions {
   /** Absolute path of the manual's root. */
   root: string;
   /** A base manual's folder (absolute), and the same relative to the root with "/" (`../regional/`): its chapters link as if they were this manual's. */
-  base?: { root: string; prefix: string };
+  base?: {
+    root: string;
+    prefix: string;
+    /** Base chapters the local manual leaves out, by id: their titles, which links to them print instead. */
+    leftOut?: ReadonlyMap<string, string>;
+  };
   /** Folder relative links are written from, relative to the root (`chapters/care`). */
   baseDir: string;
   /** The folder the chapter's page is published as on a web site (`chapters/care/placements`), if it is a chapter. */
@@ -46,6 +55,8 @@ export interface ResolveLinksOptions {
 export interface Resolved {
   url?: string;
   text?: string;
+  /** The link's text alone, with no address (a link to a chapter left out). */
+  plain?: boolean;
   /** For a link to a document: its file, relative to the manual's root (renderers write where they publish it). */
   document?: string;
 }

@@ -43,6 +43,7 @@ function resolveLink(node: Link, options: ResolveLinksOptions): Resolved | undef
   const find = ref ? refTarget : chapterTarget;
   const target = filePart === '' ? options.self : find(node, filePart, fragment, options);
   if (!target) return withUrl(node, url);
+  if (target.leftOut) return { plain: true, text: isEmpty(node) ? target.title : undefined };
   // A link to "#" alone, like one without a fragment, leads to the top of the chapter.
   const anchor = fragment ? findAnchor(node, target, fragment, options) : target.anchor;
   if (anchor === undefined) return undefined;
@@ -94,6 +95,15 @@ function findAnchor(
     nearest && distance(fragment, nearest) > Math.max(2, fragment.length / 4)
       ? `; if the heading was retitled, give it back its old anchor: "## New title {#${fragment}}"`
       : '';
+  if (target.substituted && options.base && options.baseDir.startsWith(options.base.prefix)) {
+    options.diagnostics.warning(
+      options.locate(node),
+      `the base links to heading "#${fragment}" of "${target.title}", which this manual substitutes, and the local chapter has no such heading: the link leads to the chapter's top`,
+      `give the local chapter's matching heading that anchor: "## Its title {#${fragment}}"`,
+      'substitute-heading-missing',
+    );
+    return target.anchor;
+  }
   const hint = nearest
     ? `link to one of its headings, e.g. "#${nearest}"${retitled}`
     : 'it has no headings: link to the chapter without "#..."';

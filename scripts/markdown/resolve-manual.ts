@@ -56,7 +56,11 @@ export function resolveManual(
     amendments: new Map(),
     converted: { chapters: new Map(), amendments: new Map() },
   };
-  const base = source.base && { root: source.base.root, prefix: source.base.prefix };
+  const base = source.base && {
+    root: source.base.root,
+    prefix: source.base.prefix,
+    leftOut: source.base.leftOutChapters,
+  };
   for (const chapter of source.chapters.values()) {
     const locate: Locate = ({ line, column }) => ({ file: chapter.file, line, column });
     reportTemplateSyntax(chapter.nodes, diagnostics, locate);
@@ -146,6 +150,7 @@ function linkTargets(source: ManualSource, numbered: NumberedManual): Map<string
       title: node.title,
       anchor: node.anchor,
       file: source.chapters.get(node.id)?.file,
+      substituted: node.origin === 'substituted',
       headings: numbered.headings.get(node.id) ?? [],
       // Read only when a link names an id that is no heading's.
       rawIds: () => (ids ??= rawIds(html)),

@@ -105,7 +105,11 @@ function resolvedHandlers(
       const hProperties = { id: heading.anchor, className: [`level-${depth}`], dataHeadingNumber: heading.number };
       return defaultHandlers.heading(state, { ...node, depth, data: { ...node.data, hProperties } });
     },
-    link: (state, node: Link) => defaultHandlers.link(state, written(node)),
+    link: (state, node: Link) => {
+      const fix = node.position && resolved.get(node.position.start.offset!);
+      // A link to a chapter left out keeps its words and loses its address.
+      return fix?.plain ? state.all(written(node)) : defaultHandlers.link(state, written(node));
+    },
     image: (state, node: Image) => defaultHandlers.image(state, written(node)),
   };
 }

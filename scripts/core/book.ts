@@ -275,6 +275,8 @@ export interface Book {
 
 /** The regional manual a local manual is built on, as its outputs name it. */
 export interface BookBase {
+  /** Its folder relative to the manual's root, ending in "/" (`../regional/`): the preview watches its chapters. */
+  folder: string;
   title: string;
   publisher: string;
   /** The base's edition the book carries. */

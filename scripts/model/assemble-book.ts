@@ -88,7 +88,13 @@ export function assembleBook(
 
 function bookBase(base: BaseSource): BookBase {
   const { id, label, date } = base.editions[0];
-  return { title: base.title, publisher: base.publisher, edition: { id, label, date }, credit: base.credit };
+  return {
+    folder: base.prefix,
+    title: base.title,
+    publisher: base.publisher,
+    edition: { id, label, date },
+    credit: base.credit,
+  };
 }
 
 /** A hash of what a chapter prints; source positions are left out, since they move nothing on the page. */

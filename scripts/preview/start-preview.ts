@@ -17,7 +17,7 @@ import type { PipelineOptions } from '../pipeline/pipeline.ts';
 import { sourceBuilder } from './rebuild.ts';
 import { renderSite, type SiteSettings } from './render-site.ts';
 import { servedSite, waitingSite, type ServedSite } from './site-files.ts';
-import { watchSources, type SourceChange } from './watch-sources.ts';
+import { watchSources, type SourceChange, type Watching } from './watch-sources.ts';
 
 export interface PreviewOptions extends SiteSettings {
   /** The manual's folder. */
@@ -122,6 +122,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
           documentsOf(newBook),
         );
         book = newBook;
+        if (book.base) watching?.watchBase(book.base.folder);
         unmade.clear();
         built = true;
       } catch (error) {
@@ -136,6 +137,7 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
     options.report({ problems, built, change, ms: performance.now() - (change?.firstAt ?? started) });
   };
 
+  let watching: Watching | undefined;
   const queue = oneAtATime(rebuild);
   await queue();
   let hosts: Set<string> | undefined;
@@ -153,12 +155,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   const port = await listen(server, options.port, options.host);
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   if (isLoopback(options.host)) hosts = new Set([host, 'localhost', '127.0.0.1', '[::1]'].map((h) => `${h}:${port}`));
-  const watching = await watchSources(
+  watching = await watchSources(
     options.root,
     options.templatesDir,
     (change) => void queue(change),
     (error) => options.warn(`watching the sources: ${error.message}`),
   );
+  if (book?.base) watching.watchBase(book.base.folder);
   return {
     url: `http://${host}:${port}/`,
     async close() {

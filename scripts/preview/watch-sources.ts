@@ -15,6 +15,8 @@ export interface SourceChange {
 }
 
 export interface Watching {
+  /** Watches a base manual's chapters/ too (`folder` relative to the root), as sources. */
+  watchBase(folder: string): void;
   close(): Promise<void>;
 }
 
@@ -34,15 +36,17 @@ export async function watchSources(
   changed: (change: SourceChange) => void,
   failed: (error: Error) => void,
 ): Promise<Watching> {
-  const chaptersDir = path.join(root, 'chapters');
-  const watcher = watch([chaptersDir, templatesDir], { ignoreInitial: true, atomic: false });
+  const chaptersDirs = [path.join(root, 'chapters')];
+  const watcher = watch([chaptersDirs[0], templatesDir], { ignoreInitial: true, atomic: false });
   let pending: SourceChange | undefined;
   let timer: NodeJS.Timeout | undefined;
   watcher.on('all', (_event, file) => {
     const relative = path.relative(root, file).split(path.sep).join('/');
     // A document is read by checking (its type, size and what it must not carry), so saving one
     // checks the manual again; an image is only copied into the site.
-    const isSource = file.startsWith(`${chaptersDir}${path.sep}`) && (/\.(md|ya?ml)$/i.test(file) || isDocument(file));
+    const isSource =
+      chaptersDirs.some((dir) => file.startsWith(`${dir}${path.sep}`)) &&
+      (/\.(md|ya?ml)$/i.test(file) || isDocument(file));
     pending ??= { sources: false, files: [], firstAt: performance.now() };
     pending.sources ||= isSource;
     if (!pending.files.includes(relative)) pending.files.push(relative);
@@ -60,6 +64,12 @@ export async function watchSources(
   // Once watching, a folder that cannot be read (removed, no permission) is told, never fatal.
   watcher.on('error', (error) => failed(error as Error));
   return {
+    watchBase(folder) {
+      const dir = path.join(root, folder, 'chapters');
+      if (chaptersDirs.includes(dir)) return;
+      chaptersDirs.push(dir);
+      watcher.add(dir);
+    },
     async close() {
       clearTimeout(timer);
       await watcher.close();

@@ -1,4 +1,5 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { manual, REPO, scratchDir } from './fixture.ts';
 
@@ -54,4 +55,33 @@ export function regionStory(): Region {
   nextLocalEdition(region.torbay);
   nextLocalEdition(region.plymouth);
   return region;
+}
+
+/**
+ * A copy of the region's story, which is made once per test run (about 40 s): the first caller
+ * makes it in the run's folder while holding a lock, the others wait for it. Outside a test run's
+ * folder (a single file run alone) each caller makes its own.
+ */
+export async function sharedRegionStory(): Promise<Region> {
+  const runFolder = tmpdir();
+  if (!path.basename(runFolder).startsWith('manual-tests-')) return regionStory();
+  const shared = path.join(runFolder, 'region-story');
+  const done = path.join(shared, 'made');
+  try {
+    mkdirSync(`${shared}.lock`);
+    const made = regionStory();
+    for (const name of ['base', 'torbay', 'plymouth'])
+      cpSync(path.join(made.dir, name), path.join(shared, name), { recursive: true });
+    writeFileSync(done, '');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    for (let waited = 0; !existsSync(done); waited += 500) {
+      if (waited > 300_000) throw new Error(`the region story in ${shared} was never finished`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const dir = scratchDir('region-');
+  for (const name of ['base', 'torbay', 'plymouth'])
+    cpSync(path.join(shared, name), path.join(dir, name), { recursive: true });
+  return { dir, base: path.join(dir, 'base'), torbay: path.join(dir, 'torbay'), plymouth: path.join(dir, 'plymouth') };
 }

@@ -81,6 +81,8 @@ export function editionView(
   };
   return {
     meta: book.meta,
+    // The regional manual the book is built on, for the title page's credit line: absent for a manual without one.
+    base: book.base,
     logo: book.meta.logo && dataUri(book.assets, book.meta.logo),
     edition: edition(book.edition, true),
     editionDate: longDate(book.edition.date, book.meta.language),

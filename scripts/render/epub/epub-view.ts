@@ -1,5 +1,5 @@
 import { slug } from 'github-slugger';
-import { DOCUMENTS_ANCHOR, type Book, type ContentsNode, type SectionNode } from '../../core/book.ts';
+import { DOCUMENTS_ANCHOR, type Book, type ContentsNode, type Origin, type SectionNode } from '../../core/book.ts';
 import { rehypeRetargetLinks } from '../rehype-retarget-links.ts';
 import type { Templates } from '../templates.ts';
 import { bodyOf, editionView, htmlOf } from '../view-parts.ts';
@@ -37,6 +37,8 @@ type SpineItem = { file: string; subsections: SubsectionMark[] } & (
 interface NavItem {
   label: string;
   href: string;
+  /** The manual's own entry, in a manual built on a regional base: the label says so in words, as reading systems show it unstyled. */
+  local?: boolean;
   children: NavItem[];
 }
 
@@ -162,7 +164,7 @@ export function epubView(book: Book, templates: Templates, printed?: PagePositio
   ];
   const nav: NavItem[] = [
     ...book.sections.map((s) => ({
-      label: numberedTitle(s),
+      ...navLabel(s),
       href: href(s.anchor),
       children: navItems(s.entries, files),
     })),
@@ -189,11 +191,16 @@ const documentsDocument = (templates: Templates, view: { title: string } & Recor
 function navItems(nodes: ContentsNode[], files: Map<string, string>): NavItem[] {
   return mapEntries<NavItem>(nodes, (node, children) => {
     if (node.kind === 'subsection')
-      return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children };
+      return { ...navLabel(node), href: `${files.get(node.anchor)}#${node.anchor}`, children };
     if (node.kind === 'chapter' || node.kind === 'amendments')
-      return { label: numberedTitle(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] };
+      return { ...navLabel(node), href: `${files.get(node.anchor)}#${node.anchor}`, children: [] };
     if (node.kind === 'outside-document')
-      return { label: numberedTitle(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] };
+      return { ...navLabel(node), href: `${outsideFile(node)}#${outsideId(node)}`, children: [] };
     return [];
   });
+}
+
+/** A navigation entry's words, and whether it is the manual's own (only a manual built on a regional base has any). */
+function navLabel(node: { number?: string; title: string; origin?: Origin }): Pick<NavItem, 'label' | 'local'> {
+  return { label: numberedTitle(node), ...(node.origin && node.origin !== 'base' ? { local: true } : {}) };
 }

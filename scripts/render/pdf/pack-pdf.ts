@@ -2,6 +2,7 @@ import { PDFDocument } from 'pdf-lib';
 import path from 'node:path';
 import type { Book, FilingStep } from '../../core/book.ts';
 import { documentPath } from '../rehype-document-links.ts';
+import { stylesFor } from '../regional-styles.ts';
 import { loadTemplates } from '../templates.ts';
 import { editionView } from '../view-parts.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
@@ -70,7 +71,7 @@ export async function renderAmendmentPack(
   const plan = book.pack!;
   const steps = filingRows(book, binder.layout);
   const templates = await loadTemplates(templatesDir, 'pdf');
-  const css = (await templates.styles('manual.css', 'print.css', 'binder.css')) + NOTHING_ON_SCREEN;
+  const css = (await templates.styles(...stylesFor(book, 'manual.css', 'print.css', 'binder.css'))) + NOTHING_ON_SCREEN;
   const printsDocuments = steps.some((s) => s.instruction);
   const html = templates.render('pack', { ...editionView(book), css, baseline: plan.since, steps, printsDocuments });
   const instructions = await PDFDocument.load(await browser.print(html, options));

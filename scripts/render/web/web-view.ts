@@ -62,6 +62,8 @@ export function frameView(site: Site, file: string, title: string) {
   const download = (suffix: string, label: string) => ({ href: `${root}../${name}${suffix}`, label });
   return {
     meta: book.meta,
+    // The regional manual the book is built on, for the credit line of the home page and the footer.
+    base: book.base,
     edition: book.edition,
     editionDate: site.editionDate,
     logo: book.meta.logo && links.toFile(site.images.fileOf(book.meta.logo)),
@@ -99,6 +101,7 @@ export function frameKey(site: Site): string {
   const editions = replacedEditions(book).length > 0;
   const read = [
     book.meta,
+    book.base,
     book.edition,
     site.editionDate,
     logo,

@@ -3,34 +3,46 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { monthLabels } from '../core/dates.ts';
 import { BUILT_IN_TEMPLATES } from '../render/templates.ts';
+import { baseFields, type BaseFields } from './init-base.ts';
 
 export interface InitOptions {
   title?: string;
   publisher?: string;
   /** Also copy the built-in templates and styles into DIR/templates, for rebranding. */
   templates: boolean;
+  /** The regional manual to build on, relative to DIR: a local manual on it instead of a manual of its own. */
+  base?: string;
   /** Today, as YYYY-MM-DD: the first edition's date. */
   today: string;
 }
 
 /** The starter manual, under the built-in templates: copied with its `{{fields}}` filled in. */
 const STARTER = path.join(BUILT_IN_TEMPLATES, 'init');
+/** The starter of a local manual on a base: its own files, and the starter's .gitignore. */
+const BASE_STARTER = path.join(BUILT_IN_TEMPLATES, 'init-base');
 /** The template folders a manual may keep its own copy of (the starter manual is not one). */
 const TEMPLATE_FOLDERS = ['epub', 'html', 'pdf', 'shared', 'styles', 'web'];
 
 /**
- * `manual init [DIR]`: a new manual that checks and builds, with a first edition dated today.
- * Asks for the title and publisher on a terminal when they are not given; writes nothing when any
- * file it would write is already there.
+ * `manual init [DIR]`: a new manual that checks and builds, with a first edition dated today;
+ * with `--base PATH`, a local manual on the regional manual there. Asks for the title and
+ * publisher on a terminal when they are not given; writes nothing when any file it would write is
+ * already there.
  */
 export async function runInit(dir: string, options: InitOptions): Promise<number> {
   const root = path.resolve(dir);
+  // The base is read before anything is asked: a wrong path is said at once.
+  const base = options.base === undefined ? undefined : await baseFields(root, options.base);
+  if (typeof base === 'string') {
+    process.stderr.write(`manual init: nothing was written; ${base}\n`);
+    return 2;
+  }
   const asked = await askMissing(options);
   if (!asked) {
     process.stderr.write('manual init: give the manual\'s title and publisher: --title "..." --publisher "..."\n');
     return 2;
   }
-  const files = starterFiles(root, { ...asked, today: options.today });
+  const files = starterFiles(root, { ...asked, today: options.today }, base);
   if (!existsSync(path.join(root, 'package.json')))
     files.set(path.join(root, 'package.json'), packageJson(asked.title));
   const templates = path.join(root, 'templates');
@@ -78,8 +90,12 @@ async function askMissing(options: InitOptions): Promise<{ title: string; publis
   return title && publisher ? { title, publisher } : undefined;
 }
 
-/** Every file of the starter manual, by where it goes, with its fields filled in. */
-function starterFiles(root: string, values: { title: string; publisher: string; today: string }): Map<string, string> {
+/** Every file of the starter manual (on a base: of the local starter), by where it goes, with its fields filled in. */
+function starterFiles(
+  root: string,
+  values: { title: string; publisher: string; today: string },
+  base: BaseFields | undefined,
+): Map<string, string> {
   const edition = values.today.slice(0, 7);
   const next = new Date(`${edition}-01T00:00:00Z`);
   next.setUTCMonth(next.getUTCMonth() + 6);
@@ -90,12 +106,12 @@ function starterFiles(root: string, values: { title: string; publisher: string; 
     slug: slugOf(values.title),
     edition,
     date: values.today,
-    nextUpdate: monthLabels('en-GB')(next.toISOString().slice(0, 10)),
+    nextUpdate: monthLabels(base?.language ?? 'en-GB')(next.toISOString().slice(0, 10)),
+    ...base,
   };
   const files = new Map<string, string>();
-  for (const name of readdirSync(STARTER, { recursive: true, encoding: 'utf8' })) {
-    const from = path.join(STARTER, name);
-    if (!statSync(from).isFile()) continue;
+  const sources = base ? [...filesOf(BASE_STARTER), ['gitignore', path.join(STARTER, 'gitignore')]] : filesOf(STARTER);
+  for (const [name, from] of sources) {
     const text = readFileSync(from, 'utf8');
     // YAML gets its values as JSON strings, which YAML reads as they are: a title may hold a colon.
     const quote = name.endsWith('.yml') ? JSON.stringify : (v: string) => v;
@@ -103,6 +119,13 @@ function starterFiles(root: string, values: { title: string; publisher: string; 
     files.set(path.join(root, name === 'gitignore' ? '.gitignore' : name), filled);
   }
   return files;
+}
+
+/** The files under a starter folder: each one's name there, and its path. */
+function filesOf(folder: string): [string, string][] {
+  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
+    .map((name): [string, string] => [name, path.join(folder, name)])
+    .filter(([, from]) => statSync(from).isFile());
 }
 
 function packageJson(title: string): string {

@@ -8,7 +8,7 @@ const USAGE = `Usage: manual <command> [options]
 
 Commands:
   init     start a new manual in DIR (default: the current folder), with a first edition dated
-           today: manual init [DIR] [--title T] [--publisher P] [--templates]
+           today: manual init [DIR] [--title T] [--publisher P] [--templates] [--base PATH]
   check    validate the manual (contents, chapters, links, images, amendments) without rendering
   build    check, then write the editions into the output folder
   diff     list the chapters changed, added, removed, retitled or renumbered since the last release
@@ -49,6 +49,8 @@ Options:
   --title T      init: the manual's title (asked on a terminal when not given)
   --publisher P  init: the council or service that publishes it (asked likewise)
   --templates    init: also copy the built-in templates and styles into DIR/templates to rebrand
+  --base PATH    init: start a local manual on the regional manual in PATH (relative to DIR): the
+                 base's chapters, with a local chapter added after its first (docs/regional-base.md)
   -h, --help     show this help
 `;
 
@@ -66,6 +68,7 @@ const COMMANDS: Record<string, (settings: Settings, values: Values, files: strin
       title: values.title,
       publisher: values.publisher,
       templates: values.templates ?? false,
+      base: values.base,
       today: localDate(new Date()),
     }),
   check: async (settings) => (await import('./check.ts')).runCheck(settings),
@@ -105,6 +108,7 @@ function parse(argv: string[]) {
       title: { type: 'string' },
       publisher: { type: 'string' },
       templates: { type: 'boolean' },
+      base: { type: 'string' },
       chapter: { type: 'string' },
       into: { type: 'string' },
       'split-at': { type: 'string' },
@@ -163,7 +167,7 @@ function misuse(positionals: string[], values: Values): string | undefined {
   const previewOnly = (['port', 'host'] as const).filter((key) => values[key] !== undefined);
   if (command !== 'preview' && previewOnly.length) return `--${previewOnly[0]} is an option of preview only`;
   if (values.format !== undefined && command !== 'check') return '--format is an option of check only';
-  const initOnly = (['title', 'publisher', 'templates'] as const).filter((key) => values[key] !== undefined);
+  const initOnly = (['title', 'publisher', 'templates', 'base'] as const).filter((key) => values[key] !== undefined);
   if (command !== 'init' && initOnly.length) return `--${initOnly[0]} is an option of init only`;
   if (command === 'init') return files.length > 1 ? 'init takes one folder: manual init [DIR]' : undefined;
   if (values.chapter !== undefined && command !== 'compare') return '--chapter is an option of compare only';

@@ -41,18 +41,18 @@ export function readBase(yaml: YamlFile, top: Fields, readers: EntryReaders): Ba
   const path = readText(yaml, fields, 'path', '"base"', true);
   const edition = readText(yaml, fields, 'edition', '"base"');
   const credit = readText(yaml, fields, 'credit', '"base"');
-  if (edition !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(edition)) {
+  const badEdition = edition !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(edition);
+  if (badEdition)
     yaml.diagnostics.error(
       fields.at('edition'),
       `base edition "${edition}" is not an edition id`,
       'write the base edition as YYYY-MM, as its amendments.yml names it, or leave "edition" out',
       'edition-id-format',
     );
-    return null;
-  }
+  // The changes are read even after a wrong edition: every problem is said in one run.
   const nodes = readList(yaml, top, 'local', 'the contents manifest') ?? [];
   const read = nodes.map((node) => readChange(yaml, node, readers));
-  if (path === undefined || read.includes(undefined)) return null;
+  if (path === undefined || badEdition || read.includes(undefined)) return null;
   return { path, edition, credit, where: fields.where, changes: read as LocalChange[] };
 }
 

@@ -37,6 +37,7 @@ export const RULES = {
   'local-change-conflict': 'error',
   'base-entry-missing': 'error',
   'local-information-marker': 'error',
+  'base-changed-under-local': 'warning',
   // Amendments: chapters/amendments.yml, and the archive of releases
   'no-edition': 'error',
   'edition-id-format': 'error',

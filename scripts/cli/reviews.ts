@@ -4,6 +4,7 @@ import type { Settings } from '../core/settings.ts';
 import { isOverdue } from '../load/review.ts';
 import type { ChapterSource } from '../load/types.ts';
 import { checkManual, pipelineOptions } from '../pipeline/pipeline.ts';
+import { BASE_RULE, regionalReviews } from './regional-reviews.ts';
 import { plural, report } from './report.ts';
 
 /** A chapter as `manual reviews` lists it. */
@@ -12,20 +13,25 @@ interface Listed {
   source: ChapterSource;
 }
 
+/** The warnings the list shows instead. */
+const LISTED = new Set<string>(['review-overdue', BASE_RULE]);
+
 /**
- * Lists every chapter by the month it is due for review, earliest first, with its owner, those
- * overdue for the current edition marked; then the chapters with no review date. Overdue reviews
- * are in the list, so they are not reported again as warnings.
+ * Lists first, for a manual on a regional base, the local files over base chapters the base
+ * changed since the latest release; then every chapter by the month it is due for review,
+ * earliest first, with its owner, those overdue for the current edition marked; then the chapters
+ * with no review date. What the lists show is not reported again as warnings.
  */
 export async function runReviews(settings: Settings): Promise<number> {
   const diagnostics = new Diagnostics();
   const checked = await checkManual(settings.root, diagnostics, pipelineOptions(settings));
   const others = new Diagnostics();
-  others.items.push(...diagnostics.items.filter((d) => d.ruleId !== 'review-overdue'));
-  others.acceptances.push(...diagnostics.acceptances.filter((a) => a.rule !== 'review-overdue'));
+  others.items.push(...diagnostics.items.filter((d) => !LISTED.has(d.ruleId)));
+  others.acceptances.push(...diagnostics.acceptances.filter((a) => !LISTED.has(a.rule)));
   report(others);
   if (!checked) return 1;
   const edition = checked.source.editions[0];
+  process.stdout.write(regionalReviews(checked.baseChanges, diagnostics));
   const listed: Listed[] = [...checked.numbered.contents.chapters.values()].flatMap((node) => {
     const source = checked.source.chapters.get(node.id);
     return source ? [{ label: numberedTitle(node), source }] : [];

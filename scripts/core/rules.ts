@@ -39,6 +39,7 @@ export const RULES = {
   'local-information-marker': 'error',
   'link-to-left-out': 'warning',
   'substitute-heading-missing': 'warning',
+  'base-changed-under-local': 'warning',
   // Amendments: chapters/amendments.yml, and the archive of releases
   'no-edition': 'error',
   'edition-id-format': 'error',

@@ -68,7 +68,9 @@ export async function loadManual(
   );
   const chapters = await readChapters(root, entries, diagnostics, parse, keep);
   const base = onBase && (await baseSource(root, onBase, chapters, diagnostics, parse, keep));
-  diagnostics.acceptances.push(...manifest.accept, ...[...chapters.values()].flatMap((chapter) => chapter.accept));
+  // A local information file's front matter accepts warnings in it, as a chapter's does.
+  const accepting = [...chapters.values(), ...(base?.information.map((i) => i.source) ?? [])];
+  diagnostics.acceptances.push(...manifest.accept, ...accepting.flatMap((chapter) => chapter.accept));
   if (editions) checkAmendmentChapters(editions, new Set(entries.map((e) => e.id)), diagnostics);
   const meta = { ...manifest.meta, logo: checkLogo(root, manifest, diagnostics) };
   const listed = new Set([

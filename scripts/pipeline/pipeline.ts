@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { baseChangesSince, reportBaseReviews, type BaseChanges } from '../changes/base-review.ts';
 import { diffChapters, type Changes } from '../changes/diff.ts';
 import { checkedDocuments, diffDocuments, type DocumentChanges } from '../changes/document-diff.ts';
 import { checkAmendmentsAgainstChanges } from '../changes/gate.ts';
@@ -30,6 +31,8 @@ export interface CheckedManual {
   changes?: Changes;
   /** What changed in the documents since that release, when it recorded them. */
   documentChanges?: DocumentChanges;
+  /** For a manual on a base: what the base changed since the latest archived release, and the local content over it. */
+  baseChanges?: BaseChanges;
 }
 
 /**
@@ -96,7 +99,18 @@ export async function checkManual(
       diagnostics,
       options.gate ?? 'warning',
     );
-  return { source, numbered, resolved, compared, changes: found?.changes, documentChanges: found?.documents };
+  // The latest release is the last one whose owner reviewed the base it carried.
+  const baseChanges = await baseChangesSince(source, gated);
+  if (baseChanges) reportBaseReviews(baseChanges, diagnostics);
+  return {
+    source,
+    numbered,
+    resolved,
+    compared,
+    changes: found?.changes,
+    documentChanges: found?.documents,
+    baseChanges,
+  };
 }
 
 /** The book model, or undefined when the manual has errors (they are in `diagnostics`). */

@@ -37,6 +37,7 @@ export const RULES = {
   'local-change-conflict': 'error',
   'base-entry-missing': 'error',
   'local-information-marker': 'error',
+  'local-information-heading': 'error',
   // Amendments: chapters/amendments.yml, and the archive of releases
   'no-edition': 'error',
   'edition-id-format': 'error',

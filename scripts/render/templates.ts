@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import type { Book } from '../core/book.ts';
 import { ManualError } from '../core/diagnostics.ts';
 import { toolRoot } from '../core/tool-root.ts';
 
@@ -13,6 +14,15 @@ export function templatesDir(root: string): string {
   const own = path.join(root, 'templates');
   return existsSync(own) ? own : BUILT_IN_TEMPLATES;
 }
+
+/**
+ * The house style's sheets for a book, before an output's own: a manual on a regional base adds
+ * `regional.css` (its local information), which other manuals' outputs do not carry.
+ */
+export const houseStyles = (book: Pick<Book, 'base'>): string[] => [
+  'manual.css',
+  ...(book.base ? ['regional.css'] : []),
+];
 
 export interface Templates {
   dir: string;

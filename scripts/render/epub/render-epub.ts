@@ -1,7 +1,7 @@
 import type { Assets, Book } from '../../core/book.ts';
 import { ManualError } from '../../core/diagnostics.ts';
 import { editionIdentifier } from '../edition-identifier.ts';
-import { loadTemplates } from '../templates.ts';
+import { houseStyles, loadTemplates } from '../templates.ts';
 import { epubView } from './epub-view.ts';
 import type { PagePositions } from '../results.ts';
 import { StableEPub, type EpubImage } from './stable-epub.ts';
@@ -12,7 +12,7 @@ import { StableEPub, type EpubImage } from './stable-epub.ts';
  */
 export async function renderEpub(book: Book, templatesDir: string, printed?: PagePositions): Promise<Uint8Array> {
   const templates = await loadTemplates(templatesDir, 'epub');
-  const css = await templates.styles('manual.css', 'epub.css');
+  const css = await templates.styles(...houseStyles(book), 'epub.css');
   const { documents, navDocument, shared } = epubView(book, templates, printed);
   const { meta, edition } = book;
   const identifier = editionIdentifier(meta.slug, edition.id);

@@ -3,7 +3,7 @@ import { ManualError } from '../../core/diagnostics.ts';
 import { DOCUMENTS_ANCHOR, DOCUMENTS_TITLE, type Book, type ContentsNode } from '../../core/book.ts';
 import { mapEntries } from '../../core/contents.ts';
 import { numberedTitle } from '../../core/numbered-title.ts';
-import { loadTemplates, type Templates } from '../templates.ts';
+import { houseStyles, loadTemplates, type Templates } from '../templates.ts';
 import type { PdfBrowser, PrintOptions } from './browser.ts';
 import { blockOffsets, type BlockOffsets } from './block-pages.ts';
 import {
@@ -69,8 +69,8 @@ export async function pdfJob(
 ): Promise<PdfJob> {
   const templates = await loadTemplates(templatesDir, 'pdf');
   const css = {
-    partner: (await templates.styles('manual.css', 'print.css', 'partner.css')) + NOTHING_ON_SCREEN,
-    binder: (await templates.styles('manual.css', 'print.css', 'binder.css')) + NOTHING_ON_SCREEN,
+    partner: (await templates.styles(...houseStyles(book), 'print.css', 'partner.css')) + NOTHING_ON_SCREEN,
+    binder: (await templates.styles(...houseStyles(book), 'print.css', 'binder.css')) + NOTHING_ON_SCREEN,
   };
   const parts = printParts(book);
   const anchors = { partner: contentsAnchors(book), binder: parts.map((u) => u.anchor) };

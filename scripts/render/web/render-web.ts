@@ -30,7 +30,7 @@ export async function renderWeb(
     { name: 'feed.xml', data: renderFeed(site, templates) },
     ...(book.meta.siteUrl ? [{ name: 'sitemap.xml', data: sitemap(site, book.meta.siteUrl) }] : []),
     ...site.images.files(),
-    ...(await staticFiles(templates)),
+    ...(await staticFiles(templates, book)),
   ];
   return all
     .map((file) => ({ ...file, name: `${WEB_FOLDER}/${file.name}` }))

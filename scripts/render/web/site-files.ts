@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { Book } from '../../core/book.ts';
 import { toolRoot } from '../../core/tool-root.ts';
 import type { OutputFile } from '../contract.ts';
-import type { Templates } from '../templates.ts';
+import { houseStyles, type Templates } from '../templates.ts';
 import { EDITIONS_CSS, EDITIONS_SCRIPT } from './site-plan.ts';
 
 /** The MiniSearch browser bundle, from the installed package: the site asks no CDN for anything. */
@@ -17,9 +18,9 @@ async function miniSearchBundle(): Promise<string> {
  * The site's fixed files: its stylesheet (the shared house style, then the web's own), the
  * search script from the templates, and MiniSearch's browser bundle.
  */
-export async function staticFiles(templates: Templates): Promise<OutputFile[]> {
+export async function staticFiles(templates: Templates, book: Pick<Book, 'base'>): Promise<OutputFile[]> {
   const [css, script, miniSearch] = await Promise.all([
-    templates.styles('manual.css', 'web.css'),
+    templates.styles(...houseStyles(book), 'web.css'),
     readFile(templates.file('web/assets/search.js'), 'utf8'),
     miniSearchBundle(),
   ]);

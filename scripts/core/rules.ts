@@ -40,6 +40,7 @@ export const RULES = {
   'link-to-left-out': 'warning',
   'substitute-heading-missing': 'warning',
   'base-changed-under-local': 'warning',
+  'local-information-heading': 'error',
   // Amendments: chapters/amendments.yml, and the archive of releases
   'no-edition': 'error',
   'edition-id-format': 'error',

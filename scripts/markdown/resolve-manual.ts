@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Root as HastRoot } from 'hast';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { indexNodes } from '../load/chapter-nodes.ts';
-import type { AmendmentItem, ManualSource } from '../load/types.ts';
+import type { AmendmentItem, LocalInformation, ManualSource } from '../load/types.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import { reportConversion, reportTemplateSyntax } from './report-unsafe-html.ts';
 import { withoutChapterEnding } from '../core/chapter-files.ts';
@@ -10,6 +10,7 @@ import { resolveLinks, type LinkTarget, type ResolvedLinks } from './resolve-lin
 import type { ReadDocument } from './check-document.ts';
 import { checkAmendmentDocuments, checkRemovedDocumentTitles } from './amendment-documents.ts';
 import { LinkedDocuments, type LinkedDocument } from './linked-documents.ts';
+import { resolveInformation } from './local-information.ts';
 import { listedDocuments, warnNoSiteUrl, warnUnlinkedDocuments } from './manual-documents.ts';
 import { SiteAddresses } from './site-addresses.ts';
 import { rawIds, rawReferences } from './raw-html.ts';
@@ -28,6 +29,8 @@ export interface ResolvedManual {
   /** Their titles: the contents entry's, else the first link's text, else the file name. */
   documentTitles: ReadonlyMap<string, string>;
   amendments: Map<AmendmentItem, ResolvedLinks>;
+  /** How each local information file's links and images are written (a manual on a base). */
+  information: Map<LocalInformation, ResolvedLinks>;
   converted: { chapters: Map<string, HastRoot>; amendments: Map<AmendmentItem, HastRoot> };
 }
 
@@ -54,6 +57,7 @@ export function resolveManual(
     documents: [],
     documentTitles: new Map(),
     amendments: new Map(),
+    information: new Map(),
     converted: { chapters: new Map(), amendments: new Map() },
   };
   const base = source.base && {
@@ -89,6 +93,12 @@ export function resolveManual(
     });
     reportConversion(conversion, diagnostics, locate);
     resolved.converted.chapters.set(chapter.id, conversion.tree);
+  }
+  for (const information of source.base?.information ?? []) {
+    const shared = { root: source.root, base, targets, addresses, documents, diagnostics };
+    const headings = numbered.headings.get(information.chapter) ?? [];
+    const baseFile = source.chapters.get(information.chapter)?.file;
+    resolved.information.set(information, resolveInformation(information, headings, shared, baseFile));
   }
   for (const edition of source.editions) {
     for (const item of [...edition.updated, ...edition.new, ...edition.removed]) {

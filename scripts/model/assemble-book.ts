@@ -7,6 +7,7 @@ import { toHtmlTree, type HtmlTreeOptions } from '../markdown/to-html-tree.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import type { AmendmentView, Book, BookBase, Chapter, ChapterNode, Edition } from '../core/book.ts';
 import { bookArchive } from './archive.ts';
+import { chapterInformation, withInformation, type ChapterInformation } from './local-information.ts';
 import { manualAssets } from './assets.ts';
 import { manualDocuments } from './documents.ts';
 
@@ -17,13 +18,22 @@ export interface ChapterHtml {
   contentSha256: string;
 }
 
-/** Converts a chapter's markdown to HTML under its number and title; it must not change the trees it is given. */
-export type ConvertChapter = (chapter: ChapterSource, node: ChapterNode, options: HtmlTreeOptions) => ChapterHtml;
+/**
+ * Converts a chapter's markdown to HTML under its number and title, with the local information
+ * placed in it; it must not change the trees it is given.
+ */
+export type ConvertChapter = (
+  chapter: ChapterSource,
+  node: ChapterNode,
+  options: HtmlTreeOptions,
+  information?: ChapterInformation,
+) => ChapterHtml;
 
-export const convertChapter: ConvertChapter = (chapter, node, options) =>
-  hashed(node, toHtmlTree(chapter.tree(), options));
+export const convertChapter: ConvertChapter = (chapter, node, options, information) =>
+  hashed(node, withInformation(toHtmlTree(chapter.tree(), options), information, options));
 
-// Hashed before blocks get ids: ids print nothing, and releases already record these hashes.
+// Hashed before blocks get ids (ids print nothing, and releases already record these hashes),
+// and after local information is placed, so that a change to it changes what the chapter prints.
 const hashed = (node: ChapterNode, html: HastRoot): ChapterHtml => {
   const body = rehypeBlockIds(node.anchor)(html);
   return { html: body, blocks: blockIdsOf(body), contentSha256: contentHash(node.number, node.title, html) };
@@ -46,15 +56,17 @@ export function assembleBook(
     if (!chapter) return [];
     const headings = numbered.headings.get(node.id) ?? [];
     const converted = resolved.converted.chapters.get(node.id);
+    const information = chapterInformation(source, resolved, node.id);
+    const options: HtmlTreeOptions = {
+      headings,
+      resolved: resolved.chapters.get(node.id) ?? new Map(),
+      idPrefix: node.anchor,
+      root: source.root,
+      baseRoot: source.base?.root,
+    };
     const { html, blocks, contentSha256 } = converted
-      ? hashed(node, converted)
-      : convert(chapter, node, {
-          headings,
-          resolved: resolved.chapters.get(node.id) ?? new Map(),
-          idPrefix: node.anchor,
-          root: source.root,
-          baseRoot: source.base?.root,
-        });
+      ? hashed(node, withInformation(converted, information, options))
+      : convert(chapter, node, options, information);
     return [
       {
         ...node,

@@ -73,17 +73,32 @@ function keptReleasedUnits(): KeptReleasedUnits {
 
 /**
  * Converts each chapter to HTML (and hashes what it prints) again only when something that reads
- * has changed: its text, number, title or anchor, its numbered headings, or how its links
- * resolved (a retitled target renames the link text). One conversion is kept per chapter.
+ * has changed: its text, number, title or anchor, its numbered headings, how its links
+ * resolved (a retitled target renames the link text), or the local information placed in it.
+ * One conversion is kept per chapter.
  */
 function keptConversions(): ConvertChapter {
   const kept = new Map<string, { key: string; made: ChapterHtml }>();
-  return (chapter, node, options) => {
+  return (chapter, node, options, information) => {
     const { headings, resolved, idPrefix, root } = options;
-    const key = JSON.stringify([chapter.sha256, node.number, node.title, idPrefix, root, headings, [...resolved]]);
+    // Local information placed in a base chapter is read from its own file.
+    const local = information && [
+      information.publisher,
+      information.files.map((file) => [file.information.source.sha256, [...file.resolved]]),
+    ];
+    const key = JSON.stringify([
+      chapter.sha256,
+      node.number,
+      node.title,
+      idPrefix,
+      root,
+      headings,
+      [...resolved],
+      local,
+    ]);
     const found = kept.get(chapter.id);
     if (found?.key === key) return found.made;
-    const made = convertChapter(chapter, node, options);
+    const made = convertChapter(chapter, node, options, information);
     kept.set(chapter.id, { key, made });
     return made;
   };

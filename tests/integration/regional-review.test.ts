@@ -2,7 +2,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { check, manual, removeCopies, scratchDir } from '../helpers/fixture.ts';
-import { copyRegion, regionStory, run, type Region } from '../helpers/regional.ts';
+import { copyRegion, run, sharedRegionStory, type Region } from '../helpers/regional.ts';
 import { recordReleasedBase, releasedBaseFrom, setReleasedBase } from '../helpers/released-base.ts';
 
 afterAll(removeCopies);
@@ -13,8 +13,8 @@ const STRATEGY = '../base/chapters/child-protection/strategy-discussions.md';
 
 let region: Region;
 
-beforeAll(() => {
-  region = regionStory();
+beforeAll(async () => {
+  region = await sharedRegionStory();
   // The local March 2026 releases were made on the base's February 2026 release. Where the
   // release did not record that base itself, the record is written from the base's own release
   // of February 2026, whose chapter files are the ones the local releases carried.

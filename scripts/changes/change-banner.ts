@@ -20,7 +20,7 @@ export function changeBanner(
   const children: ElementContent[] = [
     paragraph('change-summary', [
       element('strong', { className: ['flag', `flag-${flag}`] }, [text(flag)]),
-      text(` ${flag} in ${edition.label}.`),
+      text(` ${flag} in ${edition.label}${regionalNote(amendment)}.`),
     ]),
     ...detailsOf(amendment),
   ];
@@ -48,5 +48,9 @@ function detailsOf(amendment: AmendmentView | undefined): ElementContent[] {
       : node;
   return (amendment.details.children as ElementContent[]).map(strip);
 }
+
+/** The base's item names the base edition that made the change: ", a regional update (August 2026)". */
+const regionalNote = (amendment: AmendmentView | undefined) =>
+  amendment?.regional ? `, a regional update (${amendment.regional.edition.label})` : '';
 
 const paragraph = (className: string, children: ElementContent[]) => element('p', { className: [className] }, children);

@@ -82,8 +82,11 @@ function compare(
   };
 }
 
+/** Each listed chapter's amendment: the local edition's own before the base's item of the same chapter. */
 function amendmentsByHref(book: Book): Map<string, AmendmentView> {
-  const items = [...book.edition.updated, ...book.edition.new];
+  const items = [...book.edition.updated, ...book.edition.new].sort(
+    (a, b) => Number(!!b.regional) - Number(!!a.regional),
+  );
   return new Map(items.flatMap((item) => (item.href ? [[item.href, item] as const] : [])));
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostics, Severity } from '../core/diagnostics.ts';
 import type { Baseline, EditionSpec } from '../load/types.ts';
+import { regionallyListed, type RegionalUpdate } from '../load/regional-updates.ts';
 import { hasChanges, type Changes } from './diff.ts';
 import { hasDocumentChanges, type DocumentChanges } from './document-diff.ts';
 import { checkDocumentAmendments, type GateReport } from './document-gate.ts';
@@ -7,7 +8,7 @@ import { checkDocumentAmendments, type GateReport } from './document-gate.ts';
 /**
  * The release gate: the current edition's amendments must account for every change since the
  * last release, and claim no change that did not happen. `manual check` warns; `manual release`
- * refuses.
+ * refuses. A base chapter's change is listed when the base's items the edition carries list it.
  */
 export function checkAmendmentsAgainstChanges(
   edition: EditionSpec,
@@ -16,6 +17,7 @@ export function checkAmendmentsAgainstChanges(
   documents: DocumentChanges | undefined,
   diagnostics: Diagnostics,
   severity: Severity,
+  regional: readonly RegionalUpdate[] = [],
 ): void {
   const report: GateReport = (where, message, hint, ruleId) =>
     severity === 'error'
@@ -36,9 +38,10 @@ export function checkAmendmentsAgainstChanges(
   }
   if (documents && baseline.documents) checkDocumentAmendments(edition, baseline.documents, documents, since, report);
   const listed = (items: EditionSpec['updated']) => new Set(items.flatMap((i) => (i.chapter ? [i.chapter] : [])));
-  const updated = listed(edition.updated);
-  const added = listed(edition.new);
-  const removed = new Set([...listed(edition.removed), ...edition.removed.flatMap((i) => (i.title ? [i.title] : []))]);
+  const updated = new Set([...listed(edition.updated), ...regionallyListed(regional, 'updated')]);
+  const added = new Set([...listed(edition.new), ...regionallyListed(regional, 'new')]);
+  const removedItems = [...edition.removed, ...regional.filter((u) => u.list === 'removed').map((u) => u.item)];
+  const removed = new Set([...listed(removedItems), ...removedItems.flatMap((i) => (i.title ? [i.title] : []))]);
   for (const { id } of changes.changed) {
     if (!updated.has(id) && !added.has(id)) {
       report(

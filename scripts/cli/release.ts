@@ -38,12 +38,15 @@ export async function runRelease(settings: Settings): Promise<number> {
   return 0;
 }
 
-export async function runVerify({ archive }: Settings): Promise<number> {
-  const verdicts = verifyArchive(archive);
+export async function runVerify({ archive, root }: Settings): Promise<number> {
+  const verdicts = verifyArchive(archive, root);
   if (verdicts.length === 0) process.stdout.write(`no releases in ${archive}\n`);
-  for (const { edition, files, problems } of verdicts) {
-    if (problems.length === 0) process.stdout.write(`${edition}: ok, ${plural(files, 'file')} match release.json\n`);
+  for (const { edition, files, problems, warnings, base } of verdicts) {
+    const proved = base ? `; ${base}` : '';
+    if (problems.length === 0)
+      process.stdout.write(`${edition}: ok, ${plural(files, 'file')} match release.json${proved}\n`);
     else process.stdout.write(`${edition}: FAILED\n${problems.map((p) => `  ${p}\n`).join('')}`);
+    for (const warning of warnings) process.stdout.write(`  warning: ${warning}\n`);
   }
   return verdicts.some((v) => v.problems.length > 0) ? 1 : 0;
 }

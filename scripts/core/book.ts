@@ -283,4 +283,10 @@ export interface BookBase {
   edition: { id: string; label: string; date: string };
   /** The title page's line saying whose content is whose: "Regional procedures by ..., with local content by ...". */
   credit: string;
+  /** Its folder as the contents' `base: path` writes it, relative to this manual's. */
+  path: string;
+  /** SHA-256 of each of its chapters' files by id, substituted ones too: what a release records of it. */
+  chapterSha256: Record<string, string>;
+  /** Its chapters a local chapter stands in for. */
+  substituted: string[];
 }

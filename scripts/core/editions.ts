@@ -20,6 +20,15 @@ export interface AmendmentView {
   details?: HastRoot;
   /** The change is editorial (spelling, punctuation): it gets no change marks. */
   editorial: boolean;
+  /** The regional base's item, carried from its amendments, not the local manual's own. */
+  regional?: RegionalMark;
+}
+
+/** Which of the base's editions listed an item, and whether a local chapter stands in its chapter's place. */
+export interface RegionalMark {
+  edition: { id: string; label: string };
+  /** The base changed the regional chapter this manual substitutes: its own chapter is unchanged. */
+  substituted: boolean;
 }
 
 export interface Edition {

@@ -38,6 +38,7 @@ export async function readArchivedReleases(
         hasWeb: record.files.some((f) => f.name.startsWith(WEB_PREFIX)),
         chapters: Object.entries(record.chapters).map(([id, c]) => archivedChapter(id, c)),
         epub: record.files.map((f) => f.name).find((name) => name.endsWith('.epub') && !name.includes('/')),
+        ...(record.base && { baseEdition: record.base.edition.id }),
       };
     }),
   );

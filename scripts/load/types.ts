@@ -268,6 +268,8 @@ export interface ReleasedBase {
   publisher: string;
   edition: { id: string; label: string; date: string };
   chapters: Record<string, string>;
+  /** The base chapters a local chapter stood in for: their files were carried but not printed. */
+  substituted?: string[];
 }
 
 /** A document as a release recorded it: what it was and the bytes the release published. */
@@ -321,6 +323,8 @@ export interface ArchivedRelease {
   hasWeb: boolean;
   chapters: ArchivedChapter[];
   epub?: string;
+  /** The regional base edition it carried, for a manual built on one. */
+  baseEdition?: string;
 }
 
 export interface ManualSource {

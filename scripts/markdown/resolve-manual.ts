@@ -3,6 +3,7 @@ import type { Root as HastRoot } from 'hast';
 import type { Diagnostics, Where } from '../core/diagnostics.ts';
 import { indexNodes } from '../load/chapter-nodes.ts';
 import type { AmendmentItem, LocalInformation, ManualSource } from '../load/types.ts';
+import { regionalUpdates } from '../load/regional-updates.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
 import { reportConversion, reportTemplateSyntax } from './report-unsafe-html.ts';
 import { withoutChapterEnding } from '../core/chapter-files.ts';
@@ -100,32 +101,39 @@ export function resolveManual(
     const baseFile = source.chapters.get(information.chapter)?.file;
     resolved.information.set(information, resolveInformation(information, headings, shared, baseFile));
   }
+  const details = (item: AmendmentItem, idPrefix: string, baseDir: string, inBase?: typeof base) => {
+    if (!item.details) return;
+    const locate: Locate = () => item.where;
+    const nodes = indexNodes(item.details);
+    reportTemplateSyntax(nodes, diagnostics, locate);
+    const links = resolveLinks([...nodes.references, ...rawReferences(nodes.html)], {
+      root: source.root,
+      base: inBase,
+      baseDir,
+      targets,
+      addresses,
+      documents,
+      diagnostics,
+      locate: locateNode(locate),
+    });
+    resolved.amendments.set(item, links);
+    if (!mayLoseParts(nodes)) return;
+    const conversion = markdownToHtml(item.details, {
+      headings: [],
+      resolved: links,
+      idPrefix,
+      root: source.root,
+      baseRoot: inBase?.root,
+    });
+    reportConversion(conversion, diagnostics, locate);
+    resolved.converted.amendments.set(item, conversion.tree);
+  };
   for (const edition of source.editions) {
-    for (const item of [...edition.updated, ...edition.new, ...edition.removed]) {
-      if (!item.details) continue;
-      const locate: Locate = () => item.where;
-      const nodes = indexNodes(item.details);
-      reportTemplateSyntax(nodes, diagnostics, locate);
-      const links = resolveLinks([...nodes.references, ...rawReferences(nodes.html)], {
-        root: source.root,
-        baseDir: 'chapters',
-        targets,
-        addresses,
-        documents,
-        diagnostics,
-        locate: locateNode(locate),
-      });
-      resolved.amendments.set(item, links);
-      if (!mayLoseParts(nodes)) continue;
-      const conversion = markdownToHtml(item.details, {
-        headings: [],
-        resolved: links,
-        idPrefix: amendmentPrefix(edition.id),
-        root: source.root,
-      });
-      reportConversion(conversion, diagnostics, locate);
-      resolved.converted.amendments.set(item, conversion.tree);
-    }
+    for (const item of [...edition.updated, ...edition.new, ...edition.removed])
+      details(item, amendmentPrefix(edition.id), 'chapters');
+    // The base's items are written in its amendments.yml: their links are relative to its chapters/.
+    for (const update of regionalUpdates(source, edition.id))
+      details(update.item, regionalPrefix(update.edition.id), path.posix.join(base!.prefix, 'chapters'), base);
   }
   warnUnlinkedDocuments(source, documents, diagnostics);
   checkAmendmentDocuments(source.editions[0], documents, source.root, diagnostics);
@@ -146,6 +154,9 @@ const asTitle = (text: string | undefined) => text && text.charAt(0).toUpperCase
 
 /** Ids in an amendment's details are kept apart from the chapters' and from other editions'. */
 export const amendmentPrefix = (edition: string) => `amendment-${edition}`;
+
+/** Ids in the details of the base's items, apart from the local editions' own. */
+export const regionalPrefix = (baseEdition: string) => `amendment-base-${baseEdition}`;
 
 const locateNode = (locate: Locate) => (node: { position?: { start: { line: number; column: number } } }) =>
   locate({ line: node.position?.start.line, column: node.position?.start.column });

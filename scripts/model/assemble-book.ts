@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Root as HastRoot } from 'hast';
 import type { AmendmentItem, BaseSource, ChapterSource, EditionSpec, ManualSource } from '../load/types.ts';
 import { blockIdsOf, rehypeBlockIds } from '../markdown/rehype-block-ids.ts';
-import { amendmentPrefix, type ResolvedManual } from '../markdown/resolve-manual.ts';
+import { regionalUpdates, type RegionalUpdate } from '../load/regional-updates.ts';
+import { amendmentPrefix, regionalPrefix, type ResolvedManual } from '../markdown/resolve-manual.ts';
 import { toHtmlTree, type HtmlTreeOptions } from '../markdown/to-html-tree.ts';
+import { amendmentView } from './amendment-view.ts';
 import type { NumberedManual } from '../number/number-manual.ts';
-import type { AmendmentView, Book, BookBase, Chapter, ChapterNode, Edition } from '../core/book.ts';
+import type { Book, BookBase, Chapter, ChapterNode, Edition } from '../core/book.ts';
 import { bookArchive } from './archive.ts';
 import { chapterInformation, withInformation, type ChapterInformation } from './local-information.ts';
 import { manualAssets } from './assets.ts';
@@ -83,7 +85,7 @@ export function assembleBook(
       },
     ];
   });
-  const [current, ...earlier] = source.editions.map((e) => editionView(e, numbered, resolved, source.root));
+  const [current, ...earlier] = source.editions.map((e) => editionView(e, source, numbered, resolved));
   const { title, shortTitle, publisher, language, logo, slug, siteUrl } = source.manifest.meta;
   return {
     meta: { title, shortTitle, publisher, language, logo, slug, ...(siteUrl ? { siteUrl } : {}) },
@@ -94,11 +96,11 @@ export function assembleBook(
     edition: current,
     history: groupByYear(earlier),
     archive: bookArchive(source.archive, current),
-    ...(source.base && { base: bookBase(source.base) }),
+    ...(source.base && { base: bookBase(source.base, source.manifest.base?.path ?? source.base.prefix) }),
   };
 }
 
-function bookBase(base: BaseSource): BookBase {
+function bookBase(base: BaseSource, written: string): BookBase {
   const { id, label, date } = base.editions[0];
   return {
     folder: base.prefix,
@@ -106,6 +108,9 @@ function bookBase(base: BaseSource): BookBase {
     publisher: base.publisher,
     edition: { id, label, date },
     credit: base.credit,
+    path: written,
+    chapterSha256: Object.fromEntries([...base.chapterSha256].sort(([a], [b]) => a.localeCompare(b))),
+    substituted: [...base.substituted.keys()].sort(),
   };
 }
 
@@ -117,35 +122,26 @@ function contentHash(number: string | undefined, title: string, body: HastRoot):
   return createHash('sha256').update(json).digest('hex');
 }
 
-function editionView(edition: EditionSpec, numbered: NumberedManual, resolved: ResolvedManual, root: string): Edition {
-  const view = (item: AmendmentItem): AmendmentView => {
-    const node = item.chapter === undefined ? undefined : numbered.contents.chapters.get(item.chapter);
-    const details =
-      item.details &&
-      (resolved.converted.amendments.get(item) ??
-        toHtmlTree(item.details, {
-          headings: [],
-          resolved: resolved.amendments.get(item) ?? new Map(),
-          idPrefix: amendmentPrefix(edition.id),
-          root,
-        }));
-    if (item.document !== undefined)
-      return {
-        // Checking requires a title where the document is no longer published.
-        title: item.title ?? resolved.documentTitles.get(item.document) ?? item.document,
-        document: item.document,
-        details,
-        editorial: item.editorial,
-      };
-    return {
-      number: node?.number,
-      title: item.title ?? node?.title ?? item.chapter ?? '',
-      href: node && `#${node.anchor}`,
-      chapter: item.chapter,
-      details,
-      editorial: item.editorial,
-    };
-  };
+function editionView(
+  edition: EditionSpec,
+  source: ManualSource,
+  numbered: NumberedManual,
+  resolved: ResolvedManual,
+): Edition {
+  const view = amendmentView(numbered, resolved, source.root);
+  const local = (item: AmendmentItem) => view(item, { idPrefix: amendmentPrefix(edition.id) });
+  const updates = regionalUpdates(source, edition.id);
+  // The base's items follow the local edition's own in each list.
+  const carried = (list: RegionalUpdate['list']) =>
+    updates
+      .filter((update) => update.list === list)
+      .map(({ item, edition: { id, label }, substituted }) =>
+        view(item, {
+          idPrefix: regionalPrefix(id),
+          baseRoot: source.base?.root,
+          regional: { edition: { id, label }, substituted },
+        }),
+      );
   const { id, date, label, nextUpdate, changeMarks } = edition;
   return {
     id,
@@ -153,9 +149,9 @@ function editionView(edition: EditionSpec, numbered: NumberedManual, resolved: R
     label,
     nextUpdate,
     changeMarks,
-    updated: edition.updated.map(view),
-    new: edition.new.map(view),
-    removed: edition.removed.map(view),
+    updated: [...edition.updated.map(local), ...carried('updated')],
+    new: [...edition.new.map(local), ...carried('new')],
+    removed: [...edition.removed.map(local), ...carried('removed')],
   };
 }
 

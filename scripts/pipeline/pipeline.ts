@@ -8,6 +8,7 @@ import type { Diagnostics, Severity } from '../core/diagnostics.ts';
 import type { KeepChecked } from '../core/kept.ts';
 import type { Settings } from '../core/settings.ts';
 import { loadManual } from '../load/load-manual.ts';
+import { regionalUpdates } from '../load/regional-updates.ts';
 import { cachedParser, uncachedParser, type ParseMarkdown } from '../load/markdown-cache.ts';
 import type { ReleasedUnits } from '../load/released-units.ts';
 import type { Baseline, ManualSource } from '../load/types.ts';
@@ -98,6 +99,7 @@ export async function checkManual(
       gate.documents,
       diagnostics,
       options.gate ?? 'warning',
+      regionalUpdates(source, source.editions[0].id),
     );
   // The latest release is the last one whose owner reviewed the base it carried.
   const baseChanges = await baseChangesSince(source, gated);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { archivedEditions } from '../load/baseline.ts';
 import { parseReleaseRecord, RELEASE_FILE, type ReleaseRecord } from '../load/release-record.ts';
 import { longDate } from '../core/dates.ts';
+import type { ReleasedBase } from '../load/types.ts';
 
 /**
  * `index.md` and its twin `index.json`, made from the release records themselves, newest first,
@@ -21,6 +22,9 @@ export function archiveIndexFiles(archiveDir: string, language: string, filing?:
     date: r.edition.date,
     commit: r.sources.commit,
     files: r.files,
+    ...(r.base && {
+      base: { path: r.base.path, title: r.base.title, edition: r.base.edition, chapters: r.base.chapters },
+    }),
   }));
   return new Map([
     ['index.json', `${JSON.stringify(index, null, 2)}\n`],
@@ -42,6 +46,21 @@ function indexMarkdown(records: ReleaseRecord[], language: string): string {
     lines.push('| File | Size (bytes) | SHA-256 |', '|---|---:|---|');
     for (const f of r.files)
       lines.push(`| [${f.name}](${r.edition.id}/${f.name}) | ${f.bytes.toLocaleString('en-GB')} | \`${f.sha256}\` |`);
+    if (r.base) lines.push('', ...baseLines(r.base));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** The regional base an edition carried: which edition, and the SHA-256 of each chapter file it carried. */
+function baseLines(base: ReleasedBase): string[] {
+  const substituted = new Set(base.substituted ?? []);
+  return [
+    `Regional base: ${base.title}, ${base.edition.label} edition (${base.edition.id}), from \`${base.path}\`.`,
+    '',
+    '| Base chapter | SHA-256 |',
+    '|---|---|',
+    ...Object.entries(base.chapters).map(
+      ([id, sha256]) => `| ${id}${substituted.has(id) ? ' (substituted)' : ''} | \`${sha256}\` |`,
+    ),
+  ];
 }

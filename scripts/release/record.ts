@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { ReleaseRecord } from '../load/release-record.ts';
+import type { ReleasedBase } from '../load/types.ts';
 import type { Book } from '../core/book.ts';
 import type { Outputs } from '../output/render-outputs.ts';
 import { AMENDMENTS_ANCHOR, CONTENTS_ANCHOR, DOCUMENTS_ANCHOR } from '../core/book.ts';
@@ -48,6 +49,19 @@ export function releaseRecord(
       sha256,
       issue,
     })),
+    ...(book.base && { base: releasedBase(book.base) }),
+  };
+}
+
+/** Which regional text the edition carried: the base's edition and the SHA-256 of each of its chapters' files. */
+function releasedBase(base: NonNullable<Book['base']>): ReleasedBase {
+  return {
+    path: base.path,
+    title: base.title,
+    publisher: base.publisher,
+    edition: base.edition,
+    chapters: base.chapterSha256,
+    substituted: base.substituted,
   };
 }
 

@@ -4,12 +4,17 @@ import { EDITION_FOLDER, parseReleaseRecord, RELEASE_FILE, type ReleaseRecord } 
 import { documentFile } from '../render/rehype-document-links.ts';
 import { WEB_FOLDER } from '../render/web/render-web.ts';
 import { sha256 } from './record.ts';
+import { proveBase, type BaseProof } from './verify-base.ts';
 
 export interface Verdict {
   edition: string;
   files: number;
   /** Empty when every file matches its recorded checksum. */
   problems: string[];
+  /** What could not be proved, such as a regional base whose release is not at hand. */
+  warnings: string[];
+  /** The regional base the release carried, when its own release proved it. */
+  base?: string;
 }
 
 /**
@@ -17,21 +22,25 @@ export interface Verdict {
  * documents are archived in the web edition (`web/documents/<path>`), so their files' checksums
  * cover them; the record's list of documents must agree with those files.
  */
-export function verifyArchive(archiveDir: string): Verdict[] {
+export function verifyArchive(archiveDir: string, root?: string): Verdict[] {
   if (!existsSync(archiveDir)) return [];
   return readdirSync(archiveDir)
     .filter((name) => EDITION_FOLDER.test(name))
     .sort()
     .reverse()
-    .map((edition) => verifyEdition(path.join(archiveDir, edition), edition));
+    .map((edition) => verifyEdition(path.join(archiveDir, edition), edition, root));
 }
 
-/** Checks one archived release: every file against its recorded checksum, and nothing unrecorded. */
-export function verifyEdition(folder: string, edition: string): Verdict {
+/**
+ * Checks one archived release: every file against its recorded checksum, and nothing unrecorded;
+ * given the manual's folder `root`, the regional base it recorded against the base's own release.
+ */
+export function verifyEdition(folder: string, edition: string, root?: string): Verdict {
   const recordFile = path.join(folder, RELEASE_FILE);
-  if (!existsSync(recordFile)) return { edition, files: 0, problems: [`${RELEASE_FILE} is missing`] };
+  const failed = (problem: string) => ({ edition, files: 0, problems: [problem], warnings: [] });
+  if (!existsSync(recordFile)) return failed(`${RELEASE_FILE} is missing`);
   const record = parseReleaseRecord(readFileSync(recordFile, 'utf8'));
-  if (typeof record === 'string') return { edition, files: 0, problems: [`${RELEASE_FILE} cannot be read: ${record}`] };
+  if (typeof record === 'string') return failed(`${RELEASE_FILE} cannot be read: ${record}`);
   const documents = new Map((record.documents ?? []).map((d) => [archivedName(d), d]));
   const problems = record.files.flatMap((file) => {
     const full = path.join(folder, file.name);
@@ -46,7 +55,15 @@ export function verifyEdition(folder: string, edition: string): Verdict {
   problems.push(...unarchivedDocuments(record));
   const listed = new Set([RELEASE_FILE, ...record.files.map((f) => f.name)]);
   for (const name of filesUnder(folder)) if (!listed.has(name)) problems.push(`${name} is not part of the release`);
-  return { edition, files: record.files.length, problems };
+  const base: BaseProof =
+    record.base && root !== undefined ? proveBase(record.base, root) : { problems: [], warnings: [] };
+  return {
+    edition,
+    files: record.files.length,
+    problems: [...problems, ...base.problems],
+    warnings: base.warnings,
+    ...(base.proved && { base: base.proved }),
+  };
 }
 
 /** A document's file in the archive, as release.json names it: in the web edition, which publishes it. */

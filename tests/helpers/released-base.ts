@@ -26,18 +26,6 @@ export function releasedBaseFrom(baseRoot: string, baseEdition: string, basePath
   };
 }
 
-/**
- * Writes `base` into a local release's record when the release did not record one itself (a
- * release made before releases recorded their base); true when it wrote it.
- */
-export function recordReleasedBase(root: string, edition: string, base: ReleasedBase): boolean {
-  const file = recordOf(root, edition);
-  const record = read(file);
-  if (record.base) return false;
-  writeFileSync(file, `${JSON.stringify({ ...record, base }, null, 2)}\n`);
-  return true;
-}
-
 /** Sets, or with undefined removes, what a local release's record says of its base. */
 export function setReleasedBase(root: string, edition: string, base: ReleasedBase | undefined): void {
   const file = recordOf(root, edition);

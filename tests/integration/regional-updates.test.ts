@@ -5,7 +5,7 @@ import { darkPixels, MM, passage, rowsMarked, wordsOn } from '../helpers/change-
 import { ace, epubcheck } from '../helpers/epub.ts';
 import { check, edit, manual, removeCopies, scratchDir } from '../helpers/fixture.ts';
 import { pdfPages } from '../helpers/pdf.ts';
-import { nextLocalEdition, regionStory, run, type Region } from '../helpers/regional.ts';
+import { nextLocalEdition, run, sharedRegionStory, type Region } from '../helpers/regional.ts';
 
 /**
  * A local manual's edition carries the base's amendment items as regional updates, its release
@@ -41,8 +41,8 @@ const DETAILS = {
   strategy: 'Schools and early years settings take part in strategy discussions where appropriate.',
 };
 
-beforeAll(() => {
-  region = regionStory();
+beforeAll(async () => {
+  region = await sharedRegionStory();
   run(['build'], region.torbay);
 }, 300_000);
 

@@ -97,7 +97,7 @@ describe("the next local edition lists the base's updates", () => {
     const contents = pdfPages(output('2026-09', '.pdf'), true)[1];
     expect(contents).toMatch(/1\.4 Assessment of Children in Need UPDATED/);
     expect(contents).toMatch(/2\.1 Strategy Discussions UPDATED/);
-    expect(contents).toMatch(/2\.2 Child Protection Conferences in Torbay\s+\d/);
+    expect(contents).toMatch(/2\.2 Child Protection Conferences in Torbay\s+Local\s+\d/);
   });
 
   it("bars the base's changed paragraph, and not the one after it", () => {

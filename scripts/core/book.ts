@@ -289,4 +289,6 @@ export interface BookBase {
   chapterSha256: Record<string, string>;
   /** Its chapters a local chapter stands in for. */
   substituted: string[];
+  /** Its entries the manual leaves out, with the reason given: for the release record, never printed. */
+  leftOut: { target: string; reason: string }[];
 }

@@ -28,6 +28,8 @@ export interface ReleasedBase {
   chapters: Record<string, string>;
   /** The base chapters a local chapter stood in for: their files were carried but not printed. */
   substituted?: string[];
+  /** The base entries it left out, each with the reason the contents gave. */
+  leftOut?: { target: string; reason: string }[];
 }
 
 /** A document as a release recorded it: what it was and the bytes the release published. */

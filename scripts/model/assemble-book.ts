@@ -111,6 +111,7 @@ function bookBase(base: BaseSource, written: string): BookBase {
     path: written,
     chapterSha256: Object.fromEntries([...base.chapterSha256].sort(([a], [b]) => a.localeCompare(b))),
     substituted: [...base.substituted.keys()].sort(),
+    leftOut: base.leftOut.map(({ target, reason }) => ({ target, reason })),
   };
 }
 

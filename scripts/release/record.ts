@@ -62,6 +62,7 @@ function releasedBase(base: NonNullable<Book['base']>): ReleasedBase {
     edition: base.edition,
     chapters: base.chapterSha256,
     substituted: base.substituted,
+    leftOut: base.leftOut,
   };
 }
 

@@ -64,6 +64,17 @@ describe('a local release records the base it carried', () => {
     );
   });
 
+  it('records each base entry left out with its reason, which no output prints', () => {
+    const base = record(region.plymouth, '2026-03').base;
+    expect(base.leftOut).toEqual([
+      {
+        target: 'child-protection/secure-accommodation',
+        reason: 'Plymouth places through the regional secure welfare service; see its own procedure.',
+      },
+    ]);
+    expect(record(region.torbay, '2026-03').base.leftOut).toEqual([]);
+  });
+
   it("lists the base's edition and checksums in the archive's index", () => {
     const index = readFileSync(torbay('archive/index.md'), 'utf8');
     expect(index).toContain(

@@ -51,6 +51,11 @@ export async function runAt(settings: Settings, date: string | undefined): Promi
     ? `from ${day(edition.date)} to ${day(next.date)}`
     : `from ${day(edition.date)}, the latest release`;
   process.stdout.write(`On ${day(date)} the ${edition.label} edition (${edition.id}) was in force, ${range}.\n`);
+  const { base } = editions[index];
+  if (base)
+    process.stdout.write(
+      `It carried the ${base.title}, ${base.edition.label} edition (${base.edition.id}), from ${base.path} (its chapters' SHA-256 in ${RELEASE_FILE}).\n`,
+    );
   const folder = path.join(archive, edition.id);
   const shown = path.relative(root, folder) || folder;
   for (const file of files.filter((f) => !f.name.includes('/')))

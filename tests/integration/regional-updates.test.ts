@@ -75,6 +75,14 @@ describe('a local release records the base it carried', () => {
     expect(record(region.torbay, '2026-03').base.leftOut).toEqual([]);
   });
 
+  it('names, for a date, the regional edition the edition then in force carried', () => {
+    const said = manual(['at', '2026-03-15', '--root', region.torbay]);
+    expect(said.status).toBe(0);
+    expect(said.stdout).toContain(
+      'It carried the South West Child Protection Procedures, February 2026 edition (2026-02), from ../base',
+    );
+  });
+
   it("lists the base's edition and checksums in the archive's index", () => {
     const index = readFileSync(torbay('archive/index.md'), 'utf8');
     expect(index).toContain(

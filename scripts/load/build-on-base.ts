@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostics } from '../core/diagnostics.ts';
-import { KEEP_NO_CHECKS, type KeepChecked } from '../core/kept.ts';
 import { chapterFile, readChapter } from './chapter.ts';
 import { Diagnostics as Found } from '../core/diagnostics.ts';
 import { informationBlocks } from './local-information.ts';
@@ -52,7 +51,6 @@ export async function baseSource(
   chapters: ReadonlyMap<string, ChapterSource>,
   diagnostics: Diagnostics,
   parse: ParseMarkdown,
-  keep: KeepChecked = KEEP_NO_CHECKS,
 ): Promise<BaseSource> {
   const { base, merged, manifest } = onBase;
   const information = await Promise.all(

@@ -67,7 +67,7 @@ export async function loadManual(
     })),
   );
   const chapters = await readChapters(root, entries, diagnostics, parse, keep);
-  const base = onBase && (await baseSource(root, onBase, chapters, diagnostics, parse, keep));
+  const base = onBase && (await baseSource(root, onBase, chapters, diagnostics, parse));
   // A local information file's front matter accepts warnings in it, as a chapter's does.
   const accepting = [...chapters.values(), ...(base?.information.map((i) => i.source) ?? [])];
   diagnostics.acceptances.push(...manifest.accept, ...accepting.flatMap((chapter) => chapter.accept));
